@@ -1,0 +1,2 @@
+export * from './gateway-error-code.enum';
+export * from './gateway.error';
