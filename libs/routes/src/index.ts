@@ -1,1 +1,2 @@
 export * from './route.types';
+export * from './route-change.bus';
