@@ -1,9 +1,16 @@
 import { Subject, type Observable } from 'rxjs';
+import type { RouteConfig } from './route.types';
 
-/** A route was written. `id` is null when many changed at once (or the change came from another process). */
+/**
+ * A route was written. `id` is null when many changed at once (or the change came from another process).
+ * When the writer knows the outcome it attaches it, so an in-process RouteTable applies it synchronously:
+ * `route` is the stored route after a create/replace/patch; `deleted` is true when route `id` was removed.
+ */
 export interface RouteChange {
   id: string | null;
   version: number | null;
+  route?: RouteConfig;
+  deleted?: boolean;
 }
 
 /** In-process notification of route writes; one instance per process, shared by the admin and gateway apps. */
