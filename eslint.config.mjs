@@ -5,6 +5,12 @@ import prettier from 'eslint-config-prettier';
 
 /** Pure libraries: conversion must never depend on a framework, HTTP stack or database. */
 const pureLibraryImports = {
+  paths: [
+    {
+      name: '@switchboard/common',
+      message: 'protocols/converters may import only @switchboard/common/errors from common.',
+    },
+  ],
   patterns: [
     { group: ['@nestjs/*'], message: 'protocols/converters are pure: no Nest here.' },
     {
@@ -33,6 +39,9 @@ const pureLibraryImports = {
         '!@switchboard/protocols/*',
         '!@switchboard/converters',
         '!@switchboard/converters/*',
+        // gitignore semantics: re-include the parent first, or `!…/common/errors` cannot take effect.
+        '!@switchboard/common',
+        '@switchboard/common/*',
         '!@switchboard/common/errors',
         '!@switchboard/common/errors/*',
       ],
