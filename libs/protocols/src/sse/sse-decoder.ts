@@ -1,0 +1,42 @@
+import { createParser, type EventSourceMessage } from 'eventsource-parser';
+import { Observable, type OperatorFunction } from 'rxjs';
+import type { SseEvent } from './sse-event';
+
+/**
+ * Bytes (or text) → server-sent events. Handles `\r\n`, `\n` and `\r` line ends, multi-line `data:`, comments,
+ * `event:` names, a UTF-8 character split across chunks and chunk boundaries anywhere. At upstream end the
+ * decoder is flushed, but an incomplete trailing event (no blank line after it) is never emitted: the stream
+ * was cut in the middle of that event.
+ */
+export function decodeSse(): OperatorFunction<Uint8Array | string, SseEvent> {
+  return (source) =>
+    new Observable<SseEvent>((subscriber) => {
+      const decoder = new TextDecoder('utf-8');
+      const parser = createParser({
+        // EventSourceMessage is structurally an SseEvent: pass it on without copying.
+        onEvent: (message: EventSourceMessage) => subscriber.next(message),
+        onComment: () => undefined,
+      });
+      // A `\r` at the end of a chunk may be the first half of `\r\n`: the parser waits for the next chunk.
+      let endsWithCarriageReturn = false;
+      const feed = (text: string): void => {
+        if (text.length === 0) return;
+        parser.feed(text);
+        endsWithCarriageReturn = text.charCodeAt(text.length - 1) === 13;
+      };
+      return source.subscribe({
+        next(chunk) {
+          feed(typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true }));
+        },
+        error(error: unknown) {
+          subscriber.error(error);
+        },
+        complete() {
+          feed(decoder.decode());
+          // At the very end a trailing `\r` is a complete line end; `\n` completes it as `\r\n` would.
+          if (endsWithCarriageReturn) parser.feed('\n');
+          subscriber.complete();
+        },
+      });
+    });
+}
