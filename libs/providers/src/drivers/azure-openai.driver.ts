@@ -1,0 +1,12 @@
+import type { ProviderDriver } from '../provider-driver';
+
+/** Azure OpenAI: the deployment (hence the model) is in the URL; the key goes in `api-key`. */
+export const azureOpenAiDriver: ProviderDriver = {
+  name: 'azure-openai',
+  nativeProtocol: 'openai-chat',
+  protocols: {
+    'openai-chat': { defaultPath: '/openai/v1/chat/completions', basePathSuffix: '/chat/completions' },
+  },
+  authStyle: 'api-key',
+  removeModel: true,
+};
