@@ -1,0 +1,82 @@
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'] as const;
+export type LogLevelName = (typeof LOG_LEVELS)[number];
+
+const port = (variable: string) =>
+  [
+    IsInt({ message: `${variable} must be an integer port from 0 to 65535` }),
+    Min(0, { message: `${variable} must be an integer port from 0 to 65535` }),
+    Max(65535, { message: `${variable} must be an integer port from 0 to 65535` }),
+  ] as const;
+
+function Port(variable: string): PropertyDecorator {
+  return (target, key) => port(variable).forEach((decorate) => decorate(target, key));
+}
+
+function IntAtLeast(variable: string, min: number, max = Number.MAX_SAFE_INTEGER): PropertyDecorator {
+  const message = `${variable} must be an integer ≥ ${min}`;
+  return (target, key) => {
+    IsInt({ message })(target, key);
+    Min(min, { message })(target, key);
+    Max(max, { message: `${variable} must be at most ${max}` })(target, key);
+  };
+}
+
+/**
+ * The validated, typed configuration of one Switchboard process (see README "Configuration").
+ * Build it with `loadConfig(env)`; in Nest inject it by class (`constructor(private readonly config: AppConfig)`).
+ */
+export class AppConfig {
+  @IsString()
+  @MinLength(1, { message: 'GATEWAY_HOST must not be empty' })
+  gatewayHost!: string;
+
+  @Port('GATEWAY_PORT')
+  gatewayPort!: number;
+
+  @IsString()
+  @MinLength(1, { message: 'ADMIN_HOST must not be empty' })
+  adminHost!: string;
+
+  @Port('ADMIN_PORT')
+  adminPort!: number;
+
+  /** Unset: the admin app generates one and keeps it in `DATA_DIR/admin-token`. */
+  @IsOptional()
+  @IsString()
+  @MinLength(16, { message: 'ADMIN_TOKEN must be at least 16 characters' })
+  @Matches(/^\S+$/, { message: 'ADMIN_TOKEN must not contain whitespace' })
+  adminToken?: string;
+
+  /** Unset: an embedded PostgreSQL (PGlite) with its data in `DATA_DIR/pglite`. */
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'DATABASE_URL must be a postgres:// or postgresql:// URL' })
+  databaseUrl?: string;
+
+  /** Absolute path. */
+  @IsString()
+  @MinLength(1, { message: 'DATA_DIR must not be empty' })
+  dataDir!: string;
+
+  /** Unset: 10 with DATABASE_URL, 1 for the embedded database (a single PGlite backend). */
+  @IsOptional()
+  @IntAtLeast('DB_POOL_SIZE', 1, 1000)
+  dbPoolSize?: number;
+
+  /** Bytes. */
+  @IsInt({ message: 'MAX_BODY_SIZE must be a size such as 33554432, 512kb or 32mb' })
+  @Min(1, { message: 'MAX_BODY_SIZE must be a size such as 33554432, 512kb or 32mb' })
+  maxBodySize!: number;
+
+  @IsIn(LOG_LEVELS, { message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` })
+  logLevel!: LogLevelName;
+
+  /** How often each process checks the route table version written by other processes; 0 disables. */
+  @IntAtLeast('ROUTE_REFRESH_INTERVAL_MS', 0)
+  routeRefreshIntervalMs!: number;
+
+  /** How long shutdown waits for in-flight requests before closing connections. */
+  @IntAtLeast('SHUTDOWN_GRACE_MS', 0)
+  shutdownGraceMs!: number;
+}

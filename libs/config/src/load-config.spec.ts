@@ -1,0 +1,147 @@
+import { resolve } from 'node:path';
+import { ConfigError } from './config.error';
+import { loadConfig } from './load-config';
+
+function problemFor(env: Record<string, string>): string {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as ConfigError).message;
+  }
+  throw new Error('loadConfig accepted an invalid environment');
+}
+
+describe('loadConfig', () => {
+  it('applies the documented defaults to an empty environment', () => {
+    const config = loadConfig({});
+    expect({ ...config }).toEqual({
+      gatewayHost: '0.0.0.0',
+      gatewayPort: 8080,
+      adminHost: '127.0.0.1',
+      adminPort: 8081,
+      dataDir: resolve('./data'),
+      maxBodySize: 32 * 1024 * 1024,
+      logLevel: 'log',
+      routeRefreshIntervalMs: 2000,
+      shutdownGraceMs: 10000,
+    });
+    expect(config.databaseUrl).toBeUndefined();
+    expect(config.adminToken).toBeUndefined();
+  });
+
+  it('reads every variable', () => {
+    const config = loadConfig({
+      GATEWAY_HOST: '127.0.0.1',
+      GATEWAY_PORT: '0',
+      ADMIN_HOST: '0.0.0.0',
+      ADMIN_PORT: '9001',
+      ADMIN_TOKEN: 'a-long-enough-admin-token',
+      DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/test',
+      DATA_DIR: '/var/lib/switchboard',
+      DB_POOL_SIZE: '4',
+      MAX_BODY_SIZE: '512kb',
+      LOG_LEVEL: 'DEBUG',
+      ROUTE_REFRESH_INTERVAL_MS: '0',
+      SHUTDOWN_GRACE_MS: '250',
+    });
+    expect({ ...config }).toEqual({
+      gatewayHost: '127.0.0.1',
+      gatewayPort: 0,
+      adminHost: '0.0.0.0',
+      adminPort: 9001,
+      adminToken: 'a-long-enough-admin-token',
+      databaseUrl: 'postgres://postgres@127.0.0.1:5432/test',
+      dataDir: '/var/lib/switchboard',
+      dbPoolSize: 4,
+      maxBodySize: 512 * 1024,
+      logLevel: 'debug',
+      routeRefreshIntervalMs: 0,
+      shutdownGraceMs: 250,
+    });
+  });
+
+  it('treats empty values as unset', () => {
+    expect(loadConfig({ GATEWAY_PORT: '', DATABASE_URL: ' ' })).toMatchObject({ gatewayPort: 8080 });
+    expect(loadConfig({ DATABASE_URL: '' }).databaseUrl).toBeUndefined();
+  });
+
+  it.each([
+    ['33554432', 33554432],
+    ['32mb', 32 * 1024 * 1024],
+    ['32MiB', 32 * 1024 * 1024],
+    ['1.5kb', 1536],
+    ['1g', 1024 ** 3],
+  ])('reads MAX_BODY_SIZE=%s as %d bytes', (text, bytes) => {
+    expect(loadConfig({ MAX_BODY_SIZE: text }).maxBodySize).toBe(bytes);
+  });
+
+  it.each([
+    [
+      { GATEWAY_PORT: 'abc' },
+      'Invalid configuration: GATEWAY_PORT must be an integer port from 0 to 65535 (got "abc")',
+    ],
+    [
+      { GATEWAY_PORT: '70000' },
+      'Invalid configuration: GATEWAY_PORT must be an integer port from 0 to 65535 (got "70000")',
+    ],
+    [
+      { ADMIN_PORT: '-1' },
+      'Invalid configuration: ADMIN_PORT must be an integer port from 0 to 65535 (got "-1")',
+    ],
+    [
+      { ADMIN_PORT: '80.5' },
+      'Invalid configuration: ADMIN_PORT must be an integer port from 0 to 65535 (got "80.5")',
+    ],
+    [
+      { MAX_BODY_SIZE: 'huge' },
+      'Invalid configuration: MAX_BODY_SIZE must be a size such as 33554432, 512kb or 32mb (got "huge")',
+    ],
+    [
+      { MAX_BODY_SIZE: '0' },
+      'Invalid configuration: MAX_BODY_SIZE must be a size such as 33554432, 512kb or 32mb (got "0")',
+    ],
+    [
+      { MAX_BODY_SIZE: '3 parsecs' },
+      'Invalid configuration: MAX_BODY_SIZE must be a size such as 33554432, 512kb or 32mb (got "3 parsecs")',
+    ],
+    [
+      { LOG_LEVEL: 'loud' },
+      'Invalid configuration: LOG_LEVEL must be one of fatal, error, warn, log, debug, verbose (got "loud")',
+    ],
+    [
+      { ROUTE_REFRESH_INTERVAL_MS: '-5' },
+      'Invalid configuration: ROUTE_REFRESH_INTERVAL_MS must be an integer ≥ 0 (got "-5")',
+    ],
+    [
+      { SHUTDOWN_GRACE_MS: 'soon' },
+      'Invalid configuration: SHUTDOWN_GRACE_MS must be an integer ≥ 0 (got "soon")',
+    ],
+    [{ DB_POOL_SIZE: '0' }, 'Invalid configuration: DB_POOL_SIZE must be an integer ≥ 1 (got "0")'],
+    [
+      { DATABASE_URL: 'mysql://root:pw@db/x' },
+      'Invalid configuration: DATABASE_URL must be a postgres:// or postgresql:// URL',
+    ],
+    [{ ADMIN_TOKEN: 'short' }, 'Invalid configuration: ADMIN_TOKEN must be at least 16 characters'],
+    [
+      { ADMIN_TOKEN: 'has a space in the middle' },
+      'Invalid configuration: ADMIN_TOKEN must not contain whitespace',
+    ],
+  ])('rejects %j with one clear line', (env, message) => {
+    const problem = problemFor(env);
+    expect(problem).toBe(message);
+    expect(problem).not.toContain('\n');
+  });
+
+  it('names every bad variable in the same single line', () => {
+    expect(problemFor({ GATEWAY_PORT: 'x', LOG_LEVEL: 'y' })).toBe(
+      'Invalid configuration: GATEWAY_PORT must be an integer port from 0 to 65535 (got "x"); ' +
+        'LOG_LEVEL must be one of fatal, error, warn, log, debug, verbose (got "y")',
+    );
+  });
+
+  it('never echoes secrets', () => {
+    expect(problemFor({ ADMIN_TOKEN: 'tiny' })).not.toContain('tiny');
+    expect(problemFor({ DATABASE_URL: 'mysql://root:hunter2@db/x' })).not.toContain('hunter2');
+  });
+});

@@ -1,0 +1,32 @@
+import { type AppConfig } from '@switchboard/config';
+import { RouteChangeBus } from '@switchboard/routes/route-change.bus';
+import { type DataSource } from 'typeorm';
+import { connectDatabase, type DatabaseConnection } from './database-connection';
+
+/**
+ * The process-wide singletons. In the one-process mode the gateway and admin Nest apps are built on the SAME
+ * core, so they share one DataSource and one RouteChangeBus. To add a singleton: add a field here, create it in
+ * createCore, and add one provider line in CoreModule.forRoot.
+ */
+export interface Core {
+  readonly config: AppConfig;
+  readonly dataSource: DataSource;
+  readonly routeChanges: RouteChangeBus;
+  /** Database details (embedded server URL, migrations applied at this start). */
+  readonly database: Omit<DatabaseConnection, 'close' | 'dataSource'>;
+  /** Closes the DataSource, then stops the embedded database if any. Idempotent. */
+  close(): Promise<void>;
+}
+
+/** Connects the database (starting the embedded one when DATABASE_URL is unset), migrates, builds the singletons. */
+export async function createCore(config: AppConfig): Promise<Core> {
+  const connection = await connectDatabase(config);
+  let closing: Promise<void> | undefined;
+  return {
+    config,
+    dataSource: connection.dataSource,
+    routeChanges: new RouteChangeBus(),
+    database: { embedded: connection.embedded, appliedMigrations: connection.appliedMigrations },
+    close: () => (closing ??= connection.close()),
+  };
+}
