@@ -1,0 +1,105 @@
+import fc from 'fast-check';
+import type { RouteConfig } from '../route.types';
+import { compileGlob } from './glob';
+import { modelPatternMatches, RouteMatcher } from './route-matcher';
+
+function route(name: string, models: string[], enabled = true): RouteConfig {
+  return { name, models, enabled } as RouteConfig;
+}
+
+describe('RouteMatcher', () => {
+  it('prefers an exact name over any glob', () => {
+    const matcher = new RouteMatcher([route('glob', ['claude-*']), route('exact', ['claude-opus-4-5'])]);
+    expect(matcher.match('claude-opus-4-5')?.name).toBe('exact');
+    expect(matcher.match('claude-sonnet-4')?.name).toBe('glob');
+  });
+
+  it('picks the glob with the most literal characters', () => {
+    const matcher = new RouteMatcher([
+      route('any', ['*']),
+      route('claude', ['claude-*']),
+      route('sonnet', ['claude-sonnet-*']),
+      route('suffix', ['*-4-5']),
+    ]);
+    expect(matcher.match('claude-sonnet-4-5')?.name).toBe('sonnet');
+    expect(matcher.match('claude-opus-4-5')?.name).toBe('claude');
+    expect(matcher.match('gpt-4-5')?.name).toBe('suffix');
+    expect(matcher.match('gpt-4o')?.name).toBe('any');
+  });
+
+  it('breaks ties between equally specific globs by the alphabetically first route name', () => {
+    const matcher = new RouteMatcher([
+      route('zeta', ['gpt-*']),
+      route('alpha', ['*t-4o']),
+      route('mid', ['gp*4o']),
+    ]);
+    // gpt-*, *t-4o and gp*4o all have 4 literal characters.
+    expect(matcher.match('gpt-4o')?.name).toBe('alpha');
+  });
+
+  it('ignores disabled routes', () => {
+    const matcher = new RouteMatcher([route('off', ['gpt-4o'], false), route('on', ['gpt-*'])]);
+    expect(matcher.match('gpt-4o')?.name).toBe('on');
+    expect(matcher.exactModels).toEqual([]);
+  });
+
+  it('returns undefined when nothing matches, and never matches a partial name', () => {
+    const matcher = new RouteMatcher([route('r', ['gpt-4o', 'claude-*'])]);
+    expect(matcher.match('gpt-4o-mini')).toBeUndefined();
+    expect(matcher.match('xclaude-3')).toBeUndefined();
+    expect(matcher.match('')).toBeUndefined();
+  });
+
+  it('lists the exact models of enabled routes, sorted, without globs', () => {
+    const matcher = new RouteMatcher([
+      route('b', ['z-model', 'y-*']),
+      route('a', ['a-model']),
+      route('c', ['c'], false),
+    ]);
+    expect(matcher.exactModels).toEqual(['a-model', 'z-model']);
+  });
+
+  it('treats regex metacharacters in patterns literally', () => {
+    const matcher = new RouteMatcher([route('dots', ['gpt-4.1*']), route('brackets', ['[a]+(b)?$^|\\*'])]);
+    expect(matcher.match('gpt-4.1-mini')?.name).toBe('dots');
+    expect(matcher.match('gpt-4x1-mini')).toBeUndefined();
+    expect(matcher.match('[a]+(b)?$^|\\anything')?.name).toBe('brackets');
+    expect(matcher.match('aab')).toBeUndefined();
+  });
+});
+
+describe('compileGlob', () => {
+  it('counts literal characters', () => {
+    expect(compileGlob('claude-*').literalLength).toBe(7);
+    expect(compileGlob('*a*b*').literalLength).toBe(2);
+    expect(compileGlob('*').literalLength).toBe(0);
+  });
+
+  it('matches every string built from the pattern by replacing each * with anything', () => {
+    const literal = fc.string({ maxLength: 6 }).filter((s) => !s.includes('*'));
+    fc.assert(
+      fc.property(
+        fc.array(literal, { minLength: 1, maxLength: 4 }),
+        fc.array(fc.string({ maxLength: 5 })),
+        (parts, fills) => {
+          const pattern = parts.join('*');
+          const model = parts.map((part, i) => (i === 0 ? part : `${fills[i] ?? ''}${part}`)).join('');
+          expect(compileGlob(pattern).test(model)).toBe(true);
+        },
+      ),
+    );
+  });
+
+  it('without * matches only the identical string', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ maxLength: 8 }).filter((s) => !s.includes('*')),
+        fc.string({ maxLength: 8 }),
+        (pattern, model) => {
+          expect(compileGlob(pattern).test(model)).toBe(pattern === model);
+          expect(modelPatternMatches(pattern, model)).toBe(pattern === model);
+        },
+      ),
+    );
+  });
+});

@@ -1,0 +1,52 @@
+import type { RouteConfig } from '../route.types';
+import { compileGlob, isGlob, type CompiledGlob } from './glob';
+
+interface GlobEntry {
+  glob: CompiledGlob;
+  route: RouteConfig;
+}
+
+/**
+ * Picks the route for a client `model`, built once per route-table change and read on every request:
+ * an exact name among enabled routes first (a Map lookup); else the matching glob with the most literal
+ * (non-`*`) characters, ties going to the alphabetically first route name. Disabled routes never match.
+ */
+export class RouteMatcher {
+  private readonly exact = new Map<string, RouteConfig>();
+  /** Sorted so the first match is the winner. */
+  private readonly globs: GlobEntry[] = [];
+  readonly exactModels: readonly string[];
+
+  constructor(routes: Iterable<RouteConfig>) {
+    const enabled = [...routes].filter((route) => route.enabled).sort((a, b) => compareNames(a.name, b.name));
+    for (const route of enabled) {
+      for (const model of route.models) {
+        if (isGlob(model)) this.globs.push({ glob: compileGlob(model), route });
+        else if (!this.exact.has(model)) this.exact.set(model, route);
+      }
+    }
+    this.globs.sort(
+      (a, b) => b.glob.literalLength - a.glob.literalLength || compareNames(a.route.name, b.route.name),
+    );
+    this.exactModels = [...this.exact.keys()].sort(compareNames);
+  }
+
+  match(model: string): RouteConfig | undefined {
+    const exact = this.exact.get(model);
+    if (exact !== undefined) return exact;
+    for (const entry of this.globs) {
+      if (entry.glob.test(model)) return entry.route;
+    }
+    return undefined;
+  }
+}
+
+/** Code-point order, independent of locale. */
+function compareNames(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Whether `pattern` (exact or glob) matches `model`; used by the admin `model=` filter. */
+export function modelPatternMatches(pattern: string, model: string): boolean {
+  return isGlob(pattern) ? compileGlob(pattern).test(model) : pattern === model;
+}

@@ -1,0 +1,13 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+
+/** Query of GET /admin/routes (validated by the service: strings come in, integers are checked there). */
+export class ListRoutesQueryDto {
+  @ApiPropertyOptional({ minimum: 1, default: 1 })
+  page?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
+  page_size?: string;
+
+  @ApiPropertyOptional({ description: 'Keep routes whose models match this name, exact or glob.' })
+  model?: string;
+}

@@ -1,0 +1,297 @@
+import { plainToInstance } from 'class-transformer';
+import { validateSync, type ValidationError } from 'class-validator';
+import { GatewayError, GatewayErrorCode, type ErrorDetail } from '@switchboard/common/errors';
+import type { Protocol } from '@switchboard/protocols';
+import type { FallbackTrigger, InstanceConfig, ProviderName } from '../route.types';
+import {
+  INSTANCE_EXTRA_FIELDS,
+  OVERRIDE_EXTRA_FIELDS,
+  READ_ONLY_FIELDS,
+  ROUTE_EXTRA_FIELDS,
+} from './apisix-extras';
+import { FALLBACK_TRIGGERS, RouteBodyDto } from './dto/route-body.dto';
+import type { InstanceBodyDto } from './dto/instance-body.dto';
+import type { RouteInput, ValidatedRoute } from './route-input';
+
+export const DEFAULT_TIMEOUT_MS = 30000;
+export const DEFAULT_CIRCUIT_BREAKER = { failure_threshold: 3, cooldown: 30000 } as const;
+const PROVIDERS_NEEDING_ENDPOINT: ReadonlySet<ProviderName> = new Set([
+  'azure-openai',
+  'openai-compatible',
+  'anthropic-compatible',
+]);
+const HEADER_NAME = /^[a-zA-Z0-9._-]+$/;
+
+type JsonObject = Record<string, unknown>;
+
+export function isPlainObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export function nativeProtocol(provider: ProviderName): Protocol {
+  return provider === 'anthropic' || provider === 'anthropic-compatible'
+    ? 'anthropic-messages'
+    : 'openai-chat';
+}
+
+/**
+ * Validates a route body (POST/PUT, or a PATCH already merged over the stored route) and normalises it with
+ * every default filled in. Throws GatewayError(VALIDATION_FAILED) listing every invalid field.
+ * Secrets are not resolved here: "******" placeholders pass through and are resolved against the stored route.
+ */
+export function validateRouteBody(raw: unknown): ValidatedRoute {
+  const details: ErrorDetail[] = [];
+  const warnings: string[] = [];
+  if (!isPlainObject(raw)) {
+    throw validationFailed([{ path: '', message: 'the body must be a JSON object' }]);
+  }
+
+  const body: JsonObject = { ...raw };
+  for (const field of READ_ONLY_FIELDS) delete body[field];
+  const routeExtras = takeExtras(body, ROUTE_EXTRA_FIELDS, '', warnings);
+  readFallbackStrategy(body, details, warnings);
+
+  const instanceExtras: JsonObject[] = [];
+  const overrideExtras: JsonObject[] = [];
+  if (Array.isArray(body.instances)) {
+    body.instances = body.instances.map((item: unknown, index) => {
+      if (!isPlainObject(item)) return item;
+      const instance: JsonObject = { ...item };
+      instanceExtras[index] = takeExtras(instance, INSTANCE_EXTRA_FIELDS, `instances.${index}.`, warnings);
+      if (isPlainObject(instance.override)) {
+        const override = { ...instance.override };
+        overrideExtras[index] = takeExtras(
+          override,
+          OVERRIDE_EXTRA_FIELDS,
+          `instances.${index}.override.`,
+          warnings,
+        );
+        instance.override = override;
+      }
+      return instance;
+    });
+  }
+
+  const dto = plainToInstance(RouteBodyDto, body);
+  const errors = validateSync(dto, {
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    forbidUnknownValues: true,
+  });
+  collectErrors(errors, '', details);
+  checkInstances(body.instances, details);
+  checkBalancer(body.balancer, details);
+
+  if (details.length > 0) throw validationFailed(details);
+  return { route: normalise(dto, routeExtras, instanceExtras, overrideExtras), warnings };
+}
+
+export function validationFailed(details: ErrorDetail[]): GatewayError {
+  const summary = details.map((detail) =>
+    detail.path ? `${detail.path}: ${detail.message}` : detail.message,
+  );
+  return new GatewayError(GatewayErrorCode.VALIDATION_FAILED, `Invalid route: ${summary.join('; ')}`, {
+    details,
+  });
+}
+
+function takeExtras(
+  target: JsonObject,
+  fields: readonly string[],
+  prefix: string,
+  warnings: string[],
+): JsonObject {
+  const extras: JsonObject = {};
+  for (const field of fields) {
+    if (!(field in target)) continue;
+    extras[field] = target[field];
+    delete target[field];
+    warnings.push(`${prefix}${field} is not implemented yet: stored and returned, but ignored`);
+  }
+  return extras;
+}
+
+function readFallbackStrategy(body: JsonObject, details: ErrorDetail[], warnings: string[]): void {
+  const value = body.fallback_strategy;
+  if (typeof value === 'string') {
+    if (value === 'instance_health_and_rate_limiting') {
+      body.fallback_strategy = [...FALLBACK_TRIGGERS];
+      warnings.push(
+        'fallback_strategy "instance_health_and_rate_limiting" is read as ["http_429","http_5xx"] ' +
+          '(instance health is passive, through circuit_breaker; rate limiting is not implemented yet)',
+      );
+    } else if ((FALLBACK_TRIGGERS as readonly string[]).includes(value)) {
+      body.fallback_strategy = [value];
+    } else {
+      details.push({
+        path: 'fallback_strategy',
+        message: `fallback_strategy must be "http_429", "http_5xx" or an array of them (got "${value}")`,
+      });
+      delete body.fallback_strategy;
+    }
+  } else if (Array.isArray(value) && value.includes('rate_limiting')) {
+    body.fallback_strategy = value.filter((trigger) => trigger !== 'rate_limiting');
+    warnings.push('fallback_strategy "rate_limiting" is not implemented yet: ignored');
+  }
+}
+
+function collectErrors(errors: ValidationError[], prefix: string, details: ErrorDetail[]): void {
+  for (const error of errors) {
+    const path = prefix ? `${prefix}.${error.property}` : error.property;
+    for (const [constraint, message] of Object.entries(error.constraints ?? {})) {
+      details.push({
+        path,
+        message: constraint === 'whitelistValidation' ? `unknown field "${error.property}"` : message,
+      });
+    }
+    if (error.children?.length) collectErrors(error.children, path, details);
+  }
+}
+
+function checkInstances(instances: unknown, details: ErrorDetail[]): void {
+  if (!Array.isArray(instances)) return;
+  const firstIndexByName = new Map<string, number>();
+  instances.forEach((instance: unknown, index) => {
+    if (!isPlainObject(instance)) return;
+    const at = `instances.${index}`;
+    if (typeof instance.name === 'string') {
+      const first = firstIndexByName.get(instance.name);
+      if (first === undefined) firstIndexByName.set(instance.name, index);
+      else
+        details.push({
+          path: `${at}.name`,
+          message: `duplicate instance name "${instance.name}" (also at instances.${first})`,
+        });
+    }
+    checkEndpoint(instance, at, details);
+    checkAuth(instance.auth, `${at}.auth`, details);
+  });
+}
+
+function checkEndpoint(instance: JsonObject, at: string, details: ErrorDetail[]): void {
+  const override = isPlainObject(instance.override) ? instance.override : undefined;
+  const endpoint = override?.endpoint;
+  if (typeof endpoint === 'string') {
+    if (!isHttpUrl(endpoint)) {
+      details.push({ path: `${at}.override.endpoint`, message: 'override.endpoint must be an http(s) URL' });
+    }
+  } else if (endpoint === undefined || endpoint === null) {
+    const provider = instance.provider as ProviderName;
+    if (PROVIDERS_NEEDING_ENDPOINT.has(provider)) {
+      details.push({
+        path: `${at}.override.endpoint`,
+        message: `override.endpoint is required for provider "${provider}"`,
+      });
+    }
+  }
+}
+
+function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname.length > 0;
+  } catch {
+    return false;
+  }
+}
+
+function checkAuth(auth: unknown, at: string, details: ErrorDetail[]): void {
+  if (!isPlainObject(auth)) return;
+  for (const part of ['header', 'query'] as const) {
+    const map = auth[part];
+    if (!isPlainObject(map)) continue;
+    for (const [key, value] of Object.entries(map)) {
+      if (typeof value !== 'string') {
+        details.push({ path: `${at}.${part}.${key}`, message: `auth.${part} values must be strings` });
+      }
+      if (part === 'header' && !HEADER_NAME.test(key)) {
+        details.push({
+          path: `${at}.header.${key}`,
+          message: `"${key}" is not a valid header name (letters, digits, ".", "_", "-")`,
+        });
+      }
+    }
+  }
+}
+
+function checkBalancer(balancer: unknown, details: ErrorDetail[]): void {
+  if (!isPlainObject(balancer)) return;
+  const { algorithm, hash_on: hashOn, key } = balancer;
+  if (typeof hashOn === 'string' && hashOn !== 'header') {
+    details.push({
+      path: 'balancer.hash_on',
+      message: `balancer.hash_on "${hashOn}" is not supported: only "header" (hash a request header named by balancer.key)`,
+    });
+  }
+  if (algorithm !== 'chash') return;
+  if (hashOn === undefined || hashOn === null) {
+    details.push({
+      path: 'balancer.hash_on',
+      message: 'balancer.hash_on must be "header" when algorithm is chash',
+    });
+  }
+  if (key === undefined || key === null) {
+    details.push({
+      path: 'balancer.key',
+      message: 'balancer.key (a header name) is required when algorithm is chash',
+    });
+  } else if (typeof key === 'string' && !HEADER_NAME.test(key)) {
+    details.push({ path: 'balancer.key', message: `"${key}" is not a valid header name` });
+  }
+}
+
+function normalise(
+  dto: RouteBodyDto,
+  routeExtras: JsonObject,
+  instanceExtras: JsonObject[],
+  overrideExtras: JsonObject[],
+): RouteInput {
+  const balancer: RouteInput['balancer'] =
+    dto.balancer?.algorithm === 'chash'
+      ? { algorithm: 'chash', hash_on: 'header', key: dto.balancer.key as string }
+      : { algorithm: 'roundrobin' };
+  const route: RouteInput = {
+    name: dto.name,
+    models: [...dto.models],
+    enabled: dto.enabled ?? true,
+    instances: dto.instances.map((instance, index) =>
+      normaliseInstance(instance, instanceExtras[index] ?? {}, overrideExtras[index] ?? {}),
+    ),
+    balancer,
+    fallback_strategy: (dto.fallback_strategy as FallbackTrigger[] | undefined) ?? [...FALLBACK_TRIGGERS],
+    fallback_http_statuses: dto.fallback_http_statuses ?? [],
+    max_retries: dto.max_retries ?? null,
+    timeout: dto.timeout ?? DEFAULT_TIMEOUT_MS,
+    first_byte_timeout: dto.first_byte_timeout ?? null,
+    total_timeout: dto.total_timeout ?? null,
+    circuit_breaker: {
+      failure_threshold: dto.circuit_breaker?.failure_threshold ?? DEFAULT_CIRCUIT_BREAKER.failure_threshold,
+      cooldown: dto.circuit_breaker?.cooldown ?? DEFAULT_CIRCUIT_BREAKER.cooldown,
+    },
+    extras: routeExtras,
+  };
+  if (dto.id !== undefined && dto.id !== null) route.id = dto.id;
+  return route;
+}
+
+function normaliseInstance(
+  dto: InstanceBodyDto,
+  extras: JsonObject,
+  overrideExtras: JsonObject,
+): InstanceConfig {
+  const override: InstanceConfig['override'] = { ...overrideExtras };
+  if (typeof dto.override?.endpoint === 'string') override.endpoint = dto.override.endpoint;
+  return {
+    name: dto.name,
+    provider: dto.provider,
+    protocol: dto.protocol ?? nativeProtocol(dto.provider),
+    weight: dto.weight ?? 1,
+    priority: dto.priority ?? 0,
+    auth: { header: { ...(dto.auth?.header ?? {}) }, query: { ...(dto.auth?.query ?? {}) } },
+    options: dto.options ?? {},
+    defaults: dto.defaults ?? {},
+    override,
+    enabled: dto.enabled ?? true,
+    extras,
+  };
+}
