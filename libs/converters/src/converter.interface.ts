@@ -61,6 +61,8 @@ export interface ConvertedError {
 export interface Converter {
   readonly from: Protocol;
   readonly to: Protocol;
+  /** True for identity converters: request and response bodies are forwarded unchanged. */
+  readonly passthrough?: boolean;
 
   /** Client body → upstream body. Throws GatewayError(INVALID_REQUEST | UNSUPPORTED_CONVERSION) on bad input. */
   convertRequest(

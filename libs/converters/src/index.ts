@@ -1,1 +1,5 @@
 export * from './converter.interface';
+export * from './converter.registry';
+export * from './identity/identity.converter';
+export { openAiToAnthropicConverter } from './openai-to-anthropic';
+export { anthropicToOpenAiConverter } from './anthropic-to-openai';
