@@ -1,0 +1,11 @@
+export { startAnthropicMock, type AnthropicMock } from './anthropic-mock';
+export { startOpenAiMock, type OpenAiMock, type OpenAiMockOptions } from './openai-mock';
+export { MockUpstream, closedPortUrl, delay, type MockUpstreamOptions } from './mock-upstream';
+export {
+  reply,
+  type ReplySpec,
+  type AssistantTurn,
+  type ScriptedToolCall,
+  type StreamBreak,
+} from './reply-spec';
+export type { RecordedRequest } from './recorded-request';

@@ -1,0 +1,277 @@
+import Anthropic from '@anthropic-ai/sdk';
+import OpenAI from 'openai';
+import {
+  closedPortUrl,
+  reply,
+  startAnthropicMock,
+  startOpenAiMock,
+  type AnthropicMock,
+  type OpenAiMock,
+} from '.';
+
+/** The mocks are checked with the official SDKs: what the SDKs accept as real answers, the mocks must produce. */
+describe('mock upstreams', () => {
+  let anthropicMock: AnthropicMock;
+  let openAiMock: OpenAiMock;
+  let anthropic: Anthropic;
+  let openai: OpenAI;
+
+  beforeAll(async () => {
+    anthropicMock = await startAnthropicMock({ apiKey: 'sk-ant-mock' });
+    openAiMock = await startOpenAiMock();
+    anthropic = new Anthropic({ apiKey: 'sk-ant-mock', baseURL: anthropicMock.url, maxRetries: 0 });
+    openai = new OpenAI({ apiKey: 'sk-mock', baseURL: `${openAiMock.url}/v1`, maxRetries: 0 });
+  });
+  afterAll(async () => {
+    await anthropicMock.close();
+    await openAiMock.close();
+  });
+  beforeEach(() => {
+    anthropicMock.clear();
+    openAiMock.clear();
+  });
+
+  const user = (content: string) => ({ role: 'user' as const, content });
+
+  describe('Anthropic mock', () => {
+    it('answers a message and records what it received', async () => {
+      const message = await anthropic.messages.create({
+        model: 'claude-opus-4-5',
+        max_tokens: 100,
+        system: 'You are a mathematician',
+        messages: [user('What is 1+1?')],
+      });
+      expect(message.content).toEqual([{ type: 'text', text: '1 + 1 = 2' }]);
+      expect(message.usage).toMatchObject({ input_tokens: 21, output_tokens: 9, cache_read_input_tokens: 0 });
+      const [request] = anthropicMock.requests;
+      expect(request).toMatchObject({ method: 'POST', path: '/v1/messages' });
+      expect(request.headers['anthropic-version']).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(request.body).toMatchObject({ system: 'You are a mathematician', max_tokens: 100 });
+    });
+
+    it('streams thinking, text and a tool call that the SDK accumulates', async () => {
+      anthropicMock.enqueue(
+        reply.turn({
+          thinking: 'The user wants the weather.',
+          text: 'Let me check.',
+          toolCalls: [{ id: 'toolu_01A', name: 'get_weather', input: { city: 'Paris', unit: 'celsius' } }],
+          usage: { input: 50, output: 30, cacheRead: 10, cacheWrite: 5 },
+        }),
+      );
+      const stream = anthropic.messages.stream({
+        model: 'claude-x',
+        max_tokens: 100,
+        messages: [user('Weather?')],
+      });
+      const message = await stream.finalMessage();
+      expect(message.stop_reason).toBe('tool_use');
+      expect(message.content.map((block) => block.type)).toEqual(['thinking', 'text', 'tool_use']);
+      expect(message.content[2]).toMatchObject({
+        id: 'toolu_01A',
+        input: { city: 'Paris', unit: 'celsius' },
+      });
+      expect(message.usage).toMatchObject({ output_tokens: 30, cache_read_input_tokens: 10 });
+    });
+
+    it('counts tokens', async () => {
+      anthropicMock.enqueue(reply.turn({ usage: { input: 17 } }));
+      await expect(
+        anthropic.messages.countTokens({ model: 'claude-x', messages: [user('hi')] }),
+      ).resolves.toEqual({ input_tokens: 17 });
+      expect(anthropicMock.last?.path).toBe('/v1/messages/count_tokens');
+    });
+
+    it.each([
+      [
+        'a system role inside messages',
+        { messages: [{ role: 'system', content: 'x' }, user('hi')], max_tokens: 5 },
+        /Unexpected role "system"/,
+      ],
+      ['a missing max_tokens', { messages: [user('hi')] }, /max_tokens: Field required/],
+      [
+        'an unknown field',
+        { messages: [user('hi')], max_tokens: 5, stream_options: {} },
+        /stream_options: Extra inputs/,
+      ],
+      [
+        'an orphan tool_result',
+        {
+          max_tokens: 5,
+          messages: [
+            { role: 'user', content: [{ type: 'tool_result', tool_use_id: 'toolu_X', content: '4' }] },
+          ],
+        },
+        /unexpected `tool_use_id`/,
+      ],
+      [
+        'a tool_use without its tool_result',
+        {
+          max_tokens: 5,
+          messages: [
+            user('add'),
+            { role: 'assistant', content: [{ type: 'tool_use', id: 'toolu_Y', name: 'add', input: {} }] },
+            user('well?'),
+          ],
+        },
+        /without `tool_result`/,
+      ],
+    ])('rejects %s with 400 invalid_request_error', async (_name, body, message) => {
+      const error = await anthropic.messages
+        .create({ model: 'claude-x', ...body } as unknown as Anthropic.MessageCreateParamsNonStreaming)
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(Anthropic.BadRequestError);
+      const apiError = error as InstanceType<typeof Anthropic.BadRequestError>;
+      expect(apiError.error).toMatchObject({ type: 'error', error: { type: 'invalid_request_error' } });
+      expect((apiError.error as { error: { message: string } }).error.message).toMatch(message);
+      expect(anthropicMock.last?.rejection?.status).toBe(400);
+    });
+
+    it('rejects a request without anthropic-version and one with a wrong key', async () => {
+      const noVersion = await fetch(`${anthropicMock.url}/v1/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-api-key': 'sk-ant-mock' },
+        body: JSON.stringify({ model: 'm', max_tokens: 5, messages: [user('hi')] }),
+      });
+      expect(noVersion.status).toBe(400);
+      await expect(noVersion.json()).resolves.toMatchObject({
+        error: { type: 'invalid_request_error', message: 'anthropic-version: header is required' },
+      });
+      const wrongKey = new Anthropic({ apiKey: 'nope', baseURL: anthropicMock.url, maxRetries: 0 });
+      await expect(
+        wrongKey.messages.create({ model: 'm', max_tokens: 5, messages: [user('hi')] }),
+      ).rejects.toBeInstanceOf(Anthropic.AuthenticationError);
+    });
+
+    it('sends scripted errors with real bodies and headers', async () => {
+      anthropicMock.enqueue(reply.error(529), reply.rateLimited(9));
+      const overloaded = await rejectionOf<InstanceType<typeof Anthropic.APIError>>(
+        anthropic.messages.create({ model: 'm', max_tokens: 5, messages: [user('hi')] }),
+      );
+      expect(overloaded.status).toBe(529);
+      expect(overloaded.error).toMatchObject({ error: { type: 'overloaded_error', message: 'Overloaded' } });
+      const limited = await rejectionOf<InstanceType<typeof Anthropic.APIError>>(
+        anthropic.messages.create({ model: 'm', max_tokens: 5, messages: [user('hi')] }),
+      );
+      expect(limited).toBeInstanceOf(Anthropic.RateLimitError);
+      expect(limited.headers?.get('retry-after')).toBe('9');
+    });
+
+    it('breaks a stream with an error event or a cut, which the SDK raises', async () => {
+      anthropicMock.enqueue(
+        reply.turn({ text: 'Hello there, friend' }, { streamBreak: { afterEvents: 4, how: 'error' } }),
+        reply.turn({ text: 'Hello there, friend' }, { streamBreak: { afterEvents: 4, how: 'cut' } }),
+      );
+      const params = { model: 'm', max_tokens: 5, messages: [user('hi')] };
+      await expect(anthropic.messages.stream(params).finalMessage()).rejects.toThrow(/Overloaded/);
+      await expect(anthropic.messages.stream(params).finalMessage()).rejects.toThrow();
+    });
+
+    it('hangs before headers and reports the caller abort', async () => {
+      anthropicMock.enqueue(reply.hang());
+      const controller = new AbortController();
+      const pending = fetch(`${anthropicMock.url}/v1/messages`, {
+        method: 'POST',
+        signal: controller.signal,
+        headers: {
+          'content-type': 'application/json',
+          'anthropic-version': '2023-06-01',
+          'x-api-key': 'sk-ant-mock',
+        },
+        body: JSON.stringify({ model: 'm', max_tokens: 5, messages: [user('hi')] }),
+      });
+      await anthropicMock.waitForRequests(1);
+      expect(anthropicMock.last?.wasAborted()).toBe(false);
+      controller.abort();
+      await expect(pending).rejects.toThrow();
+      await expect(anthropicMock.last?.aborted).resolves.toBeUndefined();
+      expect(anthropicMock.last?.wasAborted()).toBe(true);
+    });
+  });
+
+  describe('OpenAI mock', () => {
+    it('answers a chat completion and streams tool calls the SDK accumulates', async () => {
+      const completion = await openai.chat.completions.create({ model: 'gpt-4o', messages: [user('1+1?')] });
+      expect(completion.choices[0].message.content).toBe('1 + 1 = 2');
+      expect(completion.usage).toMatchObject({ prompt_tokens: 21, completion_tokens: 9, total_tokens: 30 });
+
+      openAiMock.enqueue(
+        reply.turn({
+          text: 'Checking.',
+          toolCalls: [
+            { id: 'call_1', name: 'get_weather', input: { city: 'Paris' } },
+            { id: 'call_2', name: 'get_time', input: { zone: 'CET' } },
+          ],
+        }),
+      );
+      const stream = openai.chat.completions.stream({
+        model: 'gpt-4o',
+        messages: [user('weather and time?')],
+        stream_options: { include_usage: true },
+      });
+      const final = await stream.finalChatCompletion();
+      expect(final.choices[0].finish_reason).toBe('tool_calls');
+      expect(final.choices[0].message.tool_calls).toMatchObject([
+        { id: 'call_1', function: { name: 'get_weather', arguments: '{"city":"Paris"}' } },
+        { id: 'call_2', function: { name: 'get_time', arguments: '{"zone":"CET"}' } },
+      ]);
+      expect(final.usage?.total_tokens).toBe(30);
+      expect(openAiMock.last?.rawBody).toContain('"stream":true');
+    });
+
+    it('rejects an orphan tool message and unknown parameters with 400', async () => {
+      const orphan = openai.chat.completions.create({
+        model: 'gpt-4o',
+        messages: [user('hi'), { role: 'tool', tool_call_id: 'call_9', content: '4' }],
+      });
+      await expect(orphan).rejects.toBeInstanceOf(OpenAI.BadRequestError);
+      const unknown = await rejectionOf<InstanceType<typeof OpenAI.APIError>>(
+        openai.chat.completions.create({
+          model: 'gpt-4o',
+          messages: [user('hi')],
+          max_tokenz: 5,
+        } as unknown as OpenAI.ChatCompletionCreateParamsNonStreaming),
+      );
+      expect(unknown.status).toBe(400);
+      expect(unknown.error).toMatchObject({
+        message: 'Unrecognized request argument supplied: max_tokenz',
+        param: null,
+      });
+    });
+
+    it('sends a mid-stream error frame the SDK raises, and 429 with retry-after', async () => {
+      openAiMock.enqueue(
+        reply.turn({ text: 'Hello there, friend' }, { streamBreak: { afterEvents: 3, how: 'error' } }),
+        reply.rateLimited(3),
+      );
+      const stream = await openai.chat.completions.create({
+        model: 'gpt-4o',
+        messages: [user('hi')],
+        stream: true,
+      });
+      const iterate = async () => {
+        for await (const _chunk of stream) {
+          /* drain */
+        }
+      };
+      await expect(iterate()).rejects.toBeInstanceOf(OpenAI.APIError);
+      const limited = await rejectionOf<InstanceType<typeof OpenAI.APIError>>(
+        openai.chat.completions.create({ model: 'gpt-4o', messages: [user('hi')] }),
+      );
+      expect(limited).toBeInstanceOf(OpenAI.RateLimitError);
+      expect(limited.headers?.get('retry-after')).toBe('3');
+    });
+  });
+
+  it('closedPortUrl refuses connections', async () => {
+    await expect(fetch(await closedPortUrl())).rejects.toThrow();
+  });
+});
+
+async function rejectionOf<E>(promise: Promise<unknown>): Promise<E> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as E;
+  }
+  throw new Error('expected the call to fail');
+}
