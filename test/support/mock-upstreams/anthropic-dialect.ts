@@ -1,3 +1,4 @@
+import { validateAnthropicRequest } from '../anthropic-request.validator';
 import { anthropicRequestProblem } from './anthropic-request-rules';
 import { chunkText, randomId, sseFrame, type MockDialect } from './mock-dialect';
 import type { RecordedRequest } from './recorded-request';
@@ -40,7 +41,10 @@ export class AnthropicDialect implements MockDialect {
       return invalid('There was an error parsing the body of your request: it is not valid JSON.');
     }
     const problem = anthropicRequestProblem(parsed, operation as 'messages' | 'count_tokens');
-    return problem ? invalid(problem) : undefined;
+    if (problem) return invalid(problem);
+    // The shared strict validator (stricter than the API: roles alternate, no unknown field anywhere).
+    const strictProblems = operation === 'messages' ? validateAnthropicRequest(parsed) : [];
+    return strictProblems.length > 0 ? invalid(strictProblems.join('; ')) : undefined;
   }
 
   errorBody(status: number, errorType?: string, message?: string) {
