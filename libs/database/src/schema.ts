@@ -1,7 +1,14 @@
+import { InstanceEntity } from '@switchboard/routes/persistence/instance.entity';
+import { RouteTableRevisionEntity } from '@switchboard/routes/persistence/route-table-revision.entity';
+import { RouteEntity } from '@switchboard/routes/persistence/route.entity';
+import { CreateRouteTables1763840000000 } from '../../../migrations/1763840000000-create-route-tables';
+
 /**
  * Everything the DataSource needs to know about the schema, in one place: entity classes and the ordered
  * migration classes (explicit lists, never globs over dist/, so the same list works under ts and compiled js).
  * Features add their entities and migrations here.
  */
-export const ENTITIES: Function[] = [];
-export const MIGRATIONS: Function[] = [];
+type SchemaClass = new (...args: never[]) => unknown;
+
+export const ENTITIES: SchemaClass[] = [RouteEntity, InstanceEntity, RouteTableRevisionEntity];
+export const MIGRATIONS: SchemaClass[] = [CreateRouteTables1763840000000];
