@@ -1,0 +1,79 @@
+export interface BenchOptions {
+  smoke: boolean;
+  profile: boolean;
+  soakSeconds: number;
+  durationS: number;
+  connections: number;
+  streamConnections: number;
+  probeIterations: number;
+  probeWarmup: number;
+  probeMaxMs: number;
+  pin: boolean;
+  only?: string;
+  output: string;
+}
+
+const USAGE = `npm run bench -- [--smoke] [--profile] [--soak SECONDS] [--duration S] [--connections N]
+                      [--iterations N] [--no-pin] [--only proxy|gateway] [--output FILE]`;
+
+export function parseBenchOptions(argv: string[], defaultOutput: string): BenchOptions {
+  const smoke = argv.includes('--smoke');
+  const options: BenchOptions = {
+    smoke,
+    profile: argv.includes('--profile'),
+    soakSeconds: 0,
+    durationS: smoke ? 1 : 10,
+    connections: smoke ? 8 : 32,
+    streamConnections: 64,
+    probeIterations: smoke ? 20 : 300,
+    probeWarmup: smoke ? 3 : 50,
+    probeMaxMs: smoke ? 3_000 : 30_000,
+    pin: !argv.includes('--no-pin'),
+    output: defaultOutput,
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const value = argv[i + 1];
+    const number = (): number => {
+      const parsed = Number(value);
+      if (!Number.isFinite(parsed) || parsed <= 0)
+        throw new Error(`${argv[i]} needs a positive number\n${USAGE}`);
+      i++;
+      return parsed;
+    };
+    switch (argv[i]) {
+      case '--smoke':
+      case '--profile':
+      case '--no-pin':
+        break;
+      case '--soak':
+        options.soakSeconds = number();
+        break;
+      case '--duration':
+        options.durationS = number();
+        break;
+      case '--connections':
+        options.connections = number();
+        break;
+      case '--iterations':
+        options.probeIterations = number();
+        break;
+      case '--only':
+        if (value !== 'proxy' && value !== 'gateway') throw new Error(`--only proxy|gateway\n${USAGE}`);
+        options.only = value;
+        i++;
+        break;
+      case '--output':
+        if (!value) throw new Error(`--output needs a file\n${USAGE}`);
+        options.output = value;
+        i++;
+        break;
+      case '--help':
+        console.log(USAGE);
+        process.exit(0);
+        break;
+      default:
+        throw new Error(`unknown option ${argv[i]}\n${USAGE}`);
+    }
+  }
+  return options;
+}

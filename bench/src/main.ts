@@ -1,0 +1,214 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { parseBenchOptions, type BenchOptions } from './bench-options';
+import { createRoutes, launchGateway, type GatewayHandle } from './gateway/gateway-launcher';
+import { BenchChild } from './process/child-process';
+import { planCpus, pinSelf } from './process/cpu-pinning';
+import { readMemory } from './process/proc-stats';
+import { summarizeProfile, type CpuProfile, type ProfileSummary } from './profile/cpuprofile-summary';
+import { evaluateBudget } from './report/budget';
+import { machineInfo } from './report/machine-info';
+import { budgetTable, resultsTable } from './report/results-table';
+import type { ScenarioResult, SoakResult } from './report/scenario-result';
+import { textTable } from './report/text-table';
+import { benchRoutes } from './scenarios/bench-routes';
+import { measureScenario, type MeasureSettings } from './scenarios/measure-scenario';
+import {
+  GATEWAY_SCENARIOS,
+  MANY_STREAMS_SCENARIO,
+  PROXY_SCENARIOS,
+  type Ports,
+  type Scenario,
+} from './scenarios/scenarios';
+import { runLoad } from './load/load-runner';
+
+const RESULTS_FILE = join(__dirname, '..', '..', 'bench', 'results', 'latest.json');
+const children: BenchChild[] = [];
+let gateway: GatewayHandle | undefined;
+
+async function main(): Promise<number> {
+  const options = parseBenchOptions(process.argv.slice(2), RESULTS_FILE);
+  const cpuPlan = planCpus(!options.pin);
+  pinSelf(cpuPlan.loadCpus);
+  const machine = machineInfo();
+  console.log(
+    `Switchboard bench${options.smoke ? ' (smoke)' : ''}: ${machine.cpuModel}, ${machine.cores} cores, node ${machine.node}`,
+  );
+  console.log(`CPU: ${cpuPlan.description}`);
+
+  const mock = BenchChild.start('mock upstream', cpuPlan.loadCpus, [
+    join(__dirname, 'mocks', 'mock-upstream.main.js'),
+  ]);
+  children.push(mock);
+  const ports: Ports = { mock: await mock.waitForAnnouncedPort(), proxy: 0, gateway: 0 };
+  const settings: MeasureSettings = {
+    connections: options.connections,
+    durationS: options.durationS,
+    probeWarmup: options.probeWarmup,
+    probeIterations: options.probeIterations,
+    probeMaxMs: options.probeMaxMs,
+  };
+  const results: ScenarioResult[] = [];
+  let manyStreams: ScenarioResult | undefined;
+  let soak: SoakResult | undefined;
+  let profile: ProfileSummary | undefined;
+  const notes: string[] = [];
+
+  if (options.only !== 'gateway') {
+    const proxy = BenchChild.start('pass-through proxy', cpuPlan.measuredCpus, [
+      join(__dirname, 'proxy', 'passthrough-proxy.main.js'),
+      '--upstream-port',
+      String(ports.mock),
+    ]);
+    children.push(proxy);
+    ports.proxy = await proxy.waitForAnnouncedPort();
+    for (const scenario of PROXY_SCENARIOS) results.push(await run(scenario, ports, proxy.pid, settings));
+    await proxy.stop();
+  }
+
+  if (options.only !== 'proxy') {
+    const profileFile = options.profile
+      ? join(dirname(options.output), `gateway-${Date.now()}.cpuprofile`)
+      : '';
+    gateway = await launchGateway({
+      cpus: cpuPlan.measuredCpus,
+      nodeFlags: options.profile ? ['-r', join(__dirname, 'profile', 'cpu-profiler.preload.js')] : [],
+      extraEnv: options.profile ? { BENCH_CPU_PROFILE: profileFile } : {},
+    });
+    ports.gateway = gateway.gatewayPort;
+    await createRoutes(gateway, benchRoutes(ports.mock));
+    notes.push(...gateway.warnings);
+    const pid = gateway.child.pid;
+    if (options.profile) gateway.child.signal('SIGUSR2');
+    for (const scenario of GATEWAY_SCENARIOS) results.push(await run(scenario, ports, pid, settings));
+    manyStreams = await run(MANY_STREAMS_SCENARIO, ports, pid, {
+      ...settings,
+      connections: options.streamConnections,
+      durationS: options.smoke ? 2 : settings.durationS,
+      probeIterations: options.smoke ? 3 : 10,
+      probeWarmup: 0,
+    });
+    if (options.profile) {
+      gateway.child.signal('SIGUSR2');
+      profile = summarizeProfile(await waitForProfile(profileFile));
+      notes.push(
+        `CPU profile of the gateway scenarios: ${profileFile} (CPU figures include profiler overhead)`,
+      );
+    }
+    if (options.soakSeconds > 0) soak = await runSoak(options, ports, pid);
+    await gateway.stop();
+    gateway = undefined;
+  }
+  await stopChildren();
+
+  const budget = evaluateBudget(results, manyStreams, soak);
+  const all = manyStreams ? [...results, manyStreams] : results;
+  console.log('\n' + resultsTable(all));
+  if (budget.length > 0) console.log('\n' + budgetTable(budget));
+  if (profile) printProfile(profile);
+  for (const note of notes) console.log(`note: ${note}`);
+
+  const problems = all.flatMap((result) => result.problems.map((problem) => `${result.label}: ${problem}`));
+  for (const problem of problems) console.error(`WRONG ${problem}`);
+
+  if (!options.smoke || options.output !== RESULTS_FILE) {
+    mkdirSync(dirname(options.output), { recursive: true });
+    writeFileSync(
+      options.output,
+      JSON.stringify(
+        {
+          machine,
+          cpuPinning: cpuPlan,
+          options,
+          results,
+          manyStreams,
+          soak,
+          budget,
+          profile,
+          notes,
+          problems,
+        },
+        null,
+        2,
+      ) + '\n',
+    );
+    console.log(`\nwritten: ${options.output}`);
+  }
+  return problems.length > 0 ? 1 : 0;
+}
+
+async function run(
+  scenario: Scenario,
+  ports: Ports,
+  pid: number,
+  settings: MeasureSettings,
+): Promise<ScenarioResult> {
+  process.stdout.write(`· ${scenario.label} … `);
+  const result = await measureScenario(scenario, ports, pid, settings);
+  console.log(
+    `${result.load.requestsPerSecond.toFixed(0)} req/s, ${result.cpuPerRequestUs.toFixed(0)} µs CPU/req` +
+      (result.problems.length > 0 ? `  WRONG: ${result.problems.join('; ')}` : ''),
+  );
+  return result;
+}
+
+/** Warm-up on the stream scenario, then the mixed scenarios in turn for the soak time; RSS compared. */
+async function runSoak(options: BenchOptions, ports: Ports, pid: number): Promise<SoakResult> {
+  const warmupTarget = GATEWAY_SCENARIOS[1].measured(ports);
+  console.log(`· soak: 20 s warm-up, then ${options.soakSeconds} s of load`);
+  await runLoad(warmupTarget, options.connections, 20);
+  const rssAfterWarmupMb = readMemory(pid).rssKb / 1024;
+  const deadline = Date.now() + options.soakSeconds * 1000;
+  for (let i = 0; Date.now() < deadline; i++) {
+    const scenario = GATEWAY_SCENARIOS[i % GATEWAY_SCENARIOS.length];
+    const sliceS = Math.max(1, Math.min(30, Math.ceil((deadline - Date.now()) / 1000)));
+    await runLoad(scenario.measured(ports), options.connections, sliceS);
+  }
+  const rssAfterSoakMb = readMemory(pid).rssKb / 1024;
+  return {
+    seconds: options.soakSeconds,
+    rssAfterWarmupMb,
+    rssAfterSoakMb,
+    growthPercent: ((rssAfterSoakMb - rssAfterWarmupMb) / rssAfterWarmupMb) * 100,
+  };
+}
+
+async function waitForProfile(file: string): Promise<CpuProfile> {
+  const deadline = Date.now() + 60_000;
+  while (!existsSync(file)) {
+    if (Date.now() > deadline) throw new Error(`no CPU profile written to ${file}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
+}
+
+function printProfile(profile: ProfileSummary): void {
+  console.log(
+    `\nCPU profile: ${(profile.totalMs / 1000).toFixed(1)} s sampled, ${profile.idlePercent.toFixed(0)} % idle; self time of busy samples:`,
+  );
+  const rows = (lines: ProfileSummary['functions']): string[][] =>
+    lines.map((line) => [line.name, `${line.percent.toFixed(1)}%`, line.selfMs.toFixed(0)]);
+  console.log(textTable([['area', 'self %', 'self ms'], ...rows(profile.areas.slice(0, 10))]));
+  console.log();
+  console.log(textTable([['function', 'self %', 'self ms'], ...rows(profile.functions)]));
+}
+
+async function stopChildren(): Promise<void> {
+  if (gateway) await gateway.stop();
+  await Promise.all(children.map((child) => child.stop()));
+}
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    void stopChildren().finally(() => process.exit(130));
+  });
+}
+
+main().then(
+  (code) => process.exit(code),
+  async (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    await stopChildren();
+    process.exit(1);
+  },
+);
