@@ -1,0 +1,25 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { type Core, CoreModule } from '@switchboard/database';
+import { InstanceHealthModule } from '@switchboard/proxy';
+import { RoutesAdminModule } from '@switchboard/routes';
+import { AdminExceptionFilter } from './errors/admin-exception.filter';
+import { AdminHealthController } from './health/admin-health.controller';
+
+/** The control plane: admin REST API (auth runs as middleware before routing, see admin.bootstrap.ts). */
+@Module({})
+export class AdminAppModule {
+  static forRoot(core: Core): DynamicModule {
+    return {
+      module: AdminAppModule,
+      imports: [
+        CoreModule.forRoot(core),
+        RoutesAdminModule,
+        InstanceHealthModule,
+        // control-plane feature modules (e.g. instance health) are added here
+      ],
+      controllers: [AdminHealthController],
+      providers: [{ provide: APP_FILTER, useClass: AdminExceptionFilter }],
+    };
+  }
+}

@@ -1,0 +1,37 @@
+import { NestFactory } from '@nestjs/core';
+import { type NestExpressApplication } from '@nestjs/platform-express';
+import { listen, logLevelsUpTo, type StartedApp } from '@switchboard/common/nest';
+import { type Core } from '@switchboard/database';
+import { AdminAppModule } from './admin-app.module';
+import { adminAuthMiddleware } from './auth/admin-auth.middleware';
+import { resolveAdminToken } from './auth/admin-token';
+import { setupAdminOpenApi } from './openapi/admin-openapi';
+
+export interface StartedAdmin extends StartedApp {
+  /** The token /admin/* calls need (ADMIN_TOKEN, or the one kept in DATA_DIR/admin-token). */
+  readonly adminToken: string;
+}
+
+/** Builds the control-plane app (not listening yet). Shared by every entry point and the test helpers. */
+export async function createAdminApp(
+  core: Core,
+): Promise<{ app: NestExpressApplication; adminToken: string }> {
+  const adminToken = resolveAdminToken(core.config);
+  const app = await NestFactory.create<NestExpressApplication>(AdminAppModule.forRoot(core), {
+    logger: logLevelsUpTo(core.config.logLevel),
+    bodyParser: false,
+  });
+  app.disable('x-powered-by');
+  app.use(adminAuthMiddleware(adminToken));
+  app.useBodyParser('json', { limit: core.config.maxBodySize });
+  setupAdminOpenApi(app);
+  return { app, adminToken };
+}
+
+/** The control plane on ADMIN_HOST:ADMIN_PORT. */
+export async function startAdmin(core: Core): Promise<StartedAdmin> {
+  const { app, adminToken } = await createAdminApp(core);
+  const { adminHost, adminPort, shutdownGraceMs } = core.config;
+  const started = await listen(app, adminHost, adminPort, shutdownGraceMs);
+  return { ...started, adminToken };
+}

@@ -1,0 +1,22 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { type Core, CoreModule } from '@switchboard/database';
+import { ProxyModule } from '@switchboard/proxy';
+import { RouteTableModule } from '@switchboard/routes';
+import { HealthModule } from './health/health.module';
+
+/** The data plane: client-facing endpoints, built on the process-wide core. */
+@Module({})
+export class GatewayAppModule {
+  static forRoot(core: Core): DynamicModule {
+    return {
+      module: GatewayAppModule,
+      imports: [
+        CoreModule.forRoot(core),
+        RouteTableModule,
+        HealthModule,
+        ProxyModule,
+        // data-plane feature modules (e.g. the proxy) are added here
+      ],
+    };
+  }
+}

@@ -1,0 +1,24 @@
+import { NestFactory } from '@nestjs/core';
+import { type NestExpressApplication } from '@nestjs/platform-express';
+import { listen, logLevelsUpTo, type StartedApp } from '@switchboard/common/nest';
+import { type Core } from '@switchboard/database';
+import { GatewayAppModule } from './gateway-app.module';
+
+/** Builds the data-plane app (not listening yet). Shared by every entry point and the test helpers. */
+export async function createGatewayApp(core: Core): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(GatewayAppModule.forRoot(core), {
+    logger: logLevelsUpTo(core.config.logLevel),
+    bodyParser: false,
+    rawBody: true,
+  });
+  app.useBodyParser('json', { limit: core.config.maxBodySize });
+  app.disable('x-powered-by');
+  return app;
+}
+
+/** The data plane on GATEWAY_HOST:GATEWAY_PORT. */
+export async function startGateway(core: Core): Promise<StartedApp> {
+  const app = await createGatewayApp(core);
+  const { gatewayHost, gatewayPort, shutdownGraceMs } = core.config;
+  return listen(app, gatewayHost, gatewayPort, shutdownGraceMs);
+}

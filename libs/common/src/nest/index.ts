@@ -1,0 +1,2 @@
+export * from './log-levels';
+export * from './started-app';
