@@ -11,6 +11,8 @@ export interface RouteChange {
   version: number | null;
   route?: RouteConfig;
   deleted?: boolean;
+  /** route_table_revision the write committed as, when known: lets a table skip reloading its own change. */
+  revision?: number;
 }
 
 /** In-process notification of route writes; one instance per process, shared by the admin and gateway apps. */
