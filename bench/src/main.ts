@@ -44,6 +44,7 @@ async function main(): Promise<number> {
   const settings: MeasureSettings = {
     connections: options.connections,
     durationS: options.durationS,
+    warmupS: options.smoke ? 0 : 2,
     probeWarmup: options.probeWarmup,
     probeIterations: options.probeIterations,
     probeMaxMs: options.probeMaxMs,

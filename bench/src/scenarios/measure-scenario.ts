@@ -8,6 +8,8 @@ import type { Ports, Scenario } from './scenarios';
 export interface MeasureSettings {
   connections: number;
   durationS: number;
+  /** Unmeasured load before the measured run (JIT, pools, caches), s; 0 for none. */
+  warmupS: number;
   probeWarmup: number;
   probeIterations: number;
   probeMaxMs: number;
@@ -26,6 +28,7 @@ export async function measureScenario(
   const problems: string[] = [];
   const measured = scenario.measured(ports);
 
+  if (settings.warmupS > 0) await runLoad(measured, settings.connections, settings.warmupS);
   await resetMockCounters(ports.mock);
   const peakReset = resetPeakRss(measuredPid);
   const cpuBefore = readCpuSeconds(measuredPid);
