@@ -1,0 +1,139 @@
+import type {
+  Message,
+  TextBlock,
+  ThinkingBlock,
+  ToolUseBlock,
+  Usage,
+} from '@anthropic-ai/sdk/resources/messages';
+import { GatewayError, GatewayErrorCode } from '@switchboard/common/errors';
+import type { ConversionClock, ResponseHooks, TokenUsage } from '../converter.interface';
+import { isJsonObject, type JsonObject } from '../shared/json-object';
+import { upstreamErrorMessage, upstreamErrorType } from '../shared/upstream-error-message';
+import { tokenUsageFromOpenAi } from '../shared/usage';
+import type { AnthropicToOpenAiMemo } from './conversion-memo';
+import { mapStopReason } from './stop-reason.mapper';
+import { toolInputFromArguments } from './tool-arguments';
+import { restoreToolName } from './tool-name.shortener';
+
+/** Output shapes, checked against the official Anthropic SDK types (the fields Switchboard writes). */
+export type TextBlockOut = Pick<TextBlock, 'type' | 'text'>;
+export type ThinkingBlockOut = Pick<ThinkingBlock, 'type' | 'thinking' | 'signature'>;
+export type ToolUseBlockOut = Pick<ToolUseBlock, 'type' | 'id' | 'name'> & { input: Record<string, unknown> };
+export type ContentBlockOut = TextBlockOut | ThinkingBlockOut | ToolUseBlockOut;
+export type UsageOut = Pick<
+  Usage,
+  'input_tokens' | 'output_tokens' | 'cache_creation_input_tokens' | 'cache_read_input_tokens'
+>;
+export type MessageOut = Pick<Message, 'id' | 'type' | 'role' | 'model' | 'stop_reason' | 'stop_sequence'> & {
+  content: ContentBlockOut[];
+  usage: UsageOut;
+};
+
+export const EMPTY_USAGE: TokenUsage = {
+  input_tokens: 0,
+  output_tokens: 0,
+  cache_read_input_tokens: 0,
+  cache_creation_input_tokens: 0,
+};
+
+export function usageOut(usage: TokenUsage): UsageOut {
+  return {
+    input_tokens: usage.input_tokens,
+    output_tokens: usage.output_tokens,
+    cache_creation_input_tokens: usage.cache_creation_input_tokens,
+    cache_read_input_tokens: usage.cache_read_input_tokens,
+  };
+}
+
+/** `reasoning_content` (DeepSeek, vLLM) or `reasoning` (OpenRouter, Ollama) text of a message or delta. */
+export function reasoningText(message: JsonObject): string | undefined {
+  const value = message.reasoning_content ?? message.reasoning;
+  return typeof value === 'string' ? value : undefined;
+}
+
+function malformed(detail: string): GatewayError {
+  return new GatewayError(
+    GatewayErrorCode.UPSTREAM_ERROR,
+    `The upstream returned a malformed chat completion: ${detail}`,
+    { upstreamStatus: 200 },
+  );
+}
+
+function toolUseBlocks(
+  calls: unknown,
+  memo: AnthropicToOpenAiMemo,
+  clock: ConversionClock,
+): ToolUseBlockOut[] {
+  if (!Array.isArray(calls)) return [];
+  return calls.filter(isJsonObject).map((call) => {
+    const fn = isJsonObject(call.function) ? call.function : {};
+    const id = typeof call.id === 'string' && call.id.length > 0 ? call.id : `toolu_${clock.newId()}`;
+    const name = typeof fn.name === 'string' ? restoreToolName(fn.name, memo.toolNames) : '';
+    return { type: 'tool_use', id, name, input: toolInputFromArguments(fn.arguments) };
+  });
+}
+
+/** OpenAI chat completion → Anthropic Message (conversion-spec §6): thinking, then text, then tool_use. */
+export function mapResponse(
+  body: unknown,
+  memo: AnthropicToOpenAiMemo,
+  clock: ConversionClock,
+  hooks?: ResponseHooks,
+): MessageOut {
+  if (!isJsonObject(body)) throw malformed('the body is not a JSON object');
+  if (body.error !== undefined && body.error !== null) {
+    throw new GatewayError(GatewayErrorCode.UPSTREAM_ERROR, upstreamErrorMessage(200, body), {
+      upstreamStatus: 200,
+      upstreamType: upstreamErrorType(body),
+    });
+  }
+  if (!Array.isArray(body.choices)) throw malformed('"choices" is missing');
+  const choice = body.choices.find(isJsonObject);
+  const message = choice && isJsonObject(choice.message) ? choice.message : {};
+  if (choice?.finish_reason === 'error') {
+    throw new GatewayError(
+      GatewayErrorCode.UPSTREAM_ERROR,
+      'The upstream ended the completion with an error',
+      {
+        upstreamStatus: 200,
+      },
+    );
+  }
+
+  const content: ContentBlockOut[] = [];
+  const reasoning = reasoningText(message);
+  if (reasoning) content.push({ type: 'thinking', thinking: reasoning, signature: '' });
+  const text = typeof message.content === 'string' ? message.content : '';
+  if (text.length > 0) content.push({ type: 'text', text });
+  const refusal = typeof message.refusal === 'string' && message.refusal.length > 0 ? message.refusal : '';
+  if (refusal) content.push({ type: 'text', text: refusal });
+  const tools = toolUseBlocks(message.tool_calls, memo, clock);
+  // Legacy `function_call` (functions API) is one call without an id.
+  if (tools.length === 0 && isJsonObject(message.function_call)) {
+    tools.push(...toolUseBlocks([{ function: message.function_call }], memo, clock));
+  }
+  content.push(...tools);
+
+  const stop = mapStopReason(
+    {
+      finishReason: choice?.finish_reason,
+      matchedStop: choice?.stop_reason,
+      textTail: text,
+      hasToolCalls: tools.length > 0,
+      sawRefusal: refusal.length > 0,
+    },
+    memo,
+  );
+  const usage = tokenUsageFromOpenAi(body.usage);
+  if (usage) hooks?.onUsage?.(usage);
+  return {
+    id: `msg_${clock.newId()}`,
+    type: 'message',
+    role: 'assistant',
+    model: typeof body.model === 'string' && body.model.length > 0 ? body.model : memo.requestedModel,
+    content,
+    stop_reason: stop.stop_reason,
+    stop_sequence: stop.stop_sequence,
+    usage: usageOut(usage ?? EMPTY_USAGE),
+  };
+}
