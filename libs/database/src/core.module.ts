@@ -1,6 +1,7 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { AppConfig } from '@switchboard/config';
+import { InstanceHealthRegistry } from '@switchboard/proxy/health/instance-health.registry';
 import { RouteChangeBus } from '@switchboard/routes/route-change.bus';
 import { DataSource } from 'typeorm';
 import { type Core } from './core';
@@ -21,6 +22,7 @@ export class CoreModule {
       { provide: AppConfig, useValue: core.config },
       { provide: DataSource, useValue: core.dataSource },
       { provide: RouteChangeBus, useValue: core.routeChanges },
+      { provide: InstanceHealthRegistry, useValue: core.instanceHealth },
     ];
     return {
       module: CoreModule,

@@ -1,4 +1,5 @@
 import { type AppConfig } from '@switchboard/config';
+import { InstanceHealthRegistry } from '@switchboard/proxy/health/instance-health.registry';
 import { RouteChangeBus } from '@switchboard/routes/route-change.bus';
 import { type DataSource } from 'typeorm';
 import { connectDatabase, type DatabaseConnection } from './database-connection';
@@ -12,6 +13,8 @@ export interface Core {
   readonly config: AppConfig;
   readonly dataSource: DataSource;
   readonly routeChanges: RouteChangeBus;
+  /** Passive health (circuit breakers) of every route's instances: recorded by the gateway, read by the admin. */
+  readonly instanceHealth: InstanceHealthRegistry;
   /** Database details (embedded server URL, migrations applied at this start). */
   readonly database: Omit<DatabaseConnection, 'close' | 'dataSource'>;
   /** Closes the DataSource, then stops the embedded database if any. Idempotent. */
@@ -26,6 +29,7 @@ export async function createCore(config: AppConfig): Promise<Core> {
     config,
     dataSource: connection.dataSource,
     routeChanges: new RouteChangeBus(),
+    instanceHealth: new InstanceHealthRegistry(),
     database: { embedded: connection.embedded, appliedMigrations: connection.appliedMigrations },
     close: () => (closing ??= connection.close()),
   };

@@ -1,0 +1,89 @@
+import { randomUUID } from 'node:crypto';
+import { Logger, Module, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { AppConfig } from '@switchboard/config';
+import { RouteTable, RouteTableModule } from '@switchboard/routes';
+import type { Subscription } from 'rxjs';
+import { DataPlaneHandler } from './data-plane.handler';
+import { DataPlaneMount } from './data-plane.mount';
+import { InstanceHealthRegistry } from './health/instance-health.registry';
+import { RoutePlanCache } from './routing/route-plan.cache';
+import { UpstreamClient } from './upstream/upstream-client';
+import { UsageStream } from './usage/usage.stream';
+
+const DEBUG_LEVELS = new Set(['debug', 'verbose']);
+
+/** Logs each usage record at debug level, only when debug logging is on (nothing is built otherwise). */
+class UsageDebugLog implements OnModuleInit, OnModuleDestroy {
+  private subscription: Subscription | undefined;
+
+  constructor(
+    private readonly usage: UsageStream,
+    private readonly config: AppConfig,
+  ) {}
+
+  onModuleInit(): void {
+    if (!DEBUG_LEVELS.has(this.config.logLevel)) return;
+    const logger = new Logger('Usage');
+    this.subscription = this.usage.records$.subscribe((record) => logger.debug(JSON.stringify(record)));
+  }
+
+  onModuleDestroy(): void {
+    this.subscription?.unsubscribe();
+  }
+}
+
+class UpstreamClientLifecycle implements OnModuleDestroy {
+  constructor(private readonly client: UpstreamClient) {}
+
+  async onModuleDestroy(): Promise<void> {
+    await this.client.close();
+  }
+}
+
+/**
+ * The data plane: POST /v1/chat/completions, /v1/messages, /v1/messages/count_tokens and GET /v1/models,
+ * served by a raw handler mounted ahead of Express. Needs the global CoreModule (AppConfig,
+ * InstanceHealthRegistry, DataSource, RouteChangeBus).
+ */
+@Module({
+  imports: [RouteTableModule],
+  providers: [
+    UsageStream,
+    { provide: UpstreamClient, useFactory: () => new UpstreamClient() },
+    {
+      provide: UpstreamClientLifecycle,
+      inject: [UpstreamClient],
+      useFactory: (client: UpstreamClient) => new UpstreamClientLifecycle(client),
+    },
+    {
+      provide: UsageDebugLog,
+      inject: [UsageStream, AppConfig],
+      useFactory: (usage: UsageStream, config: AppConfig) => new UsageDebugLog(usage, config),
+    },
+    {
+      provide: RoutePlanCache,
+      inject: [InstanceHealthRegistry],
+      useFactory: (health: InstanceHealthRegistry) => new RoutePlanCache(health),
+    },
+    {
+      provide: DataPlaneHandler,
+      inject: [RouteTable, RoutePlanCache, UpstreamClient, UsageStream, AppConfig],
+      useFactory: (
+        routes: RouteTable,
+        plans: RoutePlanCache,
+        client: UpstreamClient,
+        usage: UsageStream,
+        config: AppConfig,
+      ) =>
+        new DataPlaneHandler(
+          routes,
+          plans,
+          { client, usage, clock: { newId: () => randomUUID().replace(/-/g, ''), now: Date.now } },
+          { maxBodySize: config.maxBodySize },
+        ),
+    },
+    DataPlaneMount,
+  ],
+  exports: [UsageStream, DataPlaneHandler],
+})
+export class ProxyModule {}
