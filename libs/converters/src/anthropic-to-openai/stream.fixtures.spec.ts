@@ -1,7 +1,7 @@
 import { APIError } from '@anthropic-ai/sdk';
 import { GatewayError, GatewayErrorCode } from '@switchboard/common/errors';
 import fc from 'fast-check';
-import { concat, from, Observable, throwError } from 'rxjs';
+import { concat, from, type Observable, throwError } from 'rxjs';
 import { decodeSse, encodeSse } from '@switchboard/protocols';
 import type { TokenUsage } from '../converter.interface';
 import { anthropicToOpenAiConverter } from './index';
