@@ -1,0 +1,263 @@
+import { request as httpRequest } from 'node:http';
+import { startGatewayHarness, type GatewayHarness } from './support/gateway-harness';
+import { LoopbackUpstream, openAiChunk, sendJson } from './support/loopback-upstream';
+import { routeFixture } from './support/route-fixture';
+
+const streamBody = JSON.stringify({
+  model: 'test-model',
+  stream: true,
+  messages: [{ role: 'user', content: 'hi' }],
+});
+
+const chatStream = (gateway: GatewayHarness) =>
+  fetch(`${gateway.url}/v1/chat/completions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: streamBody,
+  });
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function waitFor(check: () => boolean, timeoutMs = 3000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error('condition not reached in time');
+    await sleep(10);
+  }
+}
+
+describe('data plane streaming (loopback upstreams)', () => {
+  const upstreams: LoopbackUpstream[] = [];
+  let gateway: GatewayHarness | undefined;
+
+  const upstream = async (behaviour: LoopbackUpstream['behaviour']) => {
+    const server = await new LoopbackUpstream(behaviour).start();
+    upstreams.push(server);
+    return server;
+  };
+
+  afterEach(async () => {
+    await gateway?.close();
+    gateway = undefined;
+    await Promise.all(upstreams.splice(0).map((u) => u.close()));
+  });
+
+  it('relays a passthrough stream event by event and ends with [DONE]', async () => {
+    const ok = await upstream((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/event-stream' });
+      res.write(openAiChunk('Hel'));
+      res.write(openAiChunk('lo'));
+      res.write(openAiChunk(null, 'stop'));
+      res.end('data: [DONE]\n\n');
+    });
+    gateway = await startGatewayHarness([
+      routeFixture({ instances: [{ name: 'a', override: { endpoint: ok.url } }] }),
+    ]);
+    const response = await chatStream(gateway);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('text/event-stream');
+    expect(response.headers.get('x-switchboard-instance')).toBe('a');
+    const text = await response.text();
+    expect(text).toContain('"Hel"');
+    expect(text.trim().endsWith('data: [DONE]')).toBe(true);
+    expect(ok.received[0].headers.accept).toBe('text/event-stream');
+  });
+
+  it('abandons an instance that stalls before its first byte and answers from the next', async () => {
+    const stalled = await upstream(() => undefined);
+    const ok = await upstream((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/event-stream' });
+      res.end(`${openAiChunk('fast', 'stop')}data: [DONE]\n\n`);
+    });
+    gateway = await startGatewayHarness([
+      routeFixture({
+        first_byte_timeout: 200,
+        instances: [
+          { name: 'stalled', priority: 2, override: { endpoint: stalled.url } },
+          { name: 'ok', priority: 1, override: { endpoint: ok.url } },
+        ],
+      }),
+    ]);
+    const response = await chatStream(gateway);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('x-switchboard-instance')).toBe('ok');
+    await expect(response.text()).resolves.toContain('"fast"');
+    await waitFor(() => stalled.aborted.length === 1);
+    expect(gateway.usage[0].attempts[0]).toMatchObject({ instance: 'stalled', outcome: 'timeout' });
+  });
+
+  it('treats headers followed by silence as a first-byte timeout too', async () => {
+    const silent = await upstream((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/event-stream' });
+      res.flushHeaders();
+    });
+    const ok = await upstream((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/event-stream' });
+      res.end(`${openAiChunk('next', 'stop')}data: [DONE]\n\n`);
+    });
+    gateway = await startGatewayHarness([
+      routeFixture({
+        first_byte_timeout: 200,
+        instances: [
+          { name: 'silent', priority: 2, override: { endpoint: silent.url } },
+          { name: 'ok', priority: 1, override: { endpoint: ok.url } },
+        ],
+      }),
+    ]);
+    const response = await chatStream(gateway);
+    expect(response.headers.get('x-switchboard-instance')).toBe('ok');
+    await expect(response.text()).resolves.toContain('"next"');
+  });
+
+  it('ends a stream that goes idle mid-way with the in-stream error, never a clean finish', async () => {
+    const idle = await upstream((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/event-stream' });
+      res.write(openAiChunk('partial'));
+    });
+    gateway = await startGatewayHarness([
+      routeFixture({ timeout: 300, instances: [{ name: 'idle', override: { endpoint: idle.url } }] }),
+    ]);
+    const response = await chatStream(gateway);
+    expect(response.status).toBe(200);
+    const text = await response.text();
+    expect(text).toContain('"partial"');
+    expect(text).toMatch(/data: \{"error":\{"message":"[^"]*timeout/);
+    expect(text).not.toContain('"finish_reason":"stop"');
+    expect(gateway.usage[0].attempts[0].outcome).toBe('stream_error');
+  });
+
+  it('ends a stream cut by a reset with the in-stream error', async () => {
+    const cut = await upstream((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/event-stream' });
+      res.write(openAiChunk('half'));
+      setTimeout(() => res.socket?.destroy(), 50);
+    });
+    gateway = await startGatewayHarness([
+      routeFixture({ instances: [{ name: 'cut', override: { endpoint: cut.url } }] }),
+    ]);
+    const response = await chatStream(gateway);
+    const text = await response.text();
+    expect(text).toContain('"half"');
+    expect(text).toContain('data: {"error":');
+  });
+
+  it('answers 504 when the total timeout passes before the first byte, without trying further', async () => {
+    const slow = await upstream(() => undefined);
+    const never = await upstream((_req, res) => sendJson(res, 200, {}));
+    gateway = await startGatewayHarness([
+      routeFixture({
+        total_timeout: 250,
+        instances: [
+          { name: 'slow', priority: 2, override: { endpoint: slow.url } },
+          { name: 'never', priority: 1, override: { endpoint: never.url } },
+        ],
+      }),
+    ]);
+    const response = await chatStream(gateway);
+    expect(response.status).toBe(504);
+    await expect(response.json()).resolves.toMatchObject({ error: { type: 'timeout_error' } });
+    expect(never.received).toHaveLength(0);
+  });
+
+  it('ends with the in-stream error when the total timeout passes mid-stream', async () => {
+    const trickle = await upstream((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/event-stream' });
+      const timer = setInterval(() => res.write(openAiChunk('.')), 50);
+      res.on('close', () => clearInterval(timer));
+    });
+    gateway = await startGatewayHarness([
+      routeFixture({ total_timeout: 300, instances: [{ name: 't', override: { endpoint: trickle.url } }] }),
+    ]);
+    const response = await chatStream(gateway);
+    expect(response.status).toBe(200);
+    const text = await response.text();
+    expect(text).toContain('data: {"error":');
+    await waitFor(() => trickle.aborted.length === 1);
+  });
+
+  it('aborts the upstream request within a second of the client disconnecting', async () => {
+    const endless = await upstream((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/event-stream' });
+      const timer = setInterval(() => res.write(openAiChunk('tick')), 20);
+      res.on('close', () => clearInterval(timer));
+    });
+    gateway = await startGatewayHarness([
+      routeFixture({ instances: [{ name: 'e', override: { endpoint: endless.url } }] }),
+    ]);
+    const controller = new AbortController();
+    const response = await fetch(`${gateway.url}/v1/chat/completions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: streamBody,
+      signal: controller.signal,
+    });
+    const reader = response.body!.getReader();
+    await reader.read();
+    controller.abort();
+    const abortedAt = Date.now();
+    await waitFor(() => endless.aborted.length === 1, 1000);
+    expect(Date.now() - abortedAt).toBeLessThan(1000);
+    await waitFor(() => gateway!.usage.length === 1);
+    expect(gateway.usage[0].status).toBe(499);
+  });
+
+  it('aborts a non-stream upstream request when the client goes away while waiting', async () => {
+    const slow = await upstream(() => undefined);
+    gateway = await startGatewayHarness([
+      routeFixture({ instances: [{ name: 's', override: { endpoint: slow.url } }] }),
+    ]);
+    const req = httpRequest(`${gateway.url}/v1/chat/completions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+    });
+    req.on('error', () => undefined);
+    req.end(JSON.stringify({ model: 'test-model', messages: [] }));
+    await waitFor(() => slow.received.length === 1);
+    req.destroy();
+    await waitFor(() => slow.aborted.length === 1, 1000);
+  });
+
+  it('pauses the upstream read while the client does not consume (backpressure)', async () => {
+    const chunk = openAiChunk('x'.repeat(16 * 1024));
+    let written = 0;
+    let finished = false;
+    const producer = await upstream((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/event-stream' });
+      const pump = () => {
+        while (written < 2000) {
+          written++;
+          if (!res.write(chunk)) {
+            res.once('drain', pump);
+            return;
+          }
+        }
+        finished = true;
+        res.end('data: [DONE]\n\n');
+      };
+      pump();
+    });
+    gateway = await startGatewayHarness([
+      routeFixture({ instances: [{ name: 'p', override: { endpoint: producer.url } }] }),
+    ]);
+    const slowClient = await new Promise<import('node:http').IncomingMessage>((resolve, reject) => {
+      const req = httpRequest(
+        `${gateway!.url}/v1/chat/completions`,
+        { method: 'POST', headers: { 'content-type': 'application/json' } },
+        resolve,
+      );
+      req.on('error', reject);
+      req.end(streamBody);
+    });
+    slowClient.pause();
+    await sleep(500);
+    // ~32 MB offered; without backpressure the gateway would have drained it all into its own memory by now.
+    expect(finished).toBe(false);
+    expect(written).toBeLessThan(600);
+    let received = 0;
+    slowClient.on('data', (data: Buffer) => (received += data.length));
+    slowClient.resume();
+    await new Promise((resolve) => slowClient.on('end', resolve));
+    expect(finished).toBe(true);
+    expect(received).toBeGreaterThan(2000 * 16 * 1024);
+  });
+});
