@@ -1,0 +1,112 @@
+import { GatewayError, GatewayErrorCode } from '@switchboard/common/errors';
+import type { OpenAiChatResponse, OpenAiResponseMessage, OpenAiToolCall } from '@switchboard/protocols';
+import type { ConversionClock, ConversionMemo, ResponseHooks } from '../converter.interface';
+import { asString, isJsonObject } from '../shared/json-object';
+import { restoreToolName } from '../shared/tool-names';
+import { openAiUsageFromTokenUsage, tokenUsageFromAnthropic } from '../shared/usage';
+import { fromMemo } from './conversion-memo';
+import { finishReasonFor } from './finish-reason';
+import { jsonToolContent } from './json-tool';
+
+/** Anthropic Message → OpenAI chat.completion (conversion-spec §3). */
+export function convertAnthropicResponse(
+  body: unknown,
+  rawMemo: ConversionMemo,
+  clock: ConversionClock,
+  hooks?: ResponseHooks,
+): Record<string, unknown> {
+  if (!isJsonObject(body) || !Array.isArray(body.content)) {
+    throw new GatewayError(
+      GatewayErrorCode.UPSTREAM_UNREACHABLE,
+      'The upstream response is not an Anthropic message.',
+    );
+  }
+  const memo = fromMemo(rawMemo);
+  const texts: string[] = [];
+  const reasoning: string[] = [];
+  const thinkingBlocks: Record<string, unknown>[] = [];
+  const toolCalls: OpenAiToolCall[] = [];
+  let jsonContent: string | undefined;
+
+  for (const block of body.content) {
+    if (!isJsonObject(block)) continue;
+    switch (block.type) {
+      case 'text':
+        if (typeof block.text === 'string') texts.push(block.text);
+        break;
+      case 'thinking':
+        if (typeof block.thinking === 'string') reasoning.push(block.thinking);
+        thinkingBlocks.push({
+          type: 'thinking',
+          thinking: block.thinking ?? '',
+          signature: block.signature ?? '',
+        });
+        break;
+      case 'redacted_thinking':
+        thinkingBlocks.push({ type: 'redacted_thinking', data: block.data ?? '' });
+        break;
+      case 'tool_use': {
+        const name = asString(block.name) ?? '';
+        if (memo.jsonTool !== undefined && name === memo.jsonTool) {
+          jsonContent = jsonToolContent(block.input, memo);
+          break;
+        }
+        toolCalls.push({
+          id: asString(block.id) ?? `call_${clock.newId()}`,
+          type: 'function',
+          function: {
+            name: restoreToolName(memo.toolNames, name),
+            arguments: JSON.stringify(block.input ?? {}),
+          },
+        });
+        break;
+      }
+      default:
+        // server_tool_use and server tool results are not the client's to execute.
+        break;
+    }
+  }
+
+  if (jsonContent !== undefined) texts.push(jsonContent);
+  const text = texts.join('');
+  const stopReason = body.stop_reason;
+  let finishReason = finishReasonFor(stopReason);
+  if (finishReason === 'tool_calls' && toolCalls.length === 0) finishReason = 'stop';
+
+  const message: OpenAiResponseMessage = {
+    role: 'assistant',
+    content: text.length > 0 || toolCalls.length === 0 ? text : null,
+    refusal: null,
+  };
+  if (stopReason === 'refusal') {
+    const details = isJsonObject(body.stop_details) ? asString(body.stop_details.explanation) : undefined;
+    message.refusal = details ?? (text.length > 0 ? text : 'The model declined to respond.');
+  }
+  if (toolCalls.length > 0) message.tool_calls = toolCalls;
+  if (memo.exposeReasoning && reasoning.length > 0) message.reasoning_content = reasoning.join('');
+  const withExtensions = message as OpenAiResponseMessage & { thinking_blocks?: Record<string, unknown>[] };
+  if (memo.exposeReasoning && thinkingBlocks.length > 0) withExtensions.thinking_blocks = thinkingBlocks;
+
+  const usage = tokenUsageFromAnthropic(body.usage) ?? {
+    input_tokens: 0,
+    output_tokens: 0,
+    cache_read_input_tokens: 0,
+    cache_creation_input_tokens: 0,
+  };
+  hooks?.onUsage?.(usage);
+  const details = isJsonObject(body.usage) ? body.usage.output_tokens_details : undefined;
+  const thinkingTokens =
+    isJsonObject(details) && typeof details.thinking_tokens === 'number'
+      ? details.thinking_tokens
+      : undefined;
+
+  const response: OpenAiChatResponse = {
+    id: `chatcmpl-${clock.newId()}`,
+    object: 'chat.completion',
+    created: Math.floor(clock.now() / 1000),
+    model: asString(body.model) ?? memo.model,
+    choices: [{ index: 0, message, finish_reason: finishReason, logprobs: null }],
+    usage: openAiUsageFromTokenUsage(usage, thinkingTokens),
+  };
+  return response as unknown as Record<string, unknown>;
+}

@@ -1,0 +1,49 @@
+import { GatewayError } from '@switchboard/common/errors';
+import type { SseEvent } from '@switchboard/protocols';
+import { Observable, type OperatorFunction } from 'rxjs';
+import type { ConversionClock, ConversionMemo, ResponseHooks } from '../converter.interface';
+import { clientStreamErrorEvents, gatewayErrorFromSourceError } from '../shared/stream-failure';
+import { fromMemo } from './conversion-memo';
+import { flush, initialStreamState, step, type StepResult, type StreamState } from './stream.reducer';
+
+/** Thin RxJS wrapper around the reducer: one state per subscription; hooks fire here, not in the reducer. */
+export function anthropicEventsToOpenAiChunks(
+  rawMemo: ConversionMemo,
+  clock: ConversionClock,
+  hooks?: ResponseHooks,
+): OperatorFunction<SseEvent, SseEvent> {
+  const memo = fromMemo(rawMemo);
+  return (source) =>
+    new Observable<SseEvent>((subscriber) => {
+      let state: StreamState = initialStreamState(memo, clock);
+      const apply = ([next, out]: StepResult): void => {
+        const previous = state;
+        state = next;
+        if (!previous.firstTokenSeen && next.firstTokenSeen) hooks?.onFirstToken?.();
+        for (const event of out) subscriber.next(event);
+        if (previous.status !== 'open') return;
+        if (next.status === 'done') {
+          hooks?.onUsage?.(next.usage);
+          subscriber.complete();
+        } else if (next.status === 'failed' && next.failure) {
+          const { code, message, upstreamType } = next.failure;
+          subscriber.error(new GatewayError(code, message, { upstreamType }));
+        }
+      };
+      return source.subscribe({
+        next(event) {
+          if (state.status === 'open') apply(step(state, event));
+        },
+        error(error: unknown) {
+          if (state.status !== 'open') return;
+          const gatewayError = gatewayErrorFromSourceError(error);
+          state = { ...state, status: 'failed' };
+          for (const event of clientStreamErrorEvents('openai-chat', gatewayError)) subscriber.next(event);
+          subscriber.error(gatewayError);
+        },
+        complete() {
+          if (state.status === 'open') apply(flush(state));
+        },
+      });
+    });
+}
