@@ -238,6 +238,20 @@ describe('mock upstreams', () => {
       });
     });
 
+    it('rejects a body the official schema rejects', async () => {
+      const invalid = await rejectionOf<InstanceType<typeof OpenAI.APIError>>(
+        openai.chat.completions.create({
+          model: 'gpt-4o',
+          messages: [{ role: 'user', content: 42 }],
+        } as unknown as OpenAI.ChatCompletionCreateParamsNonStreaming),
+      );
+      expect(invalid.status).toBe(400);
+      expect(invalid.error).toMatchObject({
+        type: 'invalid_request_error',
+        message: expect.stringMatching(/content/),
+      });
+    });
+
     it('sends a mid-stream error frame the SDK raises, and 429 with retry-after', async () => {
       openAiMock.enqueue(
         reply.turn({ text: 'Hello there, friend' }, { streamBreak: { afterEvents: 3, how: 'error' } }),

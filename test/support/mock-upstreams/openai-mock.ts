@@ -1,3 +1,4 @@
+import { validateOpenAi } from '../openai-schema.validator';
 import { MockUpstream, type MockUpstreamOptions } from './mock-upstream';
 import { OpenAiDialect, type OpenAiBodyValidator } from './openai-dialect';
 import { reply } from './reply-spec';
@@ -5,7 +6,10 @@ import { reply } from './reply-spec';
 export type OpenAiMock = MockUpstream;
 
 export interface OpenAiMockOptions extends MockUpstreamOptions {
-  /** Official-schema check of each request body (returns the problem, or undefined when valid). */
+  /**
+   * Schema check of each request body (returns the problem, or undefined when valid). Default: the official
+   * CreateChatCompletionRequest schema, undeclared properties rejected as the API does.
+   */
   schemaValidator?: OpenAiBodyValidator;
 }
 
@@ -14,9 +18,11 @@ export interface OpenAiMockOptions extends MockUpstreamOptions {
  * under any base path. Answers "1 + 1 = 2" by default.
  */
 export function startOpenAiMock(options: OpenAiMockOptions = {}): Promise<OpenAiMock> {
-  return new MockUpstream(
-    new OpenAiDialect(options.schemaValidator),
-    reply.text('1 + 1 = 2'),
-    options,
-  ).listen();
+  const validator = options.schemaValidator ?? officialRequestSchema;
+  return new MockUpstream(new OpenAiDialect(validator), reply.text('1 + 1 = 2'), options).listen();
+}
+
+function officialRequestSchema(body: unknown): string | undefined {
+  const problems = validateOpenAi('CreateChatCompletionRequest', body, 'strict');
+  return problems.length > 0 ? `Invalid request: ${problems.join('; ')}` : undefined;
 }
