@@ -2,7 +2,7 @@ import { GatewayError } from '@switchboard/common/errors';
 import fc from 'fast-check';
 import { from, lastValueFrom, toArray } from 'rxjs';
 import { anthropicToOpenAiConverter as converter } from './index';
-import { fixedClock } from './testing/fixed-clock';
+import { fixedClock } from '../testing/fixed-clock';
 
 /** Calls fn; passes when it returns or throws a GatewayError, fails on anything else. */
 function onlyGatewayErrors(fn: () => unknown): void {

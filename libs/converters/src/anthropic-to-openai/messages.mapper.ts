@@ -15,7 +15,7 @@ import {
   type UserPart,
 } from './content.mapper';
 import { invalidRequest } from './invalid-request';
-import type { ToolNameMap } from './tool-name.shortener';
+import type { ToolNameMap } from '../shared/tool-names';
 
 /** Assistant message with the de-facto `reasoning_content` extension (DeepSeek, vLLM, OpenRouter). */
 export type AssistantMessageOut = ChatCompletionAssistantMessageParam & { reasoning_content?: string };
@@ -229,7 +229,7 @@ function assistantTurn(
         calls.push({
           id,
           type: 'function',
-          function: { name: options.toolNames.shorten(name), arguments: JSON.stringify(input ?? {}) },
+          function: { name: options.toolNames.upstreamName(name), arguments: JSON.stringify(input ?? {}) },
         });
         break;
       }

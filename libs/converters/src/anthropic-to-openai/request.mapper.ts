@@ -6,7 +6,7 @@ import { invalidRequest } from './invalid-request';
 import { mapMessages, type MessageOut } from './messages.mapper';
 import { resolveOptions } from './options';
 import { mapReasoningEffort } from './reasoning.mapper';
-import { ToolNameMap } from './tool-name.shortener';
+import { ToolNameMap } from '../shared/tool-names';
 import { mapTools } from './tools.mapper';
 
 /** The OpenAI request body this converter writes (official SDK type, plus the reasoning extension). */
@@ -116,7 +116,7 @@ export function mapRequest(bodyIn: unknown, target: UpstreamTarget): ConvertedRe
     memo: toMemo({
       requestedModel: body.model,
       stopSequences: stops,
-      toolNames: names.restore,
+      toolNames: names.restoreTable(),
       contentFilterStopReason: options.contentFilterStopReason,
     }),
   };

@@ -2,7 +2,7 @@ import type { Message } from '@anthropic-ai/sdk/resources/messages';
 import { GatewayError, GatewayErrorCode } from '@switchboard/common/errors';
 import type { TokenUsage } from '../converter.interface';
 import { anthropicToOpenAiConverter } from './index';
-import { fixedClock } from './testing/fixed-clock';
+import { fixedClock } from '../testing/fixed-clock';
 
 const memo = {
   requestedModel: 'claude-sonnet-4-5',
@@ -103,7 +103,8 @@ describe('anthropic-to-openai response mapper', () => {
     ['', {}],
     ['{"a":1}', { a: 1 }],
     ['[1,2]', { value: [1, 2] }],
-    ['{"a":1', { _raw_arguments: '{"a":1' }],
+    ['{"a":1', { a: 1 }],
+    ['{"a":tru', { _raw_arguments: '{"a":tru' }],
     ['not json', { _raw_arguments: 'not json' }],
   ])('turns arguments %p into an object input without dropping the call', (args, input) => {
     const out = convert(

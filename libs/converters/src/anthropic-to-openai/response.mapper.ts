@@ -13,7 +13,7 @@ import { tokenUsageFromOpenAi } from '../shared/usage';
 import type { AnthropicToOpenAiMemo } from './conversion-memo';
 import { mapStopReason } from './stop-reason.mapper';
 import { toolInputFromArguments } from './tool-arguments';
-import { restoreToolName } from './tool-name.shortener';
+import { restoreToolName } from '../shared/tool-names';
 
 /** Output shapes, checked against the official Anthropic SDK types (the fields Switchboard writes). */
 export type TextBlockOut = Pick<TextBlock, 'type' | 'text'>;
@@ -68,7 +68,7 @@ function toolUseBlocks(
   return calls.filter(isJsonObject).map((call) => {
     const fn = isJsonObject(call.function) ? call.function : {};
     const id = typeof call.id === 'string' && call.id.length > 0 ? call.id : `toolu_${clock.newId()}`;
-    const name = typeof fn.name === 'string' ? restoreToolName(fn.name, memo.toolNames) : '';
+    const name = typeof fn.name === 'string' ? restoreToolName(memo.toolNames, fn.name) : '';
     return { type: 'tool_use', id, name, input: toolInputFromArguments(fn.arguments) };
   });
 }

@@ -5,7 +5,7 @@ import { concat, from, type Observable, throwError } from 'rxjs';
 import { decodeSse, encodeSse } from '@switchboard/protocols';
 import type { TokenUsage } from '../converter.interface';
 import { anthropicToOpenAiConverter } from './index';
-import { fixedClock } from './testing/fixed-clock';
+import { fixedClock } from '../testing/fixed-clock';
 import { fixtureBytes, fixtureText, runStream, sdkFinalMessage, splitAt } from './testing/stream-harness';
 
 const COMPLETE = [

@@ -8,7 +8,7 @@ import type { AnthropicToOpenAiMemo } from './conversion-memo';
 import { EMPTY_USAGE, reasoningText, usageOut } from './response.mapper';
 import { mapStopReason, stopTailLength } from './stop-reason.mapper';
 import type { AnthropicEventOut } from './stream-events';
-import { restoreToolName } from './tool-name.shortener';
+import { restoreToolName } from '../shared/tool-names';
 
 /**
  * OpenAI chat-completion chunks → Anthropic stream events (conversion-spec §7), as a pure reducer:
@@ -174,7 +174,7 @@ function startTool(s: Draft, key: string, out: AnthropicEventOut[]): void {
     content_block: {
       type: 'tool_use',
       id: slot.id ?? toolIdFallback(s, key),
-      name: restoreToolName(slot.name ?? '', s.memo.toolNames),
+      name: restoreToolName(s.memo.toolNames, slot.name ?? ''),
       input: {},
     },
   });

@@ -4,7 +4,7 @@ import type {
 } from 'openai/resources/chat/completions';
 import { isJsonObject } from '../shared/json-object';
 import { invalidRequest } from './invalid-request';
-import type { ToolNameMap } from './tool-name.shortener';
+import type { ToolNameMap } from '../shared/tool-names';
 
 export interface MappedTools {
   tools?: ChatCompletionFunctionTool[];
@@ -38,7 +38,7 @@ export function mapTools(toolsIn: unknown, choiceIn: unknown, names: ToolNameMap
         throw invalidRequest(`${path}.input_schema`, 'must be a JSON Schema object');
       }
       const fn: ChatCompletionFunctionTool['function'] = {
-        name: names.shorten(tool.name),
+        name: names.upstreamName(tool.name),
         parameters: tool.input_schema,
       };
       if (typeof tool.description === 'string' && tool.description.length > 0) {
@@ -79,7 +79,7 @@ export function mapTools(toolsIn: unknown, choiceIn: unknown, names: ToolNameMap
       }
       if (!declared.has(name))
         throw invalidRequest('tool_choice.name', `no tool named ${JSON.stringify(name)}`);
-      out.tool_choice = { type: 'function', function: { name: names.shorten(name) } };
+      out.tool_choice = { type: 'function', function: { name: names.upstreamName(name) } };
       break;
     }
     default:

@@ -6,7 +6,7 @@ import { decodeSse, encodeSse } from '@switchboard/protocols';
 import { from, type Observable } from 'rxjs';
 import type { ConversionMemo, ResponseHooks } from '../../converter.interface';
 import { anthropicToOpenAiConverter } from '../index';
-import { fixedClock } from './fixed-clock';
+import { fixedClock } from '../../testing/fixed-clock';
 
 export const FIXTURES = join(__dirname, '..', '__fixtures__');
 
