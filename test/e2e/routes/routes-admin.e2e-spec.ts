@@ -392,6 +392,38 @@ describe('admin routes API', () => {
     }
   });
 
+  it('describes /admin/routes in the OpenAPI document from the validating DTOs', async () => {
+    const response = await fetch(`${sb.adminUrl}/admin/openapi.json`);
+    const document = (await response.json()) as {
+      paths: Record<
+        string,
+        Record<string, { requestBody?: { content: Record<string, { schema: unknown }> } }>
+      >;
+      components: { schemas: Record<string, { properties: Record<string, unknown>; required?: string[] }> };
+    };
+    expect(Object.keys(document.paths['/admin/routes'])).toEqual(expect.arrayContaining(['get', 'post']));
+    expect(Object.keys(document.paths['/admin/routes/{id}'])).toEqual(
+      expect.arrayContaining(['get', 'put', 'patch', 'delete']),
+    );
+    expect(document.paths['/admin/routes'].post.requestBody?.content['application/json'].schema).toEqual({
+      $ref: '#/components/schemas/RouteBodyDto',
+    });
+    const route = document.components.schemas.RouteBodyDto;
+    expect(Object.keys(route.properties)).toEqual(
+      expect.arrayContaining([
+        'models',
+        'instances',
+        'first_byte_timeout',
+        'total_timeout',
+        'circuit_breaker',
+      ]),
+    );
+    expect(route.required).toEqual(expect.arrayContaining(['name', 'models', 'instances']));
+    expect(document.components.schemas.InstanceBodyDto.properties.provider).toMatchObject({
+      enum: ['openai', 'azure-openai', 'openai-compatible', 'deepseek', 'anthropic', 'anthropic-compatible'],
+    });
+  });
+
   it('keeps concurrent writes consistent: no lost update, one version per write', async () => {
     await call('POST', '/admin/routes', { ...simpleRoute('race', ['race-model']), id: 'race' });
     const results = await Promise.all(
