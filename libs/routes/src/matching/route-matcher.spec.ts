@@ -103,3 +103,16 @@ describe('compileGlob', () => {
     );
   });
 });
+
+describe('RouteMatcher glob cache', () => {
+  it('answers repeated names the same way, hits and misses alike, past the cache bound', () => {
+    const matcher = new RouteMatcher([route('g', ['gpt-*'])]);
+    for (let round = 0; round < 2; round++) {
+      for (let i = 0; i < 10_050; i++) {
+        expect(matcher.match(`gpt-${i}`)?.name).toBe('g');
+      }
+      expect(matcher.match('claude')).toBeUndefined();
+      expect(matcher.match('claude')).toBeUndefined();
+    }
+  });
+});

@@ -1,6 +1,8 @@
 import type { RouteConfig } from '../route.types';
 import { compileGlob, isGlob, type CompiledGlob } from './glob';
 
+const GLOB_CACHE_LIMIT = 10_000;
+
 interface GlobEntry {
   glob: CompiledGlob;
   route: RouteConfig;
@@ -15,6 +17,8 @@ export class RouteMatcher {
   private readonly exact = new Map<string, RouteConfig>();
   /** Sorted so the first match is the winner. */
   private readonly globs: GlobEntry[] = [];
+  /** Glob outcomes by model name (null: no route), so repeated names skip the scan; bounded, reset per build. */
+  private readonly globCache = new Map<string, RouteConfig | null>();
   readonly exactModels: readonly string[];
 
   constructor(routes: Iterable<RouteConfig>) {
@@ -34,10 +38,13 @@ export class RouteMatcher {
   match(model: string): RouteConfig | undefined {
     const exact = this.exact.get(model);
     if (exact !== undefined) return exact;
-    for (const entry of this.globs) {
-      if (entry.glob.test(model)) return entry.route;
-    }
-    return undefined;
+    if (this.globs.length === 0) return undefined;
+    const cached = this.globCache.get(model);
+    if (cached !== undefined) return cached ?? undefined;
+    const found = this.globs.find((entry) => entry.glob.test(model))?.route;
+    if (this.globCache.size >= GLOB_CACHE_LIMIT) this.globCache.clear();
+    this.globCache.set(model, found ?? null);
+    return found;
   }
 }
 
