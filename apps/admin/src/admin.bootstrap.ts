@@ -1,10 +1,11 @@
 import { NestFactory } from '@nestjs/core';
 import { type NestExpressApplication } from '@nestjs/platform-express';
-import { listen, logLevelsUpTo, type StartedApp } from '@switchboard/common/nest';
+import { applyLogLevel, listen, type StartedApp } from '@switchboard/common/nest';
 import { type Core } from '@switchboard/database';
 import { AdminAppModule } from './admin-app.module';
 import { adminAuthMiddleware } from './auth/admin-auth.middleware';
 import { resolveAdminToken } from './auth/admin-token';
+import { jsonBodyMiddleware } from './errors/json-body.middleware';
 import { setupAdminOpenApi } from './openapi/admin-openapi';
 
 export interface StartedAdmin extends StartedApp {
@@ -16,13 +17,15 @@ export interface StartedAdmin extends StartedApp {
 export async function createAdminApp(
   core: Core,
 ): Promise<{ app: NestExpressApplication; adminToken: string }> {
+  const logger = applyLogLevel(core.config.logLevel);
   const adminToken = resolveAdminToken(core.config);
   const app = await NestFactory.create<NestExpressApplication>(AdminAppModule.forRoot(core), {
-    logger: logLevelsUpTo(core.config.logLevel),
+    logger,
     bodyParser: false,
   });
   app.disable('x-powered-by');
   app.use(adminAuthMiddleware(adminToken));
+  app.use(jsonBodyMiddleware);
   app.useBodyParser('json', { limit: core.config.maxBodySize });
   setupAdminOpenApi(app);
   return { app, adminToken };

@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { type StartedApp } from '@switchboard/common/nest';
+import { applyLogLevel, type StartedApp } from '@switchboard/common/nest';
 import { type AppConfig, ConfigError, loadConfig } from '@switchboard/config';
 import { type Core, createCore } from '@switchboard/database';
 
@@ -47,6 +47,7 @@ export function runMain(name: string, startApps: AppsStarter): void {
   let config: AppConfig;
   try {
     config = loadConfig();
+    applyLogLevel(config.logLevel);
   } catch (error) {
     console.error(error instanceof ConfigError ? error.message : `Invalid configuration: ${String(error)}`);
     process.exit(1);

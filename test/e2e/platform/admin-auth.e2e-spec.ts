@@ -93,6 +93,22 @@ describe('admin API authentication and error shape', () => {
     });
   });
 
+  it('answers a non-JSON body with 415 UNSUPPORTED_MEDIA_TYPE', async () => {
+    const response = await fetch(`${sb.adminUrl}/admin/routes`, {
+      method: 'POST',
+      headers: { 'x-api-key': 'e2e-admin-token-0123456789', 'content-type': 'text/plain' },
+      body: 'name=x',
+    });
+    expect(response.status).toBe(415);
+    await expect(response.json()).resolves.toEqual({
+      error: {
+        code: 'UNSUPPORTED_MEDIA_TYPE',
+        message: 'Request body must be JSON (Content-Type: application/json)',
+        details: [],
+      },
+    });
+  });
+
   it('leaves the admin liveness probe open', async () => {
     const response = await fetch(`${sb.adminUrl}/healthz`);
     expect(response.status).toBe(200);
