@@ -1,0 +1,174 @@
+import type { MessageCreateParamsBase } from '@anthropic-ai/sdk/resources/messages';
+import { GatewayError, GatewayErrorCode } from '@switchboard/common/errors';
+import { fixedClock } from '../testing/fixed-clock';
+import { anthropicToOpenAiConverter as converter } from './index';
+import { fixtureBytes, runStream } from './testing/stream-harness';
+import { hasKeyDeep, readMatrix, setPath, valuesAt } from './testing/matrix-section';
+
+/** Keeps the anthropic-to-openai section of docs/conversion-matrix.md true. */
+
+const DIRECTION = 'anthropic-to-openai';
+const requestRows = readMatrix(DIRECTION, 'request');
+const responseRows = readMatrix(DIRECTION, 'response');
+const streamRows = readMatrix(DIRECTION, 'stream');
+
+/** Every top-level Anthropic request field (names checked against the official SDK type at compile time). */
+const SDK_REQUEST_FIELDS = [
+  'model',
+  'max_tokens',
+  'messages',
+  'system',
+  'stop_sequences',
+  'stream',
+  'tools',
+  'tool_choice',
+  'thinking',
+  'metadata',
+  'service_tier',
+  'container',
+  'inference_geo',
+  'output_config',
+  'cache_control',
+  'speed',
+  'diagnostics',
+  'user_profile_id',
+  'workspace_id',
+] as const satisfies readonly (keyof MessageCreateParamsBase)[];
+/** Sampling fields of older models (no longer in the SDK type) and beta fields. */
+const LEGACY_AND_BETA_FIELDS = ['temperature', 'top_p', 'top_k', 'mcp_servers', 'context_management'];
+
+const baseRequest = () => ({
+  model: 'claude-sonnet-4-5',
+  max_tokens: 100,
+  messages: [{ role: 'user', content: 'hi' }],
+});
+const convert = (body: Record<string, unknown>) =>
+  converter.convertRequest(body, { provider: 'openai' }, fixedClock()).body;
+
+describe('docs/conversion-matrix.md — anthropic-to-openai', () => {
+  it('lists every top-level Anthropic request field', () => {
+    const listed = new Set(requestRows.map((r) => r.field.split('.')[0]));
+    expect([...SDK_REQUEST_FIELDS, ...LEGACY_AND_BETA_FIELDS].filter((f) => !listed.has(f))).toEqual([]);
+  });
+
+  describe('request rows', () => {
+    const withExample = requestRows.filter((r) => r.hasExample);
+    it('has examples to check', () => expect(withExample.length).toBeGreaterThan(20));
+
+    it.each(withExample.map((r) => [r.field, r.status, r] as const))('%s is %s', (_field, status, row) => {
+      const request = baseRequest();
+      setPath(request, row.field, row.example);
+      if (status === 'rejected') {
+        expect(() => convert(request)).toThrow(GatewayError);
+        try {
+          convert(request);
+        } catch (error) {
+          expect((error as GatewayError).code).toBe(GatewayErrorCode.INVALID_REQUEST);
+        }
+        return;
+      }
+      const body = convert(request);
+      if (status === 'dropped') {
+        expect(body).toEqual(convert(baseRequest()));
+        return;
+      }
+      expect(valuesAt(body, row.target).length).toBeGreaterThan(0);
+      expect(body).not.toEqual(convert(baseRequest()));
+    });
+  });
+
+  describe('response rows', () => {
+    const upstream = {
+      id: 'chatcmpl-1',
+      object: 'chat.completion',
+      created: 1767225600,
+      model: 'gpt-5',
+      system_fingerprint: 'fp_1',
+      choices: [
+        {
+          index: 0,
+          finish_reason: 'stop',
+          stop_reason: '###',
+          logprobs: { content: [] },
+          message: {
+            role: 'assistant',
+            content: 'Answer',
+            reasoning_content: 'Thinking',
+            refusal: null,
+            annotations: [],
+            tool_calls: [{ id: 'call_1', type: 'function', function: { name: 'f', arguments: '{"a":1}' } }],
+          },
+        },
+      ],
+      usage: {
+        prompt_tokens: 100,
+        completion_tokens: 20,
+        total_tokens: 120,
+        prompt_tokens_details: { cached_tokens: 40, cache_write_tokens: 10 },
+        completion_tokens_details: { reasoning_tokens: 5 },
+      },
+    };
+    const memo = { requestedModel: 'claude', stopSequences: ['###'], toolNames: {} };
+    const noTools = {
+      ...upstream,
+      choices: [{ ...upstream.choices[0], message: { content: 'Answer ###' } }],
+    };
+    const outputs = [
+      converter.convertResponse(upstream, memo, fixedClock()),
+      converter.convertResponse(noTools, memo, fixedClock()),
+    ];
+
+    it.each(responseRows.map((r) => [r.field, r.status, r] as const))('%s is %s', (_field, status, row) => {
+      if (status === 'dropped') {
+        expect(hasKeyDeep(upstream, row.field)).toBe(true);
+        for (const out of outputs) expect(hasKeyDeep(out, row.field)).toBe(false);
+        return;
+      }
+      const found = outputs.flatMap((out) => valuesAt(out, row.field)).filter((v) => v !== null);
+      expect(found.length).toBeGreaterThan(0);
+    });
+  });
+
+  describe('stream rows', () => {
+    const fixtures = [
+      'text',
+      'multi-tool',
+      'reasoning-text-tool',
+      'usage-after-finish',
+      'done-without-finish',
+      'interleaved-tools',
+      'error-mid-stream',
+      'cut',
+    ];
+    let upstreamText = '';
+    let events: Record<string, unknown>[] = [];
+    beforeAll(async () => {
+      for (const name of fixtures) {
+        const bytes = fixtureBytes(`${name}.sse`);
+        upstreamText += Buffer.from(bytes).toString('utf8');
+        const run = await runStream([bytes]);
+        events = events.concat(
+          run.text
+            .split('\n')
+            .filter((l) => l.startsWith('data: '))
+            .map((l) => JSON.parse(l.slice(6)) as Record<string, unknown>),
+        );
+      }
+    });
+
+    it.each(streamRows.map((r) => [r.field, r.status, r] as const))('%s is %s', (_field, status, row) => {
+      const [type, sub] = row.field.split('.');
+      if (status === 'dropped') {
+        const key = row.field.split('.').pop() as string;
+        const scope = sub === undefined ? events : events.flatMap((e) => valuesAt(e, type as string));
+        if (key !== 'obfuscation') expect(upstreamText).toContain(`"${key}"`);
+        expect(scope.some((v) => hasKeyDeep(v, key))).toBe(false);
+        return;
+      }
+      const ofType = events.filter((e) => e.type === type);
+      const matching =
+        sub === undefined ? ofType : ofType.filter((e) => valuesAt(e, 'delta.type').includes(sub));
+      expect(matching.length).toBeGreaterThan(0);
+    });
+  });
+});
