@@ -9,10 +9,10 @@ import { GatewayError, GatewayErrorCode } from '@switchboard/common/errors';
 import type { ConversionClock, ResponseHooks, TokenUsage } from '../converter.interface';
 import { isJsonObject, type JsonObject } from '../shared/json-object';
 import { upstreamErrorMessage, upstreamErrorType } from '../shared/upstream-error-message';
-import { tokenUsageFromOpenAi } from '../shared/usage';
 import type { AnthropicToOpenAiMemo } from './conversion-memo';
 import { mapStopReason } from './stop-reason.mapper';
 import { toolInputFromArguments } from './tool-arguments';
+import { openAiTokenUsage } from './usage.mapper';
 import { restoreToolName } from '../shared/tool-names';
 
 /** Output shapes, checked against the official Anthropic SDK types (the fields Switchboard writes). */
@@ -124,7 +124,7 @@ export function mapResponse(
     },
     memo,
   );
-  const usage = tokenUsageFromOpenAi(body.usage);
+  const usage = openAiTokenUsage(body.usage);
   if (usage) hooks?.onUsage?.(usage);
   return {
     id: `msg_${clock.newId()}`,

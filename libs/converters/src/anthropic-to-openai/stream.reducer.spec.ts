@@ -394,3 +394,44 @@ describe('anthropic-to-openai stream reducer', () => {
     expect(out[0]).toMatchObject({ type: 'message_start', message: { model: 'claude-x' } });
   });
 });
+
+describe('anthropic-to-openai stream reducer: upstream quirks', () => {
+  it('reads an `event: error` frame with a plain-text body as the upstream error', () => {
+    let state = initialStreamState(memo, 'msg_test');
+    const [next, out] = step(state, { event: 'error', data: 'upstream overloaded' });
+    state = next;
+    expect(out).toEqual([{ type: 'error', error: { type: 'api_error', message: 'upstream overloaded' } }]);
+    expect(state.failure?.code).toBe(GatewayErrorCode.UPSTREAM_ERROR);
+  });
+
+  it('counts DeepSeek prompt_cache_hit_tokens as cache reads', () => {
+    let state = initialStreamState(memo, 'msg_test');
+    const out: AnthropicEventOut[] = [];
+    for (const event of [
+      {
+        data: JSON.stringify({
+          model: 'deepseek-chat',
+          choices: [{ index: 0, delta: { content: 'x' }, finish_reason: 'stop' }],
+        }),
+      },
+      {
+        data: JSON.stringify({
+          choices: [],
+          usage: {
+            prompt_tokens: 100,
+            completion_tokens: 5,
+            prompt_cache_hit_tokens: 64,
+            prompt_cache_miss_tokens: 36,
+          },
+        }),
+      },
+    ]) {
+      const [next, produced] = step(state, event);
+      state = next;
+      out.push(...produced);
+    }
+    expect(out.find((e) => e.type === 'message_delta')).toMatchObject({
+      usage: { input_tokens: 36, cache_read_input_tokens: 64, output_tokens: 5 },
+    });
+  });
+});

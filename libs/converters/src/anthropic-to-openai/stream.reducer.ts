@@ -3,7 +3,7 @@ import { anthropicErrorForOpenAiStatus, type SseEvent } from '@switchboard/proto
 import type { TokenUsage } from '../converter.interface';
 import { asString, isJsonObject, tryParseJson, type JsonObject } from '../shared/json-object';
 import { streamCutError } from '../shared/stream-failure';
-import { tokenUsageFromOpenAi } from '../shared/usage';
+import { openAiTokenUsage } from './usage.mapper';
 import type { AnthropicToOpenAiMemo } from './conversion-memo';
 import { EMPTY_USAGE, reasoningText, usageOut } from './response.mapper';
 import { mapStopReason, stopTailLength } from './stop-reason.mapper';
@@ -311,7 +311,7 @@ function upstreamStreamError(s: Draft, payload: JsonObject, out: AnthropicEventO
 
 function chunk(s: Draft, payload: JsonObject, out: AnthropicEventOut[]): void {
   ensureStarted(s, payload.model, out);
-  if (isJsonObject(payload.usage)) s.usage = tokenUsageFromOpenAi(payload.usage) ?? s.usage;
+  if (isJsonObject(payload.usage)) s.usage = openAiTokenUsage(payload.usage) ?? s.usage;
   const choices = Array.isArray(payload.choices) ? payload.choices.filter(isJsonObject) : [];
   // Only the first choice is converted (an Anthropic message has one).
   const choice = choices.find((c) => c.index === 0 || c.index === undefined) ?? choices[0];
@@ -370,7 +370,10 @@ export function step(state: StreamState, event: SseEvent): StepResult {
     return [s, out];
   }
   const payload = tryParseJson(data);
-  if (!isJsonObject(payload)) garbage(s, out);
+  if (event.event === 'error' && !isJsonObject(payload)) {
+    // `event: error` with a plain-text body: still the upstream's own error report.
+    upstreamStreamError(s, { error: { message: data } }, out);
+  } else if (!isJsonObject(payload)) garbage(s, out);
   else if (event.event === 'error' || (payload.error !== undefined && payload.error !== null)) {
     upstreamStreamError(s, payload, out);
   } else chunk(s, payload, out);
