@@ -63,6 +63,25 @@ describe('data plane streaming (loopback upstreams)', () => {
     expect(ok.received[0].headers.accept).toBe('text/event-stream');
   });
 
+  it('reuses the keep-alive upstream connection after a stream ends with its marker', async () => {
+    const ok = await upstream((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/event-stream' });
+      res.write(openAiChunk('a', 'stop'));
+      res.write('data: [DONE]\n\n');
+      setTimeout(() => res.end(), 20);
+    });
+    gateway = await startGatewayHarness([
+      routeFixture({ instances: [{ name: 'a', override: { endpoint: ok.url } }] }),
+    ]);
+    for (let i = 0; i < 3; i++) {
+      const response = await chatStream(gateway);
+      await expect(response.text()).resolves.toContain('[DONE]');
+      await sleep(40);
+    }
+    expect(ok.received).toHaveLength(3);
+    expect(ok.connections).toBe(1);
+  });
+
   it('abandons an instance that stalls before its first byte and answers from the next', async () => {
     const stalled = await upstream(() => undefined);
     const ok = await upstream((_req, res) => {

@@ -292,6 +292,7 @@ export class ProxyExchange {
       let started = false;
       let settled = false;
       let paused = false;
+      let endedCleanly = false;
       const remaining = Math.max(1, this.plan.firstByteTimeout - (performance.now() - attemptStart));
       const firstByteTimer = setTimeout(() => {
         this.attemptAbortCause = 'first_byte';
@@ -332,7 +333,11 @@ export class ProxyExchange {
           responseBody.off('data', onData);
           responseBody.off('end', onEnd);
           responseBody.off('error', onError);
-          if (!responseBody.readableEnded) responseBody.destroy();
+          if (responseBody.readableEnded) return;
+          // After a clean end marker the rest of the body is only framing: drain it so the keep-alive
+          // connection goes back to the pool. Anything else (abort, error) closes the connection.
+          if (endedCleanly) responseBody.resume();
+          else responseBody.destroy();
         };
       });
 
@@ -366,6 +371,7 @@ export class ProxyExchange {
             settle(undefined);
           },
           complete: () => {
+            endedCleanly = true;
             if (!this.committed) this.commitStream(instance, attemptStart);
             if (!res.writableEnded) res.end();
             settle(undefined);

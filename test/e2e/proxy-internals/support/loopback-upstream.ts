@@ -19,6 +19,8 @@ export class LoopbackUpstream {
   readonly received: ReceivedRequest[] = [];
   /** Resolves each time a request's connection closes before the response finished (client aborted). */
   readonly aborted: string[] = [];
+  /** TCP connections accepted so far (keep-alive reuse keeps this low). */
+  connections = 0;
   private server!: Server;
   private readonly sockets = new Set<Socket>();
   url = '';
@@ -45,6 +47,7 @@ export class LoopbackUpstream {
       });
     });
     this.server.on('connection', (socket) => {
+      this.connections++;
       this.sockets.add(socket);
       socket.on('close', () => this.sockets.delete(socket));
     });
