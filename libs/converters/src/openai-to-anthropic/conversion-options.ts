@@ -14,6 +14,10 @@ export interface OpenAiToAnthropicOptions {
   reasoningBudgets: Readonly<Record<string, number>>;
   /** `tool` (default): JSON mode through a forced tool; `output_config`: structured outputs (`output_config.format`). */
   jsonMode: 'tool' | 'output_config';
+  /** Models that deprecate sampling parameters (Opus 4.7 class): drop temperature, top_p and top_k. Default false. */
+  omitSamplingParams: boolean;
+  /** Models that reject temperature and top_p together: drop top_p when both are set. Default false. */
+  temperatureTopPExclusive: boolean;
 }
 
 export const DEFAULT_REASONING_BUDGETS: Readonly<Record<string, number>> = {
@@ -40,5 +44,7 @@ export function readOptions(target: UpstreamTarget): OpenAiToAnthropicOptions {
     thinkingMode: raw.thinking_mode === 'adaptive' ? 'adaptive' : 'budget',
     reasoningBudgets: budgets,
     jsonMode: raw.json_mode === 'output_config' ? 'output_config' : 'tool',
+    omitSamplingParams: raw.omit_sampling_params === true,
+    temperatureTopPExclusive: raw.temperature_top_p_exclusive === true,
   };
 }

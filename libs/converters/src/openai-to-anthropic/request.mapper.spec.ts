@@ -164,6 +164,24 @@ describe('OpenAI → Anthropic request', () => {
     expect(convert({ temperature: 0.3, messages: [user('hi')] }).body.temperature).toBe(0.3);
   });
 
+  it('drops sampling parameters for models that deprecate or combine-reject them (per-instance options)', () => {
+    const sampling = { temperature: 0.5, top_p: 0.5, top_k: 5, messages: [user('hi')] };
+    const omitted = convert(sampling, {
+      provider: 'anthropic',
+      conversion: { omit_sampling_params: true },
+    }).body;
+    expect(omitted).not.toHaveProperty('temperature');
+    expect(omitted).not.toHaveProperty('top_p');
+    expect(omitted).not.toHaveProperty('top_k');
+    const exclusive = convert(sampling, {
+      provider: 'anthropic',
+      conversion: { temperature_top_p_exclusive: true },
+    }).body;
+    expect(exclusive).toMatchObject({ temperature: 0.5, top_k: 5 });
+    expect(exclusive).not.toHaveProperty('top_p');
+    expect(convert(sampling).body).toMatchObject({ temperature: 0.5, top_p: 0.5, top_k: 5 });
+  });
+
   it.each<[unknown, unknown]>([
     ['\n', undefined],
     [['\n', 'END'], ['END']],

@@ -104,6 +104,13 @@ export function convertOpenAiRequest(
   if (topP !== undefined) out.top_p = clamp01(topP);
   const topK = optionalNumber(body, 'top_k');
   if (topK !== undefined && Number.isInteger(topK) && topK >= 0) out.top_k = topK;
+  if (options.omitSamplingParams) {
+    delete out.temperature;
+    delete out.top_p;
+    delete out.top_k;
+  } else if (options.temperatureTopPExclusive && out.temperature !== undefined) {
+    delete out.top_p;
+  }
   const stop = stopSequencesOf(body.stop);
   if (stop) out.stop_sequences = stop;
   if (body.stream === true) out.stream = true;
