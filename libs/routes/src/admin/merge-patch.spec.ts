@@ -36,3 +36,12 @@ describe('mergePatch', () => {
     expect(patch).toEqual({ nested: { b: 2 } });
   });
 });
+
+describe('mergePatch with a "__proto__" key', () => {
+  it('keeps it as an own field instead of changing the prototype', () => {
+    const merged = mergePatch({ a: 1 }, JSON.parse('{"__proto__": {"polluted": true}}'));
+    expect(Object.getPrototypeOf(merged)).toBe(Object.prototype);
+    expect(Object.keys(merged)).toEqual(['a', '__proto__']);
+    expect((merged as { polluted?: boolean }).polluted).toBeUndefined();
+  });
+});

@@ -349,3 +349,19 @@ describe('validateRouteBody', () => {
     expect(route.max_retries).toBe(2);
   });
 });
+
+describe('validateRouteBody with a "__proto__" field', () => {
+  it('rejects it instead of letting it change any prototype', () => {
+    const raw = JSON.parse(
+      '{"name":"r","models":["m"],"instances":[{"name":"a","provider":"openai"}],"__proto__":{"enabled":false}}',
+    );
+    expect(errorsOf(raw)).toEqual([
+      { path: '__proto__', message: 'the field name "__proto__" is not allowed' },
+    ]);
+    const nested = JSON.parse(
+      '{"name":"r","models":["m"],"instances":[{"name":"a","provider":"openai","options":{"__proto__":{}}}]}',
+    );
+    expect(errorsOf(nested).map((detail) => detail.path)).toEqual(['instances.0.options.__proto__']);
+    expect(({} as { enabled?: boolean }).enabled).toBeUndefined();
+  });
+});

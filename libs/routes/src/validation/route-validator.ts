@@ -46,6 +46,9 @@ export function validateRouteBody(raw: unknown): ValidatedRoute {
     throw validationFailed([{ path: '', message: 'the body must be a JSON object' }]);
   }
 
+  const forbidden = findProtoKeys(raw, '');
+  if (forbidden.length > 0) throw validationFailed(forbidden);
+
   const body: JsonObject = { ...raw };
   for (const field of READ_ONLY_FIELDS) delete body[field];
   const routeExtras = takeExtras(body, ROUTE_EXTRA_FIELDS, '', warnings);
@@ -93,6 +96,18 @@ export function validationFailed(details: ErrorDetail[]): GatewayError {
   return new GatewayError(GatewayErrorCode.VALIDATION_FAILED, `Invalid route: ${summary.join('; ')}`, {
     details,
   });
+}
+
+/** "__proto__" keys, anywhere (options too: later merges must never be able to swap a prototype). */
+function findProtoKeys(value: unknown, path: string): ErrorDetail[] {
+  if (typeof value !== 'object' || value === null) return [];
+  const found: ErrorDetail[] = [];
+  for (const key of Object.keys(value)) {
+    const at = path ? `${path}.${key}` : key;
+    if (key === '__proto__') found.push({ path: at, message: 'the field name "__proto__" is not allowed' });
+    else found.push(...findProtoKeys((value as JsonObject)[key], at));
+  }
+  return found;
 }
 
 function takeExtras(
