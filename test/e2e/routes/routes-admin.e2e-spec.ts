@@ -424,6 +424,25 @@ describe('admin routes API', () => {
     });
   });
 
+  it("shows every write on the same process's gateway right after the admin response", async () => {
+    const models = async () => {
+      const response = await fetch(`${sb.gatewayUrl}/v1/models`);
+      return ((await response.json()) as { data: { id: string }[] }).data.map((model) => model.id);
+    };
+    const created = await call('POST', '/admin/routes', simpleRoute('same-process', ['same-process-model']));
+    expect(await models()).toContain('same-process-model');
+    await call('PATCH', `/admin/routes/${created.body.id}`, { enabled: false });
+    expect(await models()).not.toContain('same-process-model');
+    await call(
+      'PUT',
+      `/admin/routes/${created.body.id}`,
+      simpleRoute('same-process', ['same-process-model-2']),
+    );
+    expect(await models()).toContain('same-process-model-2');
+    await call('DELETE', `/admin/routes/${created.body.id}`);
+    expect(await models()).not.toContain('same-process-model-2');
+  });
+
   it('keeps concurrent writes consistent: no lost update, one version per write', async () => {
     await call('POST', '/admin/routes', { ...simpleRoute('race', ['race-model']), id: 'race' });
     const results = await Promise.all(
