@@ -10,11 +10,13 @@ export interface BenchOptions {
   probeMaxMs: number;
   pin: boolean;
   only?: string;
+  /** Run the gateway on this PostgreSQL instead of the embedded database (to separate the database's footprint). */
+  databaseUrl?: string;
   output: string;
 }
 
 const USAGE = `npm run bench -- [--smoke] [--profile] [--soak SECONDS] [--duration S] [--connections N]
-                      [--iterations N] [--no-pin] [--only proxy|gateway] [--output FILE]`;
+                      [--iterations N] [--no-pin] [--only proxy|gateway] [--database-url URL] [--output FILE]`;
 
 export function parseBenchOptions(argv: string[], defaultOutput: string): BenchOptions {
   const smoke = argv.includes('--smoke');
@@ -60,6 +62,11 @@ export function parseBenchOptions(argv: string[], defaultOutput: string): BenchO
       case '--only':
         if (value !== 'proxy' && value !== 'gateway') throw new Error(`--only proxy|gateway\n${USAGE}`);
         options.only = value;
+        i++;
+        break;
+      case '--database-url':
+        if (!value) throw new Error(`--database-url needs a URL\n${USAGE}`);
+        options.databaseUrl = value;
         i++;
         break;
       case '--output':

@@ -35,6 +35,9 @@ async function main(): Promise<number> {
     `Switchboard bench${options.smoke ? ' (smoke)' : ''}: ${machine.cpuModel}, ${machine.cores} cores, node ${machine.node}`,
   );
   console.log(`CPU: ${cpuPlan.description}`);
+  console.log(
+    `gateway database: ${options.databaseUrl ? 'DATABASE_URL (external PostgreSQL)' : 'embedded (PGlite, in process)'}`,
+  );
 
   const mock = BenchChild.start('mock upstream', cpuPlan.loadCpus, [
     join(__dirname, 'mocks', 'mock-upstream.main.js'),
@@ -74,7 +77,10 @@ async function main(): Promise<number> {
     gateway = await launchGateway({
       cpus: cpuPlan.measuredCpus,
       nodeFlags: options.profile ? ['-r', join(__dirname, 'profile', 'cpu-profiler.preload.js')] : [],
-      extraEnv: options.profile ? { BENCH_CPU_PROFILE: profileFile } : {},
+      extraEnv: {
+        ...(options.profile ? { BENCH_CPU_PROFILE: profileFile } : {}),
+        ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
+      },
     });
     ports.gateway = gateway.gatewayPort;
     await createRoutes(gateway, benchRoutes(ports.mock));

@@ -41,8 +41,11 @@ export async function launchGateway(options: GatewayLaunchOptions): Promise<Gate
   const gatewayPort = await freePort();
   const adminPort = await freePort();
   const adminToken = randomBytes(24).toString('hex');
+  const inherited: NodeJS.ProcessEnv = { ...process.env };
+  // The embedded database unless the caller passes DATABASE_URL explicitly (--database-url).
+  delete inherited.DATABASE_URL;
   const env: NodeJS.ProcessEnv = {
-    ...process.env,
+    ...inherited,
     NODE_ENV: 'production',
     GATEWAY_HOST: '127.0.0.1',
     GATEWAY_PORT: String(gatewayPort),
@@ -52,7 +55,6 @@ export async function launchGateway(options: GatewayLaunchOptions): Promise<Gate
     DATA_DIR: dataDir,
     ...options.extraEnv,
   };
-  delete env.DATABASE_URL;
   const child = BenchChild.start('gateway', options.cpus, [...options.nodeFlags, GATEWAY_MAIN], env);
   const handle: GatewayHandle = {
     child,
