@@ -2,7 +2,8 @@ import type OpenAI from 'openai';
 import { reply, startAnthropicMock, type AnthropicMock } from '../../support/mock-upstreams';
 import { CLIENT_OPENAI_KEY, startDataPlane, type DataPlaneHarness } from './support/data-plane-harness';
 import { PNG_BASE64, openAiWeatherTool } from './support/fixtures';
-import { textOf } from './support/normalize';
+import { parseSse, textOf } from './support/normalize';
+import { expectOfficialOpenAi } from './support/openai-shape';
 import { rejectionOf } from './support/rejection';
 import { anthropicInstance, routeFor, uniqueModel, upstreamKey } from './support/route-builders';
 
@@ -117,6 +118,39 @@ describe('OpenAI client → Anthropic upstream (conversion)', () => {
     expect(new Set(calls.map((c) => c.id)).size).toBe(2);
     expect(final.usage).toMatchObject({ prompt_tokens: 21, completion_tokens: 9 });
     expect(mock.requests[0].body.stream).toBe(true);
+  });
+
+  it('emits bodies and chunks that satisfy the official OpenAI schemas (thinking, text, tool calls)', async () => {
+    const turn = reply.turn({
+      thinking: 'Need the weather tool.',
+      text: 'Let me look that up.',
+      toolCalls: [{ id: 'toolu_01S', name: 'get_weather', input: { city: 'Paris' } }],
+      usage: { input: 12, output: 30, cacheRead: 3, cacheWrite: 4 },
+    });
+    mock.enqueue(turn, turn);
+    const body = {
+      model,
+      messages: [{ role: 'user', content: 'Weather in Paris?' }],
+      tools: [openAiWeatherTool],
+    };
+    const json = await sb.post('/v1/chat/completions', body);
+    expect(json.status).toBe(200);
+    const completion = (await json.json()) as { choices: Array<{ message: Json }> };
+    expectOfficialOpenAi('CreateChatCompletionResponse', completion);
+    expect(completion.choices[0].message.reasoning_content).toBe('Need the weather tool.');
+
+    const streamed = await sb.post('/v1/chat/completions', {
+      ...body,
+      stream: true,
+      stream_options: { include_usage: true },
+    });
+    const frames = parseSse(await streamed.text());
+    expect(frames.at(-1)?.data).toBe('[DONE]');
+    const chunks = frames.slice(0, -1).map((frame) => JSON.parse(frame.data) as Json);
+    for (const chunk of chunks) expectOfficialOpenAi('CreateChatCompletionStreamResponse', chunk);
+    const usageChunk = chunks.at(-1) as { choices: unknown[]; usage: Json };
+    expect(usageChunk.choices).toEqual([]);
+    expect(usageChunk.usage).toMatchObject({ prompt_tokens: 19, completion_tokens: 30, total_tokens: 49 });
   });
 
   it('converts images (data URL and https URL) to Anthropic image blocks', async () => {

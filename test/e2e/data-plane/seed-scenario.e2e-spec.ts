@@ -1,6 +1,7 @@
 import { startAnthropicMock, type AnthropicMock } from '../../support/mock-upstreams';
 import { startDataPlane, type DataPlaneHarness } from './support/data-plane-harness';
 import { parseSse, textOf } from './support/normalize';
+import { expectOfficialOpenAi } from './support/openai-shape';
 
 /**
  * The seed case (issue 4): Open WebUI, an OpenAI client, asks Claude on Azure AI Foundry through Switchboard.
@@ -75,6 +76,7 @@ describe('seed scenario: OpenAI client → Anthropic (Foundry) upstream', () => 
     expect(response.headers.get('x-switchboard-instance')).toBe('foundry-east');
     expect(response.headers.get('x-switchboard-attempts')).toBe('1');
     const completion = (await response.json()) as Record<string, unknown>;
+    expectOfficialOpenAi('CreateChatCompletionResponse', completion);
     expect(completion).toMatchObject({
       object: 'chat.completion',
       model: 'claude-opus-4-5',
@@ -103,6 +105,7 @@ describe('seed scenario: OpenAI client → Anthropic (Foundry) upstream', () => 
     expect(frames.at(-1)?.data).toBe('[DONE]');
     const chunks = frames.slice(0, -1).map((frame) => JSON.parse(frame.data) as ChunkJson);
     for (const chunk of chunks) {
+      expectOfficialOpenAi('CreateChatCompletionStreamResponse', chunk);
       expect(chunk).toMatchObject({ object: 'chat.completion.chunk', model: 'claude-opus-4-5' });
       expect(chunk).not.toHaveProperty('error');
     }
