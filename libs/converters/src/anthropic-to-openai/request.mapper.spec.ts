@@ -22,7 +22,36 @@ function rejection(fn: () => unknown): GatewayError {
   throw new Error('expected a GatewayError');
 }
 
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null) {
+    Object.values(value).forEach(deepFreeze);
+    Object.freeze(value);
+  }
+  return value;
+}
+
 describe('anthropic-to-openai request mapper', () => {
+  it('never modifies the client body', () => {
+    const body = deepFreeze({
+      ...base,
+      system: [{ type: 'text', text: 'S' }],
+      tools: [{ name: 'f', input_schema: { type: 'object' } }],
+      messages: [
+        { role: 'user', content: [{ type: 'text', text: 'a' }] },
+        { role: 'assistant', content: [{ type: 'tool_use', id: 't', name: 'f', input: { x: 1 } }] },
+        {
+          role: 'user',
+          content: [
+            { type: 'tool_result', tool_use_id: 't', content: 'r' },
+            { type: 'text', text: 'b' },
+          ],
+        },
+        { role: 'user', content: 'c' },
+      ],
+    });
+    expect(() => mapRequest(body, openai)).not.toThrow();
+  });
+
   it('converts the spec §5.5 Claude Code example', () => {
     const { body, memo } = mapRequest(
       {
@@ -166,6 +195,15 @@ describe('anthropic-to-openai request mapper', () => {
         { role: 'assistant', content: 'b' },
         { role: 'user', content: 'c' },
       ]);
+    });
+    it('removes the Claude Code billing header line (its per-request cch= value defeats prompt caching)', () => {
+      const messages = bodyOf({
+        system: [
+          { type: 'text', text: 'x-anthropic-billing-header: cc_version=2.1.3; cch=8f2a9c;' },
+          { type: 'text', text: 'You are Claude Code.\nx-anthropic-billing-header: cch=77;\nBe careful.' },
+        ],
+      }).messages as unknown[];
+      expect(messages[0]).toEqual({ role: 'system', content: 'You are Claude Code.\nBe careful.' });
     });
     it('rejects non-text system blocks', () => {
       expect(rejection(() => convert({ system: [{ type: 'image' }] })).param).toBe('system.0');
