@@ -88,7 +88,8 @@ describe('validateRouteBody', () => {
         enabled: false,
         instances: [
           instance({
-            protocol: 'anthropic-messages',
+            provider: 'anthropic',
+            protocol: 'openai-chat',
             weight: 0,
             priority: -2,
             options: { model: 'x', max_tokens: 5 },
@@ -120,7 +121,7 @@ describe('validateRouteBody', () => {
       circuit_breaker: { failure_threshold: 1, cooldown: 10 },
     });
     expect(route.instances[0]).toMatchObject({
-      protocol: 'anthropic-messages',
+      protocol: 'openai-chat',
       weight: 0,
       priority: -2,
       options: { model: 'x', max_tokens: 5 },
@@ -128,6 +129,19 @@ describe('validateRouteBody', () => {
       auth: { header: { 'x-api-key': 's' }, query: { key: 'q' } },
       enabled: false,
     });
+  });
+
+  it('lets anthropic instances speak openai-chat (its OpenAI-compatible API) and says what a provider speaks', () => {
+    const { route } = validateRouteBody(
+      body({ instances: [instance({ provider: 'anthropic', protocol: 'openai-chat' })] }),
+    );
+    expect(route.instances[0].protocol).toBe('openai-chat');
+    expect(errorsOf(body({ instances: [instance({ protocol: 'anthropic-messages' })] }))).toEqual([
+      {
+        path: 'instances.0.protocol',
+        message: 'provider "openai" does not speak anthropic-messages (it speaks openai-chat)',
+      },
+    ]);
   });
 
   it('fills a partial circuit_breaker', () => {
@@ -153,6 +167,11 @@ describe('validateRouteBody', () => {
     [{ instances: [instance({ provider: 'gemini' })] }, 'instances.0.provider'],
     [{ instances: [instance({ name: undefined })] }, 'instances.0.name'],
     [{ instances: [instance({ protocol: 'openai-responses' })] }, 'instances.0.protocol'],
+    [{ instances: [instance({ protocol: 'anthropic-messages' })] }, 'instances.0.protocol'],
+    [
+      { instances: [instance({ provider: 'deepseek', protocol: 'anthropic-messages' })] },
+      'instances.0.protocol',
+    ],
     [{ instances: [instance({ weight: -1 })] }, 'instances.0.weight'],
     [{ instances: [instance({ weight: 1.5 })] }, 'instances.0.weight'],
     [{ instances: [instance({ weight: '3' })] }, 'instances.0.weight'],

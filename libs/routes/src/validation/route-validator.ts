@@ -1,8 +1,9 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
 import { GatewayError, GatewayErrorCode, type ErrorDetail } from '@switchboard/common/errors';
-import type { Protocol } from '@switchboard/protocols';
-import type { FallbackTrigger, InstanceConfig, ProviderName } from '../route.types';
+import { PROTOCOLS, type Protocol } from '@switchboard/protocols';
+import { getProviderDriver } from '@switchboard/providers/provider-registry';
+import { PROVIDERS, type FallbackTrigger, type InstanceConfig, type ProviderName } from '../route.types';
 import {
   INSTANCE_EXTRA_FIELDS,
   OVERRIDE_EXTRA_FIELDS,
@@ -178,9 +179,28 @@ function checkInstances(instances: unknown, details: ErrorDetail[]): void {
           message: `duplicate instance name "${instance.name}" (also at instances.${first})`,
         });
     }
+    checkProtocol(instance, at, details);
     checkEndpoint(instance, at, details);
     checkAuth(instance.auth, `${at}.auth`, details);
   });
+}
+
+/** An explicit protocol must be one the provider's driver speaks (e.g. anthropic speaks both). */
+function checkProtocol(instance: JsonObject, at: string, details: ErrorDetail[]): void {
+  const { provider, protocol } = instance;
+  if (
+    !(PROVIDERS as readonly unknown[]).includes(provider) ||
+    !(PROTOCOLS as readonly unknown[]).includes(protocol)
+  ) {
+    return;
+  }
+  const spoken = Object.keys(getProviderDriver(provider as string).protocols);
+  if (!spoken.includes(protocol as string)) {
+    details.push({
+      path: `${at}.protocol`,
+      message: `provider "${String(provider)}" does not speak ${String(protocol)} (it speaks ${spoken.join(', ')})`,
+    });
+  }
 }
 
 function checkEndpoint(instance: JsonObject, at: string, details: ErrorDetail[]): void {
