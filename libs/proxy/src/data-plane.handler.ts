@@ -11,6 +11,8 @@ import type { ClientCall, DataPlaneEndpoint } from './pipeline/client-call';
 import { ProxyExchange, type ExchangeDeps } from './pipeline/proxy-exchange';
 import type { RoutePlanCache } from './routing/route-plan.cache';
 
+const noop = (): void => undefined;
+
 export interface DataPlaneOptions {
   maxBodySize: number;
 }
@@ -92,6 +94,8 @@ export class DataPlaneHandler {
     endpoint: DataPlaneEndpoint,
   ): Promise<void> {
     const startedAt = performance.now();
+    // A client that resets mid-upload must not become an unhandled 'error' event.
+    req.on('error', noop);
     const headers = req.headers;
     const requestId = acceptableRequestId(headers['x-request-id']) ?? randomUUID();
     const idHeaders: Record<string, string> = { 'x-request-id': requestId };

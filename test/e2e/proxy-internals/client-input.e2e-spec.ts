@@ -1,4 +1,5 @@
 import { request as httpRequest } from 'node:http';
+import { connect } from 'node:net';
 import { startGatewayHarness, type GatewayHarness } from './support/gateway-harness';
 import { LoopbackUpstream, openAiCompletion, sendJson } from './support/loopback-upstream';
 import { routeFixture } from './support/route-fixture';
@@ -120,6 +121,28 @@ describe('data plane input handling', () => {
       req.end(big.slice(800));
     });
     expect(chunked).toBe(413);
+  });
+
+  it('survives clients that reset mid-upload or send garbage, and keeps serving', async () => {
+    const { port } = new URL(gateway.url);
+    for (const payload of [
+      'POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 500\r\n\r\n{"model":',
+      'POST /v1/messages HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n5\r\n{"mod\r\n',
+      '\x00\x01garbage\r\n\r\n',
+    ]) {
+      await new Promise<void>((resolve) => {
+        const socket = connect(Number(port), '127.0.0.1', () => {
+          socket.write(payload);
+          setTimeout(() => {
+            socket.resetAndDestroy();
+            resolve();
+          }, 30);
+        });
+        socket.on('error', () => resolve());
+      });
+    }
+    const response = await post('/v1/chat/completions', '{"model":"test-model","messages":[]}');
+    expect(response.status).toBe(200);
   });
 
   it('lists exact models in OpenAI shape, and in Anthropic shape with anthropic-version', async () => {

@@ -74,6 +74,8 @@ export class ProxyExchange {
 
   async run(): Promise<void> {
     this.res.once('close', this.onResponseClose);
+    // A write racing a client disconnect must never become an unhandled 'error' event.
+    this.res.on('error', noop);
     if (this.plan.totalTimeout !== null) {
       this.totalTimer = setTimeout(() => this.abort('total'), this.plan.totalTimeout);
     }
