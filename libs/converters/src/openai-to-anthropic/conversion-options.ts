@@ -16,6 +16,8 @@ export interface OpenAiToAnthropicOptions {
   jsonMode: 'tool' | 'output_config';
   /** Models that deprecate sampling parameters (Opus 4.7 class): drop temperature, top_p and top_k. Default false. */
   omitSamplingParams: boolean;
+  /** The model's maximum output: larger max_tokens values are clamped to it (thinking budgets included). */
+  maxTokensLimit?: number;
   /** Models that reject temperature and top_p together: drop top_p when both are set. Default false. */
   temperatureTopPExclusive: boolean;
 }
@@ -46,5 +48,11 @@ export function readOptions(target: UpstreamTarget): OpenAiToAnthropicOptions {
     jsonMode: raw.json_mode === 'output_config' ? 'output_config' : 'tool',
     omitSamplingParams: raw.omit_sampling_params === true,
     temperatureTopPExclusive: raw.temperature_top_p_exclusive === true,
+    maxTokensLimit:
+      typeof raw.max_tokens_limit === 'number' &&
+      Number.isInteger(raw.max_tokens_limit) &&
+      raw.max_tokens_limit >= 1
+        ? raw.max_tokens_limit
+        : undefined,
   };
 }

@@ -151,6 +151,22 @@ describe('OpenAI → Anthropic request', () => {
     expect(convert({ ...fields, messages: [user('hi')] }, t).body.max_tokens).toBe(expected);
   });
 
+  it('clamps max_tokens to the instance limit, keeping budget_tokens below it', () => {
+    const limited = { provider: 'anthropic', conversion: { max_tokens_limit: 8000 } };
+    expect(convert({ max_tokens: 100_000, messages: [user('hi')] }, limited).body.max_tokens).toBe(8000);
+    const thinking = convert(
+      { max_tokens: 7000, reasoning_effort: 'max', messages: [user('hi')] },
+      limited,
+    ).body;
+    expect(thinking).toMatchObject({ max_tokens: 8000, thinking: { type: 'enabled', budget_tokens: 4000 } });
+    const tiny = convert(
+      { reasoning_effort: 'high', messages: [user('hi')] },
+      { provider: 'anthropic', conversion: { max_tokens_limit: 1500 } },
+    ).body;
+    expect(tiny.max_tokens).toBe(1500);
+    expect(tiny).not.toHaveProperty('thinking');
+  });
+
   it('rejects a non-positive max_tokens', () => {
     expect(errorOf({ max_tokens: 0, messages: [user('hi')] }).param).toBe('max_tokens');
   });

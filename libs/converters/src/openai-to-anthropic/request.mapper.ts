@@ -93,7 +93,7 @@ export function convertOpenAiRequest(
 
   const out: AnthropicMessagesRequest = {
     model: body.model,
-    max_tokens: maxTokensOf(body, target),
+    max_tokens: Math.min(maxTokensOf(body, target), options.maxTokensLimit ?? Number.MAX_SAFE_INTEGER),
     messages: mapped.messages,
   };
   if (mapped.system.length > 0) out.system = mapped.system;
@@ -152,7 +152,7 @@ export function convertOpenAiRequest(
   if (allTools.length > 0) out.tools = allTools;
   if (toolChoice) out.tool_choice = toolChoice;
 
-  if (reasoning.thinking) applyThinking(out, reasoning);
+  if (reasoning.thinking) applyThinking(out, reasoning, options.maxTokensLimit);
   if (!out.thinking || out.thinking.type === 'disabled') stripThinkingBlocks(out);
 
   memo.toolNames = names.restoreTable();
@@ -160,7 +160,11 @@ export function convertOpenAiRequest(
 }
 
 /** Thinking constraints: sampling limits, no forced tool, max_tokens above the budget, thinking-led tool turns. */
-function applyThinking(out: AnthropicMessagesRequest, reasoning: ReturnType<typeof mapReasoning>): void {
+function applyThinking(
+  out: AnthropicMessagesRequest,
+  reasoning: ReturnType<typeof mapReasoning>,
+  maxTokensLimit: number | undefined,
+): void {
   // The last assistant turn with tool_use must start with a thinking block; OpenAI clients rarely send one back.
   const lastToolTurn = [...out.messages]
     .reverse()
@@ -170,10 +174,20 @@ function applyThinking(out: AnthropicMessagesRequest, reasoning: ReturnType<type
     );
   if (lastToolTurn && Array.isArray(lastToolTurn.content) && !isThinking(lastToolTurn.content[0]!)) return;
 
-  out.thinking = reasoning.thinking;
+  let thinking = reasoning.thinking;
+  if (reasoning.budget !== undefined) {
+    // Anthropic needs budget_tokens < max_tokens; the visible answer keeps what the client asked for.
+    let budget = reasoning.budget;
+    if (out.max_tokens <= budget) out.max_tokens += budget;
+    if (maxTokensLimit !== undefined && out.max_tokens > maxTokensLimit) {
+      out.max_tokens = maxTokensLimit;
+      budget = Math.min(budget, Math.floor(maxTokensLimit / 2));
+    }
+    if (budget < 1024 || budget >= out.max_tokens) return;
+    thinking = { type: 'enabled', budget_tokens: budget };
+  }
+  out.thinking = thinking;
   if (reasoning.effort) out.output_config = { ...out.output_config, effort: reasoning.effort };
-  if (reasoning.budget !== undefined && out.max_tokens <= reasoning.budget)
-    out.max_tokens += reasoning.budget;
   delete out.temperature;
   delete out.top_k;
   if (out.top_p !== undefined && out.top_p < 0.95) delete out.top_p;
