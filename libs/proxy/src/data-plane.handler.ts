@@ -10,6 +10,7 @@ import { readClientJson } from './http/read-client-json';
 import type { ClientCall, DataPlaneEndpoint } from './pipeline/client-call';
 import { ProxyExchange, type ExchangeDeps } from './pipeline/proxy-exchange';
 import type { RoutePlanCache } from './routing/route-plan.cache';
+import type { UsageRecord } from './usage/usage-record';
 
 const noop = (): void => undefined;
 
@@ -101,43 +102,50 @@ export class DataPlaneHandler {
     const idHeaders: Record<string, string> = { 'x-request-id': requestId };
     if (protocol === 'anthropic-messages') idHeaders['request-id'] = requestId;
 
+    let model: string | null = null;
+    const refuse = (
+      status: number,
+      message: string,
+      headers: Record<string, string>,
+      openAiCode?: string,
+    ): void => {
+      writeError(res, protocol, status, message, headers, openAiCode);
+      if (this.deps.usage.observed) {
+        this.deps.usage.publish(
+          refusedRecord(requestId, protocol, endpoint, model, status, message, startedAt),
+        );
+      }
+    };
+
     let body: Record<string, unknown>;
     try {
       body = await readClientJson(req, this.options.maxBodySize);
     } catch (error) {
       if (error instanceof ClientError) {
         if (error.status === 413) idHeaders.connection = 'close';
-        writeError(res, protocol, error.status, error.message, idHeaders);
+        refuse(error.status, error.message, idHeaders);
       } else if (!res.destroyed) {
         res.destroy();
       }
       return;
     }
 
-    const model = body.model;
-    if (typeof model !== 'string' || model.length === 0) {
-      writeError(res, protocol, 400, "Missing required field 'model' (a non-empty string).", idHeaders);
+    if (typeof body.model !== 'string' || body.model.length === 0) {
+      refuse(400, "Missing required field 'model' (a non-empty string).", idHeaders);
       return;
     }
+    model = body.model;
     if (!Array.isArray(body.messages)) {
-      writeError(res, protocol, 400, "Missing required field 'messages' (an array).", idHeaders);
+      refuse(400, "Missing required field 'messages' (an array).", idHeaders);
       return;
     }
     if (!this.routes.isReady()) {
-      writeError(
-        res,
-        protocol,
-        503,
-        'The gateway is starting: the route table is not loaded yet.',
-        idHeaders,
-      );
+      refuse(503, 'The gateway is starting: the route table is not loaded yet.', idHeaders);
       return;
     }
     const route = this.routes.match(model);
     if (route === undefined) {
-      writeError(
-        res,
-        protocol,
+      refuse(
         404,
         `The model '${model}' does not exist: no enabled route serves it.`,
         idHeaders,
@@ -160,6 +168,39 @@ export class DataPlaneHandler {
     };
     await new ProxyExchange(this.deps, plan, call, res).run();
   }
+}
+
+function refusedRecord(
+  requestId: string,
+  protocol: Protocol,
+  endpoint: DataPlaneEndpoint,
+  model: string | null,
+  status: number,
+  message: string,
+  startedAt: number,
+): UsageRecord {
+  const latency = performance.now() - startedAt;
+  return {
+    request_id: requestId,
+    route_id: null,
+    route: null,
+    instance: null,
+    attempts: [],
+    client_protocol: protocol,
+    upstream_protocol: null,
+    endpoint,
+    model,
+    stream: false,
+    status,
+    error: message,
+    started_at: new Date(Date.now() - latency).toISOString(),
+    latency_ms: latency,
+    ttft_ms: null,
+    input_tokens: null,
+    output_tokens: null,
+    cache_read_input_tokens: null,
+    cache_creation_input_tokens: null,
+  };
 }
 
 function headerText(value: string | string[] | undefined): string | undefined {

@@ -72,6 +72,12 @@ describe('data plane input handling', () => {
   it('answers unknown models of Anthropic clients with a 404 in Anthropic shape', async () => {
     const response = await post('/v1/messages', '{"model":"nope","max_tokens":5,"messages":[]}');
     expect(response.status).toBe(404);
+    expect(gateway.usage.at(-1)).toMatchObject({
+      status: 404,
+      model: 'nope',
+      route: null,
+      endpoint: 'messages',
+    });
     await expect(response.json()).resolves.toEqual({
       type: 'error',
       error: { type: 'not_found_error', message: expect.stringContaining('nope') },

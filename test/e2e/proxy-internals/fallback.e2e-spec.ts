@@ -46,6 +46,21 @@ describe('data plane fallback (loopback upstreams)', () => {
     expect(received.headers.authorization).toBe('Bearer upstream-key');
     expect(received.headers['x-request-id']).toBe('req-123');
     expect(received.headers.cookie).toBeUndefined();
+    expect(gateway.usage).toEqual([
+      expect.objectContaining({
+        request_id: 'req-123',
+        route: 'r-ok',
+        instance: 'a',
+        attempts: [expect.objectContaining({ instance: 'a', outcome: 'success' })],
+        client_protocol: 'openai-chat',
+        upstream_protocol: 'openai-chat',
+        endpoint: 'chat_completions',
+        stream: false,
+        status: 200,
+        input_tokens: 5,
+        output_tokens: 2,
+      }),
+    ]);
   });
 
   it.each([500, 503, 429])('falls back on %i to the next instance', async (status) => {
