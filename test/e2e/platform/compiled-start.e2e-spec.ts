@@ -59,6 +59,10 @@ describe('compiled entry points (what npm start / start:gateway / start:admin / 
     expect(child.stdout).toContain('SIGTERM: shutting down');
     expect(existsSync(join(dataDir, 'switchboard.lock'))).toBe(false);
     expect(existsSync(join(dataDir, 'admin-token'))).toBe(true);
+
+    const migrate = run(ENTRY.migrate, {});
+    await expect(migrate.exited).resolves.toBe(0);
+    expect(migrate.stdout).toBe(`No pending migrations on the embedded database in ${dataDir}\n`);
   });
 
   describe('scale-out entry points and the migration CLI on a shared PostgreSQL', () => {
