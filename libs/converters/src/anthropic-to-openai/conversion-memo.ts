@@ -10,6 +10,8 @@ export interface AnthropicToOpenAiMemo {
   toolNames: Record<string, string>;
   /** Anthropic `stop_reason` an OpenAI `content_filter` finish becomes (instance option, default `refusal`). */
   contentFilterStopReason: 'refusal' | 'end_turn';
+  /** Stream tool arguments once per call, repaired into a valid object, instead of fragment by fragment. */
+  bufferToolArguments: boolean;
 }
 
 export function toMemo(memo: AnthropicToOpenAiMemo): ConversionMemo {
@@ -26,5 +28,6 @@ export function readMemo(memo: ConversionMemo | undefined): AnthropicToOpenAiMem
       : [],
     toolNames: typeof raw.toolNames === 'object' && raw.toolNames !== null ? { ...raw.toolNames } : {},
     contentFilterStopReason: raw.contentFilterStopReason === 'end_turn' ? 'end_turn' : 'refusal',
+    bufferToolArguments: raw.bufferToolArguments === true,
   };
 }

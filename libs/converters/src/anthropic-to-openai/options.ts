@@ -9,6 +9,9 @@ import type { UpstreamTarget } from '../converter.interface';
  *   Default false for `openai` / `azure-openai` (not part of their API), true for every other provider.
  * - `content_filter_stop_reason` (`"refusal"` | `"end_turn"`): what `finish_reason:"content_filter"` becomes.
  *   Default `refusal`.
+ * - `buffer_tool_arguments` (boolean): in streams, send each tool call's arguments in one `input_json_delta` when
+ *   the call ends, repaired into a valid object, instead of live fragments. For upstreams that stream broken or
+ *   empty argument JSON (Anthropic clients parse the fragments and fail on invalid JSON). Default false.
  */
 export interface AnthropicToOpenAiOptions {
   /** `max_completion_tokens` (+ the four-stop-sequence limit) instead of `max_tokens`. */
@@ -17,6 +20,7 @@ export interface AnthropicToOpenAiOptions {
   sendReasoningContent: boolean;
   mapServiceTier: boolean;
   contentFilterStopReason: 'refusal' | 'end_turn';
+  bufferToolArguments: boolean;
 }
 
 const OPENAI_PLATFORM = new Set(['openai', 'azure-openai']);
@@ -32,5 +36,6 @@ export function resolveOptions(target: UpstreamTarget): AnthropicToOpenAiOptions
     sendReasoningContent: flag('reasoning_content', !platform),
     mapServiceTier: platform,
     contentFilterStopReason: conversion.content_filter_stop_reason === 'end_turn' ? 'end_turn' : 'refusal',
+    bufferToolArguments: flag('buffer_tool_arguments', false),
   };
 }

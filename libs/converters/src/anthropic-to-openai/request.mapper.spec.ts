@@ -134,6 +134,7 @@ describe('anthropic-to-openai request mapper', () => {
       stopSequences: [],
       toolNames: {},
       contentFilterStopReason: 'refusal',
+      bufferToolArguments: false,
     });
   });
 

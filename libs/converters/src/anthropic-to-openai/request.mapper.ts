@@ -118,6 +118,7 @@ export function mapRequest(bodyIn: unknown, target: UpstreamTarget): ConvertedRe
       stopSequences: stops,
       toolNames: names.restoreTable(),
       contentFilterStopReason: options.contentFilterStopReason,
+      bufferToolArguments: options.bufferToolArguments,
     }),
   };
 }

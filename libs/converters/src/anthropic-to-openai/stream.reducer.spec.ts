@@ -1,6 +1,7 @@
 import { GatewayErrorCode } from '@switchboard/common/errors';
 import type { SseEvent } from '@switchboard/protocols';
 import { readMemo } from './conversion-memo';
+import { anthropicToOpenAiConverter } from './index';
 import type { AnthropicEventOut } from './stream-events';
 import { flush, initialStreamState, step, type StreamState } from './stream.reducer';
 
@@ -433,5 +434,54 @@ describe('anthropic-to-openai stream reducer: upstream quirks', () => {
     expect(out.find((e) => e.type === 'message_delta')).toMatchObject({
       usage: { input_tokens: 36, cache_read_input_tokens: 64, output_tokens: 5 },
     });
+  });
+});
+
+describe('anthropic-to-openai stream reducer: buffer_tool_arguments option', () => {
+  const buffered = readMemo({ bufferToolArguments: true });
+  const fragments = [
+    {
+      data: JSON.stringify({
+        choices: [
+          {
+            index: 0,
+            delta: { tool_calls: [{ index: 0, id: 'c1', function: { name: 'f', arguments: '{"path":' } }] },
+          },
+        ],
+      }),
+    },
+    {
+      data: JSON.stringify({
+        choices: [{ index: 0, delta: { tool_calls: [{ index: 0, function: { arguments: '"a.txt"' } }] } }],
+      }),
+    },
+    { data: JSON.stringify({ choices: [{ index: 0, delta: {}, finish_reason: 'tool_calls' }] }) },
+    { data: '[DONE]' },
+  ];
+
+  it('sends each call once, as valid JSON (here repaired), when the call ends', () => {
+    let state = initialStreamState(buffered, 'msg_test');
+    const out: AnthropicEventOut[] = [];
+    for (const event of fragments) {
+      const [next, produced] = step(state, event);
+      state = next;
+      out.push(...produced);
+    }
+    expect(out.filter((e) => e.type === 'content_block_delta')).toEqual([
+      {
+        type: 'content_block_delta',
+        index: 0,
+        delta: { type: 'input_json_delta', partial_json: '{"path":"a.txt"}' },
+      },
+    ]);
+  });
+
+  it('is set from the instance option', () => {
+    const { memo: on } = anthropicToOpenAiConverter.convertRequest(
+      { model: 'm', max_tokens: 1, messages: [{ role: 'user', content: 'x' }] },
+      { provider: 'openai-compatible', conversion: { buffer_tool_arguments: true } },
+      { newId: () => '1', now: () => 0 },
+    );
+    expect(readMemo(on).bufferToolArguments).toBe(true);
   });
 });

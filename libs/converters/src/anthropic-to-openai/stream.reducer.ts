@@ -9,6 +9,7 @@ import { EMPTY_USAGE, reasoningText, usageOut } from './response.mapper';
 import { mapStopReason, stopTailLength } from './stop-reason.mapper';
 import type { AnthropicEventOut } from './stream-events';
 import { restoreToolName } from '../shared/tool-names';
+import { toolInputFromArguments } from './tool-arguments';
 
 /**
  * OpenAI chat-completion chunks → Anthropic stream events (conversion-spec §7), as a pure reducer:
@@ -124,7 +125,12 @@ function closeOpen(s: Draft, out: AnthropicEventOut[]): void {
   if (open.kind === 'tool') {
     const slot = slotFor(s, open.key);
     slot.status = 'closed';
-    out.push({ type: 'content_block_stop', index: slot.index as number });
+    const index = slot.index as number;
+    if (s.memo.bufferToolArguments && slot.args.trim().length > 0) {
+      const partial_json = JSON.stringify(toolInputFromArguments(slot.args));
+      out.push({ type: 'content_block_delta', index, delta: { type: 'input_json_delta', partial_json } });
+    }
+    out.push({ type: 'content_block_stop', index });
   } else {
     out.push({ type: 'content_block_stop', index: open.index });
   }
@@ -178,7 +184,7 @@ function startTool(s: Draft, key: string, out: AnthropicEventOut[]): void {
       input: {},
     },
   });
-  if (slot.args.length > 0) {
+  if (slot.args.length > 0 && !s.memo.bufferToolArguments) {
     out.push({
       type: 'content_block_delta',
       index: slot.index,
@@ -236,7 +242,7 @@ function toolFragment(s: Draft, fragment: JsonObject, position: number, out: Ant
   if (slot.status === 'closed') return; // a fragment after the call's block closed cannot be placed
   slot.args += args;
   if (slot.status === 'open') {
-    if (args.length > 0) {
+    if (args.length > 0 && !s.memo.bufferToolArguments) {
       out.push({
         type: 'content_block_delta',
         index: slot.index as number,
