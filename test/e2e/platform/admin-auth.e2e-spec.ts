@@ -54,9 +54,19 @@ describe('admin API authentication and error shape', () => {
   it('serves the OpenAPI document and Swagger UI (with its assets) without a token', async () => {
     const openapi = await fetch(`${sb.adminUrl}/admin/openapi.json`);
     expect(openapi.status).toBe(200);
-    const document = (await openapi.json()) as { openapi: string; info: { title: string } };
+    const document = (await openapi.json()) as {
+      openapi: string;
+      info: { title: string };
+      paths: Record<string, Record<string, unknown>>;
+      components: { securitySchemes: Record<string, unknown> };
+    };
     expect(document.openapi).toMatch(/^3\./);
     expect(document.info.title).toBe('Switchboard admin API');
+    expect(Object.keys(document.paths['/admin/routes'] ?? {})).toEqual(
+      expect.arrayContaining(['get', 'post']),
+    );
+    expect(Object.keys(document.paths)).not.toContain('/healthz');
+    expect(Object.keys(document.components.securitySchemes).sort()).toEqual(['api-key', 'bearer']);
 
     const ui = await fetch(`${sb.adminUrl}/admin/docs`);
     expect(ui.status).toBe(200);
