@@ -160,11 +160,7 @@ export class ProxyExchange {
       if (isCount) {
         body = countTokensBody(call.body, instance);
       } else {
-        const converted = converter.convertRequest(
-          call.body,
-          { provider: instance.config.provider, defaults: instance.config.defaults },
-          this.deps.clock,
-        );
+        const converted = converter.convertRequest(call.body, instance.target, this.deps.clock);
         memo = converted.memo;
         body = upstreamBody(converted.body, instance);
       }

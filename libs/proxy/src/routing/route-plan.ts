@@ -1,3 +1,4 @@
+import type { UpstreamTarget } from '@switchboard/converters';
 import { compileUpstream, type CompiledUpstream } from '@switchboard/providers';
 import type { InstanceConfig, RouteConfig } from '@switchboard/routes';
 import { ConsistentHashRing } from '../balancer/consistent-hash-ring';
@@ -19,6 +20,8 @@ export interface PlannedInstance {
   /** `name` as it can go in the x-switchboard-instance header. */
   readonly headerName: string;
   readonly weight: number;
+  /** What the converter is told about this instance (provider, `defaults`, `conversion` options). */
+  readonly target: UpstreamTarget;
   /** Undefined when the instance cannot be reached as configured; `compileError` says why. */
   readonly upstream?: CompiledUpstream;
   readonly compileError?: string;
@@ -149,6 +152,11 @@ function planInstance(
     name: config.name,
     headerName: headerSafe(config.name),
     weight: config.weight ?? 1,
+    target: {
+      provider: config.provider,
+      defaults: config.defaults,
+      conversion: conversionOptions(config),
+    },
     breaker: health.breaker(routeId, config.name),
   };
   try {
@@ -156,4 +164,13 @@ function planInstance(
   } catch (error) {
     return { ...base, compileError: error instanceof Error ? error.message : String(error) };
   }
+}
+
+/** Per-instance converter options: an instance `conversion` object (kept in `extras` when the schema stores it there). */
+function conversionOptions(config: InstanceConfig): Record<string, unknown> | undefined {
+  const direct = (config as { conversion?: unknown }).conversion;
+  const candidate = direct ?? config.extras?.conversion;
+  return candidate !== null && typeof candidate === 'object' && !Array.isArray(candidate)
+    ? (candidate as Record<string, unknown>)
+    : undefined;
 }
