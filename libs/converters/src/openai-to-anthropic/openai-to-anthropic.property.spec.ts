@@ -140,6 +140,33 @@ describe('openai-to-anthropic properties', () => {
     );
   });
 
+  it.each<[string, Converter]>([
+    ['openai identity', openAiIdentityConverter],
+    ['anthropic identity', anthropicIdentityConverter],
+  ])('%s: streams error only with GatewayError for arbitrary event sequences', async (_name, converter) => {
+    const openAiEvent: fc.Arbitrary<SseEvent> = fc.oneof(
+      fc.record({ data: fc.json() }),
+      fc.constantFrom<SseEvent>(
+        { data: '[DONE]' },
+        { data: '{"choices":[{"index":0,"delta":{},"finish_reason":"stop"}]}' },
+        { data: '{"error":{"message":"x"}}' },
+        { data: '{"choices":[],"usage":{"prompt_tokens":"x"}}' },
+      ),
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.oneof(anthropicEventArbitrary, openAiEvent), { maxLength: 10 }),
+        async (events) => {
+          const run = await runStream(from(events), (hooks) =>
+            converter.convertStream({}, fixedClock(), hooks),
+          );
+          if (run.error !== undefined) expect(run.error).toBeInstanceOf(GatewayError);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
   it('streams error only with GatewayError, and every emitted chunk is valid, for arbitrary event sequences', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(anthropicEventArbitrary, { maxLength: 12 }), async (events) => {
