@@ -3,7 +3,11 @@ import { GatewayError, GatewayErrorCode } from '@switchboard/common/errors';
 import { fixedClock } from '../testing/fixed-clock';
 import { anthropicToOpenAiConverter as converter } from './index';
 import { fixtureBytes, runStream } from './testing/stream-harness';
-import { hasKeyDeep, readMatrix, setPath, valuesAt } from './testing/matrix-section';
+import {
+  readConversionMatrix as readMatrix,
+  valuesAtPath as valuesAt,
+} from '../testing/conversion-matrix.parser';
+import { hasKeyDeep, setPath } from './testing/matrix-helpers';
 
 /** Keeps the anthropic-to-openai section of docs/conversion-matrix.md true. */
 
@@ -52,12 +56,12 @@ describe('docs/conversion-matrix.md — anthropic-to-openai', () => {
   });
 
   describe('request rows', () => {
-    const withExample = requestRows.filter((r) => r.hasExample);
+    const withExample = requestRows.filter((r) => r.example !== undefined);
     it('has examples to check', () => expect(withExample.length).toBeGreaterThan(20));
 
     it.each(withExample.map((r) => [r.field, r.status, r] as const))('%s is %s', (_field, status, row) => {
       const request = baseRequest();
-      setPath(request, row.field, row.example);
+      setPath(request, row.field, row.example?.value);
       if (status === 'rejected') {
         expect(() => convert(request)).toThrow(GatewayError);
         try {
@@ -72,7 +76,7 @@ describe('docs/conversion-matrix.md — anthropic-to-openai', () => {
         expect(body).toEqual(convert(baseRequest()));
         return;
       }
-      expect(valuesAt(body, row.target).length).toBeGreaterThan(0);
+      expect(valuesAt(body, row.target ?? '').length).toBeGreaterThan(0);
       expect(body).not.toEqual(convert(baseRequest()));
     });
   });
