@@ -55,7 +55,7 @@ async function main(): Promise<number> {
   const results: ScenarioResult[] = [];
   let manyStreams: ScenarioResult | undefined;
   let soak: SoakResult | undefined;
-  let profile: ProfileSummary | undefined;
+  const profiles: ScenarioProfile[] = [];
   const notes: string[] = [];
 
   if (options.only !== 'gateway') {
@@ -71,14 +71,12 @@ async function main(): Promise<number> {
   }
 
   if (options.only !== 'proxy') {
-    const profileFile = options.profile
-      ? join(dirname(options.output), `gateway-${Date.now()}.cpuprofile`)
-      : '';
+    const profilePrefix = join(dirname(options.output), `gateway-${Date.now()}`);
     gateway = await launchGateway({
       cpus: cpuPlan.measuredCpus,
       nodeFlags: options.profile ? ['-r', join(__dirname, 'profile', 'cpu-profiler.preload.js')] : [],
       extraEnv: {
-        ...(options.profile ? { BENCH_CPU_PROFILE: profileFile } : {}),
+        ...(options.profile ? { BENCH_CPU_PROFILE: profilePrefix } : {}),
         ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
       },
     });
@@ -86,8 +84,19 @@ async function main(): Promise<number> {
     await createRoutes(gateway, benchRoutes(ports.mock));
     notes.push(...gateway.warnings);
     const pid = gateway.child.pid;
-    if (options.profile) gateway.child.signal('SIGUSR2');
-    for (const scenario of GATEWAY_SCENARIOS) results.push(await run(scenario, ports, pid, settings));
+    for (const scenario of GATEWAY_SCENARIOS) {
+      if (options.profile) gateway.child.signal('SIGUSR2');
+      results.push(await run(scenario, ports, pid, settings));
+      if (options.profile) {
+        gateway.child.signal('SIGUSR2');
+        const file = `${profilePrefix}-${profiles.length + 1}.cpuprofile`;
+        profiles.push({
+          scenario: scenario.label,
+          file,
+          summary: summarizeProfile(await waitForProfile(file), 12),
+        });
+      }
+    }
     manyStreams = await run(MANY_STREAMS_SCENARIO, ports, pid, {
       ...settings,
       connections: options.streamConnections,
@@ -96,10 +105,8 @@ async function main(): Promise<number> {
       probeWarmup: 0,
     });
     if (options.profile) {
-      gateway.child.signal('SIGUSR2');
-      profile = summarizeProfile(await waitForProfile(profileFile));
       notes.push(
-        `CPU profile of the gateway scenarios: ${profileFile} (CPU figures include profiler overhead)`,
+        `CPU profiles, one per gateway scenario: ${profilePrefix}-<n>.cpuprofile (CPU figures include profiler overhead)`,
       );
     }
     if (options.soakSeconds > 0) soak = await runSoak(options, ports, pid);
@@ -112,7 +119,7 @@ async function main(): Promise<number> {
   const all = manyStreams ? [...results, manyStreams] : results;
   console.log('\n' + resultsTable(all));
   if (budget.length > 0) console.log('\n' + budgetTable(budget));
-  if (profile) printProfile(profile);
+  for (const profile of profiles) printProfile(profile);
   for (const note of notes) console.log(`note: ${note}`);
 
   const problems = all.flatMap((result) => result.problems.map((problem) => `${result.label}: ${problem}`));
@@ -131,7 +138,7 @@ async function main(): Promise<number> {
           manyStreams,
           soak,
           budget,
-          profile,
+          profiles,
           notes,
           problems,
         },
@@ -189,15 +196,20 @@ async function waitForProfile(file: string): Promise<CpuProfile> {
   return JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
 }
 
-function printProfile(profile: ProfileSummary): void {
+interface ScenarioProfile {
+  scenario: string;
+  file: string;
+  summary: ProfileSummary;
+}
+
+function printProfile({ scenario, summary }: ScenarioProfile): void {
   console.log(
-    `\nCPU profile: ${(profile.totalMs / 1000).toFixed(1)} s sampled, ${profile.idlePercent.toFixed(0)} % idle; self time of busy samples:`,
+    `\nCPU profile, ${scenario}: ${(summary.totalMs / 1000).toFixed(1)} s sampled, ${summary.idlePercent.toFixed(0)} % idle; self time of busy samples:`,
   );
   const rows = (lines: ProfileSummary['functions']): string[][] =>
     lines.map((line) => [line.name, `${line.percent.toFixed(1)}%`, line.selfMs.toFixed(0)]);
-  console.log(textTable([['area', 'self %', 'self ms'], ...rows(profile.areas.slice(0, 10))]));
-  console.log();
-  console.log(textTable([['function', 'self %', 'self ms'], ...rows(profile.functions)]));
+  console.log(textTable([['area', 'self %', 'self ms'], ...rows(summary.areas.slice(0, 6))]));
+  console.log(textTable([['function', 'self %', 'self ms'], ...rows(summary.functions)]));
 }
 
 async function stopChildren(): Promise<void> {

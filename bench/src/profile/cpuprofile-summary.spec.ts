@@ -11,9 +11,9 @@ describe('summarizeProfile', () => {
       { id: 4, callFrame: frame('emit', 'file:///w/node_modules/rxjs/dist/cjs/x.js', 0) },
       { id: 5, callFrame: frame('(garbage collector)') },
     ],
-    // deltas: each sample owns the gap to the next one
+    // samples are counted at the median interval: the 5000 µs gap (process descheduled) does not weigh more
     samples: [3, 3, 4, 2, 2, 5, 3],
-    timeDeltas: [0, 100, 100, 100, 100, 100, 100],
+    timeDeltas: [0, 100, 100, 5000, 100, 100, 100],
   };
 
   it('ranks self time of busy samples and leaves idle out of the percentages', () => {

@@ -46,25 +46,26 @@ export function summarizeProfile(profile: CpuProfile, top = 15): ProfileSummary 
   const nodesById = new Map(profile.nodes.map((node) => [node.id, node]));
   const selfByFunction = new Map<string, number>();
   const selfByArea = new Map<string, number>();
+  // Samples are counted rather than weighted by their time delta: on a shared machine a descheduled process
+  // shows up as one sample with a huge delta, which says nothing about where its CPU time went.
+  const intervalUs = medianInterval(profile.timeDeltas);
   let totalUs = 0;
   let idleUs = 0;
-  for (let i = 0; i < profile.samples.length; i++) {
-    const node = nodesById.get(profile.samples[i]);
-    // timeDeltas[i] is the gap before sample i; attribute the next gap to this sample, like DevTools does.
-    const deltaUs = Math.max(0, profile.timeDeltas[i + 1] ?? profile.timeDeltas[i] ?? 0);
+  for (const sample of profile.samples) {
+    const node = nodesById.get(sample);
     if (!node) continue;
     const { functionName, url, lineNumber } = node.callFrame;
-    totalUs += deltaUs;
+    totalUs += intervalUs;
     if (functionName === '(idle)') {
-      idleUs += deltaUs;
+      idleUs += intervalUs;
       continue;
     }
     const name = SPECIAL.has(functionName)
       ? functionName
       : `${functionName || '(anonymous)'} ${url ? `${shortUrl(url)}:${lineNumber + 1}` : '(native)'}`;
-    selfByFunction.set(name, (selfByFunction.get(name) ?? 0) + deltaUs);
+    selfByFunction.set(name, (selfByFunction.get(name) ?? 0) + intervalUs);
     const area = areaOf(url, functionName);
-    selfByArea.set(area, (selfByArea.get(area) ?? 0) + deltaUs);
+    selfByArea.set(area, (selfByArea.get(area) ?? 0) + intervalUs);
   }
   const busyUs = totalUs - idleUs;
   const lines = (map: Map<string, number>): ProfileLine[] =>
@@ -78,4 +79,9 @@ export function summarizeProfile(profile: CpuProfile, top = 15): ProfileSummary 
     functions: lines(selfByFunction),
     areas: lines(selfByArea),
   };
+}
+
+function medianInterval(deltas: readonly number[]): number {
+  const positive = deltas.filter((delta) => delta > 0).sort((a, b) => a - b);
+  return positive.length > 0 ? positive[Math.floor(positive.length / 2)] : 0;
 }
