@@ -387,6 +387,18 @@ describe('anthropic-to-openai stream reducer', () => {
     });
   });
 
+  it('ignores choices other than 0', () => {
+    const { out } = run([
+      chunk({ index: 1, delta: { content: 'other' } }),
+      delta({ content: 'mine' }),
+      finish('stop'),
+      DONE,
+    ]);
+    expect(out.filter((e) => e.type === 'content_block_delta')).toEqual([
+      { type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text: 'mine' } },
+    ]);
+  });
+
   it('uses the requested model when chunks carry none', () => {
     const { out } = run([
       { data: JSON.stringify({ choices: [{ index: 0, delta: { content: 'x' } }] }) },

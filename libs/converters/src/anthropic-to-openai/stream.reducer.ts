@@ -319,8 +319,8 @@ function chunk(s: Draft, payload: JsonObject, out: AnthropicEventOut[]): void {
   ensureStarted(s, payload.model, out);
   if (isJsonObject(payload.usage)) s.usage = openAiTokenUsage(payload.usage) ?? s.usage;
   const choices = Array.isArray(payload.choices) ? payload.choices.filter(isJsonObject) : [];
-  // Only the first choice is converted (an Anthropic message has one).
-  const choice = choices.find((c) => c.index === 0 || c.index === undefined) ?? choices[0];
+  // Only choice 0 is converted (an Anthropic message has one; the request never asks for more).
+  const choice = choices.find((c) => c.index === 0 || c.index === undefined);
   if (choice) {
     const delta = isJsonObject(choice.delta) ? choice.delta : {};
     const reasoning = reasoningText(delta);
