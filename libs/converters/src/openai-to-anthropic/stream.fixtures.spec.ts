@@ -100,6 +100,28 @@ describe('Anthropic stream → OpenAI chunks (fixtures)', () => {
     },
   );
 
+  it.each(CASES.filter((c) => c.outcome === 'ok'))(
+    '$name: cut at any byte before message_stop ends in an error frame, never a clean finish',
+    async (c) => {
+      const bytes = fs.readFileSync(path.join(DIR, `${c.name}.anthropic.sse`));
+      const endOfStop = bytes.lastIndexOf('{"type":"message_stop"}') + '{"type":"message_stop"}'.length + 1;
+      for (let cut = 0; cut < bytes.length; cut += 7) {
+        const run = await convertFixture(c, [new Uint8Array(bytes.subarray(0, cut))]);
+        if (cut > endOfStop) {
+          expect(run.error).toBeUndefined();
+          continue;
+        }
+        expect(run.error).toMatchObject({ code: GatewayErrorCode.UPSTREAM_STREAM_CUT });
+        expect(run.events.slice(-2).map((e) => e.data)).toEqual([
+          expect.stringMatching(/^\{"error":/),
+          '[DONE]',
+        ]);
+        expect(run.events.some((e) => /"finish_reason":"/.test(e.data))).toBe(false);
+        expect(run.usage).toEqual([]);
+      }
+    },
+  );
+
   it('reports first token and usage through the hooks', async () => {
     const run = await convertFixture(CASES[0]!);
     expect(run.firstTokens).toBe(1);
