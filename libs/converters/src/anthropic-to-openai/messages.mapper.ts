@@ -129,6 +129,8 @@ function toolResultContent(block: JsonObject, path: string): { text: string; ima
         }
       } else if (item.type === 'search_result') {
         for (const part of searchResultParts(item)) if (part.type === 'text') texts.push(part.text);
+      } else if (item.type === 'tool_reference') {
+        // Tool-search results point at Anthropic-side tool definitions: nothing an OpenAI model can use.
       } else {
         throw invalidRequest(
           `${itemPath}.type`,

@@ -366,6 +366,29 @@ describe('anthropic-to-openai request mapper', () => {
       ]);
     });
 
+    it('drops tool_reference items from tool results (tool search)', () => {
+      const messages = bodyOf({
+        messages: [
+          { role: 'user', content: 'find a tool' },
+          { role: 'assistant', content: [{ type: 'tool_use', id: 't1', name: 'tool_search', input: {} }] },
+          {
+            role: 'user',
+            content: [
+              {
+                type: 'tool_result',
+                tool_use_id: 't1',
+                content: [
+                  { type: 'tool_reference', tool_name: 'get_weather' },
+                  { type: 'text', text: 'found' },
+                ],
+              },
+            ],
+          },
+        ],
+      }).messages as unknown[];
+      expect(messages[2]).toEqual({ role: 'tool', tool_call_id: 't1', content: 'found' });
+    });
+
     it('gives a tool_result without content an empty tool message', () => {
       const messages = bodyOf({
         messages: [
