@@ -27,9 +27,9 @@ export function parseBenchOptions(argv: string[], defaultOutput: string): BenchO
     durationS: smoke ? 1 : 10,
     connections: smoke ? 8 : 32,
     streamConnections: 64,
-    probeIterations: smoke ? 20 : 300,
+    probeIterations: smoke ? 15 : 300,
     probeWarmup: smoke ? 3 : 50,
-    probeMaxMs: smoke ? 3_000 : 30_000,
+    probeMaxMs: smoke ? 2_000 : 30_000,
     pin: !argv.includes('--no-pin'),
     output: defaultOutput,
   };

@@ -32,7 +32,7 @@ async function main(): Promise<number> {
   pinSelf(cpuPlan.loadCpus);
   const machine = machineInfo();
   console.log(
-    `Switchboard bench${options.smoke ? ' (smoke)' : ''}: ${machine.cpuModel}, ${machine.cores} cores, node ${machine.node}`,
+    `Switchboard bench${options.smoke ? ' (smoke)' : ''}: ${machine.cpuModel}, ${machine.cores} cores, node ${machine.node}, load average ${machine.loadAverage1m}`,
   );
   console.log(`CPU: ${cpuPlan.description}`);
   console.log(
@@ -100,8 +100,8 @@ async function main(): Promise<number> {
     manyStreams = await run(MANY_STREAMS_SCENARIO, ports, pid, {
       ...settings,
       connections: options.streamConnections,
-      durationS: options.smoke ? 2 : settings.durationS,
-      probeIterations: options.smoke ? 3 : 10,
+      durationS: options.smoke ? 1 : settings.durationS,
+      probeIterations: options.smoke ? 2 : 10,
       probeWarmup: 0,
     });
     if (options.profile) {

@@ -1,4 +1,4 @@
-import { cpus, totalmem, release, platform } from 'node:os';
+import { cpus, loadavg, platform, release, totalmem } from 'node:os';
 
 export interface MachineInfo {
   cpuModel: string;
@@ -7,6 +7,8 @@ export interface MachineInfo {
   os: string;
   node: string;
   date: string;
+  /** 1-minute load average when the run started: above the core count, other work competed for the CPUs. */
+  loadAverage1m: number;
 }
 
 export function machineInfo(): MachineInfo {
@@ -18,5 +20,6 @@ export function machineInfo(): MachineInfo {
     os: `${platform()} ${release()}`,
     node: process.version,
     date: new Date().toISOString(),
+    loadAverage1m: Math.round(loadavg()[0] * 100) / 100,
   };
 }
