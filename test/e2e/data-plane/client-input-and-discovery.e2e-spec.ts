@@ -208,6 +208,32 @@ describe('client input, /v1/models and count_tokens', () => {
       expect(upstream.body).toMatchObject({ model: 'claude-deployment', system: 'Be terse.' });
     });
 
+    it('falls back between anthropic-messages instances like a message request', async () => {
+      const backup = await startAnthropicMock();
+      try {
+        const countModel = uniqueModel('count-fallback');
+        await sb.createRoute(
+          routeFor(countModel, [
+            anthropicInstance('count-main', claude.url, { priority: 1 }),
+            anthropicInstance('count-backup', backup.url, { priority: 0 }),
+          ]),
+        );
+        claude.enqueue(reply.error(529));
+        backup.enqueue(reply.turn({ usage: { input: 12 } }));
+        const response = await sb.post(
+          '/v1/messages/count_tokens',
+          { model: countModel, messages: [{ role: 'user', content: 'hi' }] },
+          ANTHROPIC_HEADERS,
+        );
+        expect(response.status).toBe(200);
+        await expect(response.json()).resolves.toEqual({ input_tokens: 12 });
+        expect(response.headers.get('x-switchboard-instance')).toBe('count-backup');
+        expect(backup.requests[0].path).toBe('/anthropic/v1/messages/count_tokens');
+      } finally {
+        await backup.close();
+      }
+    });
+
     it('answers 400 in the Anthropic shape when the route has no anthropic-messages instance', async () => {
       const response = await sb.post(
         '/v1/messages/count_tokens',

@@ -71,4 +71,23 @@ describe('route changes through the admin API', () => {
     });
     for (let i = 0; i < 3; i++) expect((await ask(model)).headers.get('x-switchboard-instance')).toBe('b');
   });
+
+  it('picks the exact model first, else the glob with the most literal characters, ties by route name', async () => {
+    const family = uniqueModel('family');
+    const route = async (name: string, models: string[]) => {
+      await sb.createRoute({ ...routeFor(name, [openAiInstance(`via-${name}`, gpt.url)]), name, models });
+    };
+    await route(`z-short-${family}`, [`${family}-*`]);
+    await route(`y-long-${family}`, [`${family}-opus-*`]);
+    await route(`b-tie-${family}`, [`${family}-*-max`]);
+    await route(`a-tie-${family}`, [`${family}*s-max`]);
+    await route(`x-exact-${family}`, [`${family}-opus-exact`]);
+    const via = async (model: string) => (await ask(model)).headers.get('x-switchboard-route');
+
+    expect(await via(`${family}-opus-exact`)).toBe(`x-exact-${family}`);
+    expect(await via(`${family}-opus-4`)).toBe(`y-long-${family}`);
+    expect(await via(`${family}-haiku`)).toBe(`z-short-${family}`);
+    // `${family}-*-max` and `${family}*s-max` have the same number of literal characters: alphabetical wins.
+    expect(await via(`${family}-plus-max`)).toBe(`a-tie-${family}`);
+  });
 });
