@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { Logger, Module, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import {
+  Logger,
+  Module,
+  type OnApplicationShutdown,
+  type OnModuleDestroy,
+  type OnModuleInit,
+} from '@nestjs/common';
 import { AppConfig } from '@switchboard/config';
 import { RouteTable, RouteTableModule } from '@switchboard/routes';
 import type { Subscription } from 'rxjs';
@@ -32,10 +38,11 @@ class UsageDebugLog implements OnModuleInit, OnModuleDestroy {
   }
 }
 
-class UpstreamClientLifecycle implements OnModuleDestroy {
+/** Closes the upstream pools after the HTTP server has drained (shutdown hooks run after it closes). */
+class UpstreamClientLifecycle implements OnApplicationShutdown {
   constructor(private readonly client: UpstreamClient) {}
 
-  async onModuleDestroy(): Promise<void> {
+  async onApplicationShutdown(): Promise<void> {
     await this.client.close();
   }
 }
