@@ -140,6 +140,8 @@ export class MockUpstream {
           { 'content-type': 'text/plain', ...base, ...spec.headers },
           spec.body,
         );
+      case 'raw-stream':
+        return this.rawStream(res, base, spec.chunks, spec.then ?? 'end');
       case 'turn': {
         if (spec.headerDelayMs) await delay(spec.headerDelayMs);
         if (res.destroyed) return;
@@ -187,6 +189,22 @@ export class MockUpstream {
       res.write(frame);
     }
     res.end();
+  }
+
+  private async rawStream(
+    res: ServerResponse,
+    headers: Record<string, string>,
+    chunks: string[],
+    then: 'end' | 'cut',
+  ): Promise<void> {
+    res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', ...headers });
+    for (const chunk of chunks) res.write(chunk);
+    if (then === 'end') {
+      res.end();
+      return;
+    }
+    await delay(20);
+    res.socket?.destroy();
   }
 
   private checkAuth(request: RecordedRequest): unknown {

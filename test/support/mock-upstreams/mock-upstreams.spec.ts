@@ -276,6 +276,17 @@ describe('mock upstreams', () => {
     });
   });
 
+  it('sends a raw event stream verbatim', async () => {
+    openAiMock.enqueue(reply.rawStream(['data: {"a":', '1}\n\n', 'data: not json\n\n']));
+    const response = await fetch(`${openAiMock.url}/v1/chat/completions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ model: 'gpt-4o', stream: true, messages: [user('hi')] }),
+    });
+    expect(response.headers.get('content-type')).toMatch(/^text\/event-stream/);
+    await expect(response.text()).resolves.toBe('data: {"a":1}\n\ndata: not json\n\n');
+  });
+
   it('closedPortUrl refuses connections', async () => {
     await expect(fetch(await closedPortUrl())).rejects.toThrow();
   });

@@ -58,6 +58,8 @@ export type ReplySpec =
     }
   | { kind: 'json'; status: number; body: unknown; headers?: Record<string, string> }
   | { kind: 'raw'; status: number; body: string; headers?: Record<string, string> }
+  /** A 200 event stream made of exactly these raw chunks (for garbage and truncation), then end or cut. */
+  | { kind: 'raw-stream'; chunks: string[]; then?: 'end' | 'cut' }
   /** Accept the connection and never send a header (first-byte timeout). */
   | { kind: 'hang' }
   /** Destroy the connection before any byte is sent (connection reset). */
@@ -96,6 +98,11 @@ export const reply = {
     status,
     body,
     headers,
+  }),
+  rawStream: (chunks: string[], then: 'end' | 'cut' = 'end'): ReplySpec => ({
+    kind: 'raw-stream',
+    chunks,
+    then,
   }),
   hang: (): ReplySpec => ({ kind: 'hang' }),
   reset: (): ReplySpec => ({ kind: 'reset' }),
