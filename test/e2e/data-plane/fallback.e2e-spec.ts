@@ -115,6 +115,21 @@ describe('fallback', () => {
     expect(secondary.requests[0].body.stream).toBe(true);
   });
 
+  it('falls back when a streamed request gets no first byte in time', async () => {
+    const model = await twoInstanceRoute({ first_byte_timeout: 400 });
+    primary.enqueue(reply.hang());
+    const stream = await sb.openai.chat.completions.create({
+      model,
+      stream: true,
+      messages: [{ role: 'user', content: 'What is 1+1?' }],
+    });
+    let text = '';
+    for await (const chunk of stream) text += chunk.choices[0]?.delta?.content ?? '';
+    expect(text).toBe('1 + 1 = 2');
+    expect(secondary.requests).toHaveLength(1);
+    await expect(primary.requests[0].aborted).resolves.toBeUndefined();
+  });
+
   it.each([402, 409, 422])('falls back on %i when it is in fallback_http_statuses', async (status) => {
     const model = await twoInstanceRoute({ fallback_http_statuses: [402, 409, 422] });
     primary.enqueue(reply.error(status));

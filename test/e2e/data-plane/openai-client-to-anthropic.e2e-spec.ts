@@ -153,6 +153,20 @@ describe('OpenAI client → Anthropic upstream (conversion)', () => {
     expect(usageChunk.usage).toMatchObject({ prompt_tokens: 19, completion_tokens: 30, total_tokens: 49 });
   });
 
+  it('turns reasoning_effort into a valid Anthropic thinking request and returns the reasoning', async () => {
+    mock.enqueue(reply.text('2', { thinking: 'One plus one is two.' }));
+    const completion = await sb.openai.chat.completions.create({
+      model,
+      reasoning_effort: 'high',
+      messages: [{ role: 'user', content: 'What is 1+1?' }],
+    });
+    const [upstream] = mock.requests;
+    expect(upstream.rejection).toBeUndefined();
+    expect(upstream.body.thinking ?? upstream.body.output_config).toBeDefined();
+    expect(completion.choices[0].message.content).toBe('2');
+    expect((completion.choices[0].message as unknown as Json).reasoning_content).toBe('One plus one is two.');
+  });
+
   it('converts images (data URL and https URL) to Anthropic image blocks', async () => {
     await sb.openai.chat.completions.create({
       model,
