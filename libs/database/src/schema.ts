@@ -2,6 +2,7 @@ import { InstanceEntity } from '@switchboard/routes/persistence/instance.entity'
 import { RouteTableRevisionEntity } from '@switchboard/routes/persistence/route-table-revision.entity';
 import { RouteEntity } from '@switchboard/routes/persistence/route.entity';
 import { CreateRouteTables1763840000000 } from '../../../migrations/1763840000000-create-route-tables';
+import { AddInstanceConversion1763850000000 } from '../../../migrations/1763850000000-add-instance-conversion';
 
 /**
  * Everything the DataSource needs to know about the schema, in one place: entity classes and the ordered
@@ -11,4 +12,4 @@ import { CreateRouteTables1763840000000 } from '../../../migrations/176384000000
 type SchemaClass = new (...args: never[]) => unknown;
 
 export const ENTITIES: SchemaClass[] = [RouteEntity, InstanceEntity, RouteTableRevisionEntity];
-export const MIGRATIONS: SchemaClass[] = [CreateRouteTables1763840000000];
+export const MIGRATIONS: SchemaClass[] = [CreateRouteTables1763840000000, AddInstanceConversion1763850000000];

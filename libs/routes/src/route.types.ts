@@ -40,6 +40,8 @@ export interface InstanceConfig {
   options: Record<string, unknown>;
   /** Fill only what the client left unset. */
   defaults: Record<string, unknown>;
+  /** Per-instance converter options (see docs/conversion-matrix.md), e.g. `{ "expose_reasoning": false }`. */
+  conversion: Record<string, unknown>;
   override: InstanceOverride;
   enabled: boolean;
   /** Accepted-but-unimplemented APISIX instance fields, stored and returned verbatim. */

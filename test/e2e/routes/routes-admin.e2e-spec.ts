@@ -38,6 +38,7 @@ describe('admin routes API', () => {
           ...(foundryRoute().instances as Record<string, unknown>[])[0],
           auth: { header: { 'x-api-key': '******' }, query: {} },
           defaults: {},
+          conversion: {},
         },
       ],
       first_byte_timeout: null,

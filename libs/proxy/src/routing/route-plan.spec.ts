@@ -32,6 +32,7 @@ function route(
       auth: { header: {}, query: {} },
       options: {},
       defaults: {},
+      conversion: {},
       override: {},
       enabled: true,
       extras: {},

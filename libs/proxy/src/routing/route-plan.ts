@@ -155,7 +155,7 @@ function planInstance(
     target: {
       provider: config.provider,
       defaults: config.defaults,
-      conversion: conversionOptions(config),
+      conversion: config.conversion,
     },
     breaker: health.breaker(routeId, config.name),
   };
@@ -164,13 +164,4 @@ function planInstance(
   } catch (error) {
     return { ...base, compileError: error instanceof Error ? error.message : String(error) };
   }
-}
-
-/** Per-instance converter options: an instance `conversion` object (kept in `extras` when the schema stores it there). */
-function conversionOptions(config: InstanceConfig): Record<string, unknown> | undefined {
-  const direct = (config as { conversion?: unknown }).conversion;
-  const candidate = direct ?? config.extras?.conversion;
-  return candidate !== null && typeof candidate === 'object' && !Array.isArray(candidate)
-    ? (candidate as Record<string, unknown>)
-    : undefined;
 }

@@ -16,6 +16,7 @@ const route: RouteConfig = {
       auth: { header: { authorization: 'Bearer k' }, query: { key: 'q' } },
       options: {},
       defaults: {},
+      conversion: {},
       override: { llm_options: { max_tokens: 1 } },
       enabled: true,
       extras: { checks: { active: {} } },

@@ -44,6 +44,7 @@ function toInstanceView(instance: InstanceConfig, redact: boolean): Record<strin
     },
     options: instance.options,
     defaults: instance.defaults,
+    conversion: instance.conversion,
     override: instance.override,
     enabled: instance.enabled,
     ...instance.extras,

@@ -37,6 +37,9 @@ export class InstanceEntity {
   defaults!: object;
 
   @Column('jsonb')
+  conversion!: object;
+
+  @Column('jsonb')
   override!: object;
 
   @Column('boolean')

@@ -11,7 +11,13 @@ function input(name: string, overrides: Record<string, unknown> = {}): RouteInpu
     models: [`${name}-model`],
     instances: [
       { name: 'a', provider: 'openai', auth: { header: { authorization: 'Bearer a' } }, weight: 2 },
-      { name: 'b', provider: 'anthropic', options: { max_tokens: 10 }, override: { llm_options: { x: 1 } } },
+      {
+        name: 'b',
+        provider: 'anthropic',
+        options: { max_tokens: 10 },
+        conversion: { expose_reasoning: false },
+        override: { llm_options: { x: 1 } },
+      },
     ],
     keepalive: true,
     ...overrides,
@@ -48,6 +54,7 @@ describe('RouteRepository (Postgres)', () => {
     });
     expect(read?.instances[1]).toMatchObject({
       protocol: 'anthropic-messages',
+      conversion: { expose_reasoning: false },
       override: { llm_options: { x: 1 } },
     });
     expect(new Date(read!.created_at).toISOString()).toBe(read!.created_at);

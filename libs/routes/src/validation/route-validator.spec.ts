@@ -49,6 +49,7 @@ describe('validateRouteBody', () => {
           auth: { header: {}, query: {} },
           options: {},
           defaults: {},
+          conversion: {},
           override: {},
           enabled: true,
           extras: {},
@@ -94,6 +95,7 @@ describe('validateRouteBody', () => {
             priority: -2,
             options: { model: 'x', max_tokens: 5 },
             defaults: { temperature: 0 },
+            conversion: { expose_reasoning: false },
             auth: { header: { 'x-api-key': 's' }, query: { key: 'q' } },
             enabled: false,
           }),
@@ -126,6 +128,7 @@ describe('validateRouteBody', () => {
       priority: -2,
       options: { model: 'x', max_tokens: 5 },
       defaults: { temperature: 0 },
+      conversion: { expose_reasoning: false },
       auth: { header: { 'x-api-key': 's' }, query: { key: 'q' } },
       enabled: false,
     });
@@ -178,6 +181,7 @@ describe('validateRouteBody', () => {
     [{ instances: [instance({ priority: 0.5 })] }, 'instances.0.priority'],
     [{ instances: [instance({ options: [] })] }, 'instances.0.options'],
     [{ instances: [instance({ defaults: 'x' })] }, 'instances.0.defaults'],
+    [{ instances: [instance({ conversion: ['expose_reasoning'] })] }, 'instances.0.conversion'],
     [{ instances: [instance({ enabled: 1 })] }, 'instances.0.enabled'],
     [
       { instances: [instance({ auth: { header: { 'x-api-key': 5 } } })] },

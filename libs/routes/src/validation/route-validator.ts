@@ -325,6 +325,7 @@ function normaliseInstance(
     auth: { header: { ...(dto.auth?.header ?? {}) }, query: { ...(dto.auth?.query ?? {}) } },
     options: dto.options ?? {},
     defaults: dto.defaults ?? {},
+    conversion: dto.conversion ?? {},
     override,
     enabled: dto.enabled ?? true,
     extras,

@@ -36,6 +36,7 @@ export function routeFixture(
       auth: { header: { authorization: 'Bearer upstream-key' }, query: {} },
       options: {},
       defaults: {},
+      conversion: {},
       override: {},
       enabled: true,
       extras: {},

@@ -73,6 +73,16 @@ export class InstanceBodyDto {
   @IsObject()
   defaults?: Record<string, unknown>;
 
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    description:
+      'Converter options for this instance, used only when the client speaks the other protocol (docs/conversion-matrix.md).',
+  })
+  @IsOptional()
+  @IsObject()
+  conversion?: Record<string, unknown>;
+
   @ApiPropertyOptional({ type: InstanceOverrideDto })
   @IsOptional()
   @IsObject()
