@@ -98,6 +98,7 @@ describe('docs/conversion-matrix.md — anthropic-to-openai', () => {
             role: 'assistant',
             content: 'Answer',
             reasoning_content: 'Thinking',
+            thinking_blocks: [{ type: 'thinking', thinking: 'Thinking', signature: 'sig' }],
             refusal: null,
             annotations: [],
             tool_calls: [{ id: 'call_1', type: 'function', function: { name: 'f', arguments: '{"a":1}' } }],
@@ -141,6 +142,7 @@ describe('docs/conversion-matrix.md — anthropic-to-openai', () => {
       'usage-after-finish',
       'done-without-finish',
       'interleaved-tools',
+      'signed-thinking',
       'error-mid-stream',
       'cut',
     ];

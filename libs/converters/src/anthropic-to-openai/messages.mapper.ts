@@ -18,12 +18,19 @@ import { invalidRequest } from './invalid-request';
 import type { ToolNameMap } from '../shared/tool-names';
 
 /** Assistant message with the de-facto `reasoning_content` extension (DeepSeek, vLLM, OpenRouter). */
-export type AssistantMessageOut = ChatCompletionAssistantMessageParam & { reasoning_content?: string };
+export type AssistantMessageOut = ChatCompletionAssistantMessageParam & {
+  reasoning_content?: string;
+  thinking_blocks?: (
+    { type: 'thinking'; thinking: string; signature: string } | { type: 'redacted_thinking'; data: string }
+  )[];
+};
 export type MessageOut = ChatCompletionMessageParam | AssistantMessageOut;
 
 export interface MessagesOptions {
   /** Put assistant `thinking` text back as `reasoning_content` (upstreams that round-trip reasoning). */
   sendReasoningContent: boolean;
+  /** Also send signed thinking / redacted thinking as `thinking_blocks` (litellm/Switchboard extension). */
+  sendThinkingBlocks: boolean;
   toolNames: ToolNameMap;
 }
 
@@ -219,6 +226,7 @@ function assistantTurn(
 ): void {
   const texts: string[] = [];
   const reasoning: string[] = [];
+  const signed: NonNullable<AssistantMessageOut['thinking_blocks']> = [];
   const calls: ChatCompletionMessageFunctionToolCall[] = [];
   for (const { block, path } of turn.blocks) {
     switch (block.type) {
@@ -247,8 +255,13 @@ function assistantTurn(
       }
       case 'thinking':
         if (typeof block.thinking === 'string' && !isBlank(block.thinking)) reasoning.push(block.thinking);
+        if (typeof block.thinking === 'string' && typeof block.signature === 'string' && block.signature) {
+          signed.push({ type: 'thinking', thinking: block.thinking, signature: block.signature });
+        }
         break;
       case 'redacted_thinking':
+        if (typeof block.data === 'string' && block.data)
+          signed.push({ type: 'redacted_thinking', data: block.data });
         break;
       default:
         if (SERVER_BLOCK_TYPES.has(block.type as string)) break;
@@ -266,6 +279,7 @@ function assistantTurn(
   };
   if (calls.length > 0) message.tool_calls = calls;
   if (options.sendReasoningContent && reasoning.length > 0) message.reasoning_content = reasoning.join('\n');
+  if (options.sendThinkingBlocks && signed.length > 0) message.thinking_blocks = signed;
   out.push(message);
 }
 

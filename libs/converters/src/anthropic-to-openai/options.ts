@@ -9,6 +9,8 @@ import type { UpstreamTarget } from '../converter.interface';
  *   Default false for `openai` / `azure-openai` (not part of their API), true for every other provider.
  * - `content_filter_stop_reason` (`"refusal"` | `"end_turn"`): what `finish_reason:"content_filter"` becomes.
  *   Default `refusal`.
+ * - `thinking_blocks` (boolean): also send signed thinking / redacted thinking history as `thinking_blocks` on
+ *   assistant messages (litellm/Switchboard extension, for Claude behind an OpenAI-compatible gateway). Default false.
  * - `buffer_tool_arguments` (boolean): in streams, send each tool call's arguments in one `input_json_delta` when
  *   the call ends, repaired into a valid object, instead of live fragments. For upstreams that stream broken or
  *   empty argument JSON (Anthropic clients parse the fragments and fail on invalid JSON). Default false.
@@ -18,6 +20,7 @@ export interface AnthropicToOpenAiOptions {
   useMaxCompletionTokens: boolean;
   sendReasoningEffort: boolean;
   sendReasoningContent: boolean;
+  sendThinkingBlocks: boolean;
   mapServiceTier: boolean;
   contentFilterStopReason: 'refusal' | 'end_turn';
   bufferToolArguments: boolean;
@@ -34,6 +37,7 @@ export function resolveOptions(target: UpstreamTarget): AnthropicToOpenAiOptions
     useMaxCompletionTokens: platform,
     sendReasoningEffort: flag('reasoning_effort', target.provider !== 'deepseek'),
     sendReasoningContent: flag('reasoning_content', !platform),
+    sendThinkingBlocks: flag('thinking_blocks', false),
     mapServiceTier: platform,
     contentFilterStopReason: conversion.content_filter_stop_reason === 'end_turn' ? 'end_turn' : 'refusal',
     bufferToolArguments: flag('buffer_tool_arguments', false),

@@ -447,6 +447,18 @@ describe('anthropic-to-openai request mapper', () => {
           content: 'Answer.',
         });
       });
+      it('sends signed thinking and redacted thinking as thinking_blocks with the thinking_blocks option', () => {
+        const target = { provider: 'openai-compatible', conversion: { thinking_blocks: true } };
+        expect((bodyOf(history, target).messages as unknown[])[1]).toEqual({
+          role: 'assistant',
+          content: 'Answer.',
+          reasoning_content: 'Let me think.',
+          thinking_blocks: [
+            { type: 'thinking', thinking: 'Let me think.', signature: 'sig' },
+            { type: 'redacted_thinking', data: 'xxx' },
+          ],
+        });
+      });
       it('follows the instance option over the provider default', () => {
         const target = { provider: 'openai-compatible', conversion: { reasoning_content: false } };
         expect((bodyOf(history, target).messages as unknown[])[1]).not.toHaveProperty('reasoning_content');

@@ -61,6 +61,7 @@ export function mapRequest(bodyIn: unknown, target: UpstreamTarget): ConvertedRe
   const names = new ToolNameMap();
   const messages = mapMessages(body, {
     sendReasoningContent: options.sendReasoningContent,
+    sendThinkingBlocks: options.sendThinkingBlocks,
     toolNames: names,
   });
   const out: OpenAiRequestOut = { model: body.model, messages };

@@ -80,6 +80,24 @@ describe('anthropic-to-openai response mapper', () => {
     ]);
   });
 
+  it('keeps signed thinking_blocks (litellm/Switchboard extension) instead of an unsigned reasoning block', () => {
+    const out = convert(
+      completion({
+        content: 'Hi',
+        reasoning_content: 'plain',
+        thinking_blocks: [
+          { type: 'thinking', thinking: 'signed thought', signature: 'sig==' },
+          { type: 'redacted_thinking', data: 'opaque' },
+        ],
+      }),
+    );
+    expect(out.content).toEqual([
+      { type: 'thinking', thinking: 'signed thought', signature: 'sig==' },
+      { type: 'redacted_thinking', data: 'opaque' },
+      { type: 'text', text: 'Hi' },
+    ]);
+  });
+
   it('gives each response a fresh msg_ id from the clock', () => {
     const clock = fixedClock();
     const a = anthropicToOpenAiConverter.convertResponse(completion({ content: 'x' }), memo, clock);

@@ -1,5 +1,6 @@
 import type {
   Message,
+  RedactedThinkingBlock,
   TextBlock,
   ThinkingBlock,
   ToolUseBlock,
@@ -18,8 +19,9 @@ import { restoreToolName } from '../shared/tool-names';
 /** Output shapes, checked against the official Anthropic SDK types (the fields Switchboard writes). */
 export type TextBlockOut = Pick<TextBlock, 'type' | 'text'>;
 export type ThinkingBlockOut = Pick<ThinkingBlock, 'type' | 'thinking' | 'signature'>;
+export type RedactedThinkingBlockOut = Pick<RedactedThinkingBlock, 'type' | 'data'>;
 export type ToolUseBlockOut = Pick<ToolUseBlock, 'type' | 'id' | 'name'> & { input: Record<string, unknown> };
-export type ContentBlockOut = TextBlockOut | ThinkingBlockOut | ToolUseBlockOut;
+export type ContentBlockOut = TextBlockOut | ThinkingBlockOut | RedactedThinkingBlockOut | ToolUseBlockOut;
 export type UsageOut = Pick<
   Usage,
   'input_tokens' | 'output_tokens' | 'cache_creation_input_tokens' | 'cache_read_input_tokens'
@@ -49,6 +51,28 @@ export function usageOut(usage: TokenUsage): UsageOut {
 export function reasoningText(message: JsonObject): string | undefined {
   const value = message.reasoning_content ?? message.reasoning;
   return typeof value === 'string' ? value : undefined;
+}
+
+/**
+ * litellm/Switchboard extension `thinking_blocks` (Claude behind an OpenAI-compatible gateway): signed thinking
+ * and redacted thinking, kept as they are so the client can send them back to Claude.
+ */
+export function signedThinkingBlocks(message: JsonObject): (ThinkingBlockOut | RedactedThinkingBlockOut)[] {
+  if (!Array.isArray(message.thinking_blocks)) return [];
+  const out: (ThinkingBlockOut | RedactedThinkingBlockOut)[] = [];
+  for (const block of message.thinking_blocks) {
+    if (!isJsonObject(block)) continue;
+    if (
+      block.type === 'thinking' &&
+      typeof block.thinking === 'string' &&
+      typeof block.signature === 'string'
+    ) {
+      out.push({ type: 'thinking', thinking: block.thinking, signature: block.signature });
+    } else if (block.type === 'redacted_thinking' && typeof block.data === 'string') {
+      out.push({ type: 'redacted_thinking', data: block.data });
+    }
+  }
+  return out;
 }
 
 function malformed(detail: string): GatewayError {
@@ -101,8 +125,10 @@ export function mapResponse(
   }
 
   const content: ContentBlockOut[] = [];
+  const signed = signedThinkingBlocks(message);
   const reasoning = reasoningText(message);
-  if (reasoning) content.push({ type: 'thinking', thinking: reasoning, signature: '' });
+  if (signed.length > 0) content.push(...signed);
+  else if (reasoning) content.push({ type: 'thinking', thinking: reasoning, signature: '' });
   const text = typeof message.content === 'string' ? message.content : '';
   if (text.length > 0) content.push({ type: 'text', text });
   const refusal = typeof message.refusal === 'string' && message.refusal.length > 0 ? message.refusal : '';

@@ -4,6 +4,7 @@ import type {
   RawContentBlockStopEvent,
   RawMessageDeltaEvent,
   RawMessageStopEvent,
+  SignatureDelta,
   TextDelta,
   ThinkingDelta,
 } from '@anthropic-ai/sdk/resources/messages';
@@ -22,7 +23,7 @@ export interface ContentBlockStartOut {
 export interface ContentBlockDeltaOut {
   type: 'content_block_delta';
   index: number;
-  delta: TextDelta | ThinkingDelta | InputJSONDelta;
+  delta: TextDelta | ThinkingDelta | SignatureDelta | InputJSONDelta;
 }
 export type ContentBlockStopOut = RawContentBlockStopEvent;
 export interface MessageDeltaOut {

@@ -15,6 +15,7 @@ const COMPLETE = [
   'usage-after-finish',
   'done-without-finish',
   'interleaved-tools',
+  'signed-thinking',
 ];
 const FAILING: [string, GatewayErrorCode, string][] = [
   ['error-mid-stream', GatewayErrorCode.UPSTREAM_ERROR, 'api_error'],

@@ -162,6 +162,19 @@ function appendText(s: Draft, kind: 'text' | 'thinking', text: string, out: Anth
   }
 }
 
+/** litellm-style `delta.thinking_blocks[].signature`: the open thinking block's signature (signature_delta). */
+function thinkingSignatures(s: Draft, blocks: unknown[], out: AnthropicEventOut[]): void {
+  for (const block of blocks) {
+    if (!isJsonObject(block) || typeof block.signature !== 'string' || block.signature.length === 0) continue;
+    if (s.open?.kind !== 'thinking') continue;
+    out.push({
+      type: 'content_block_delta',
+      index: s.open.index,
+      delta: { type: 'signature_delta', signature: block.signature },
+    });
+  }
+}
+
 const isCompleteJson = (text: string): boolean => tryParseJson(text) !== undefined;
 
 function toolIdFallback(s: Draft, key: string): string {
@@ -325,6 +338,7 @@ function chunk(s: Draft, payload: JsonObject, out: AnthropicEventOut[]): void {
     const delta = isJsonObject(choice.delta) ? choice.delta : {};
     const reasoning = reasoningText(delta);
     if (reasoning) appendText(s, 'thinking', reasoning, out);
+    if (Array.isArray(delta.thinking_blocks)) thinkingSignatures(s, delta.thinking_blocks, out);
     if (typeof delta.content === 'string') appendText(s, 'text', delta.content, out);
     if (typeof delta.refusal === 'string' && delta.refusal.length > 0) {
       s.sawRefusal = true;
