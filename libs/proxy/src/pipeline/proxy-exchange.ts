@@ -10,7 +10,7 @@ import {
   type TokenUsage,
 } from '@switchboard/converters';
 import { buildUpstreamHeaders } from '@switchboard/providers';
-import { decodeSse, encodeSseEvent, type Protocol } from '@switchboard/protocols';
+import { decodeSse, encodeSseEvent, type Protocol, type SseEvent } from '@switchboard/protocols';
 import { Observable, type Subscription } from 'rxjs';
 import type { AttemptFailure } from '../fallback/attempt-failure';
 import { countsAsInstanceFailure, isFallbackTrigger } from '../fallback/fallback-policy';
@@ -291,6 +291,11 @@ export class ProxyExchange {
       let settled = false;
       let paused = false;
       let endedCleanly = false;
+      let held: SseEvent[] | undefined;
+      const flushHeld = (): void => {
+        for (const event of held!) res.write(encodeSseEvent(event));
+        held = undefined;
+      };
       const remaining = Math.max(1, this.plan.firstByteTimeout - (performance.now() - attemptStart));
       const firstByteTimer = setTimeout(() => {
         this.attemptAbortCause = 'first_byte';
@@ -346,7 +351,16 @@ export class ProxyExchange {
             // Before any upstream byte, the only event the converter can emit is its report of a failed source:
             // drop it, so the failure stays an ordinary attempt failure and the next instance can answer.
             if (!started) return;
-            if (!this.committed) this.commitStream(instance, attemptStart);
+            if (!this.committed) {
+              // An error report before any content is held back: if the stream then fails, nothing has
+              // reached the client and the next instance can still answer.
+              if (held !== undefined || isClientStreamError(this.call.protocol, event)) {
+                (held ??= []).push(event);
+                return;
+              }
+              this.commitStream(instance, attemptStart);
+            }
+            if (held !== undefined) flushHeld();
             if (!res.write(encodeSseEvent(event)) && !paused) {
               paused = true;
               responseBody.pause();
@@ -359,6 +373,7 @@ export class ProxyExchange {
               settle(this.preCommitFailure(error));
               return;
             }
+            if (held !== undefined) flushHeld();
             this.streamError = isGatewayError(error) ? error.message : String(error);
             this.attempts[this.attempts.length - 1].outcome =
               this.abortCause === 'client' ? 'client_aborted' : 'stream_error';
@@ -371,6 +386,7 @@ export class ProxyExchange {
           complete: () => {
             endedCleanly = true;
             if (!this.committed) this.commitStream(instance, attemptStart);
+            if (held !== undefined) flushHeld();
             if (!res.writableEnded) res.end();
             settle(undefined);
           },
@@ -383,6 +399,14 @@ export class ProxyExchange {
     const cause = isGatewayError(error) ? error.cause : error;
     if (this.abortCause !== undefined || this.attemptAbortCause !== undefined || !isGatewayError(error)) {
       return classifyUpstreamError(cause ?? error, this.abortCause ?? this.attemptAbortCause);
+    }
+    if (error.code === GatewayErrorCode.UPSTREAM_ERROR) {
+      // The upstream's own in-stream error before any content: as if it had answered that status.
+      return {
+        kind: 'status',
+        status: error.upstreamStatus ?? statusForStreamErrorType(error.upstreamType),
+        body: { error: { message: error.message, type: error.upstreamType ?? 'api_error' } },
+      };
     }
     if (error.code === GatewayErrorCode.UPSTREAM_TIMEOUT) {
       return { kind: 'timeout', phase: 'idle', message: error.message };
@@ -573,5 +597,26 @@ function outcomeOf(failure: AttemptFailure, trigger: boolean): AttemptOutcome {
       return 'timeout';
     case 'misconfigured':
       return 'misconfigured';
+  }
+}
+
+/** Is this client-protocol event the stream's error report (Anthropic `event: error`, OpenAI `data: {"error":…}`)? */
+function isClientStreamError(protocol: Protocol, event: SseEvent): boolean {
+  return protocol === 'anthropic-messages' ? event.event === 'error' : event.data.startsWith('{"error"');
+}
+
+/** Status equivalent of an upstream in-stream error type (Anthropic or OpenAI vocabulary). */
+function statusForStreamErrorType(type: string | undefined): number {
+  switch (type) {
+    case 'overloaded_error':
+    case 'overloaded':
+      return 529;
+    case 'rate_limit_error':
+    case 'rate_limit_exceeded':
+      return 429;
+    case 'timeout_error':
+      return 504;
+    default:
+      return 500;
   }
 }
