@@ -72,6 +72,7 @@ async function main(): Promise<number> {
 
   if (options.only !== 'proxy') {
     const profilePrefix = join(dirname(options.output), `gateway-${Date.now()}`);
+    if (options.profile) mkdirSync(dirname(profilePrefix), { recursive: true });
     gateway = await launchGateway({
       cpus: cpuPlan.measuredCpus,
       nodeFlags: options.profile ? ['-r', join(__dirname, 'profile', 'cpu-profiler.preload.js')] : [],
