@@ -325,7 +325,11 @@ export class ProxyExchange {
             started = true;
             clearTimeout(firstByteTimer);
           }
+          // The pipeline is synchronous: every event decoded from this chunk leaves in one socket write,
+          // in this same tick (no added latency).
+          res.cork();
           subscriber.next(chunk);
+          res.uncork();
         };
         const onEnd = (): void => subscriber.complete();
         const onError = (error: unknown): void => subscriber.error(this.streamSourceError(error));
