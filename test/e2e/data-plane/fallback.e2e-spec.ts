@@ -155,6 +155,8 @@ describe('fallback', () => {
     primary.enqueue(reply.error(400, { message: 'messages: roles must alternate' }));
     const response = await ask(model);
     expect(response.status).toBe(400);
+    expect(response.headers.get('x-switchboard-route')).toBe(`route-${model}`);
+    expect(response.headers.get('x-request-id')).toBeTruthy();
     expect(response.headers.get('x-switchboard-instance')).toBe('east-primary');
     expect(response.headers.get('x-switchboard-attempts')).toBe('1');
     const body = (await response.json()) as { error: Json };
