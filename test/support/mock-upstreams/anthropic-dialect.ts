@@ -125,7 +125,7 @@ export class AnthropicDialect implements MockDialect {
         );
       } else if (block.type === 'text') {
         frames.push(event({ type: 'content_block_start', index, content_block: { type: 'text', text: '' } }));
-        for (const piece of chunkText(block.text as string)) {
+        for (const piece of chunkText(block.text as string, turn.deltaSize)) {
           frames.push(
             event({ type: 'content_block_delta', index, delta: { type: 'text_delta', text: piece } }),
           );

@@ -168,10 +168,13 @@ export class MockUpstream {
     res.flushHeaders();
     const frames = this.dialect.renderStream(spec.turn, request);
     const breakAt = spec.streamBreak ? Math.min(spec.streamBreak.afterEvents, frames.length) : frames.length;
+    request.stream.framesTotal = frames.length;
     for (let i = 0; i < breakAt; i++) {
       if (spec.eventDelayMs) await delay(spec.eventDelayMs);
       if (res.destroyed) return;
-      res.write(frames[i]);
+      const flushed = res.write(frames[i]);
+      request.stream.framesWritten = i + 1;
+      if (!flushed) await drainOrClose(res);
     }
     const streamBreak = spec.streamBreak;
     if (!streamBreak) {
@@ -259,6 +262,7 @@ export class MockUpstream {
       aborted: abortedPromise,
       wasAborted: () => aborted,
       settled,
+      stream: { framesWritten: 0, framesTotal: 0 },
     };
     this.requests.push(request);
     for (const waiter of [...this.waiters]) {
@@ -280,6 +284,19 @@ function parseObject(raw: string): Record<string, unknown> {
   } catch {
     return {};
   }
+}
+
+/** Honours backpressure like a real server: wait until the socket drains (or dies). */
+function drainOrClose(res: ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      res.off('drain', done);
+      res.off('close', done);
+      resolve();
+    };
+    res.on('drain', done);
+    res.on('close', done);
+  });
 }
 
 export function delay(ms: number): Promise<void> {

@@ -141,7 +141,7 @@ export class OpenAiDialect implements MockDialect {
       });
     const frames = [chunk({ role: 'assistant', content: '', refusal: null })];
     for (const piece of chunkText(turn.thinking ?? '', 12)) frames.push(chunk({ reasoning_content: piece }));
-    for (const piece of chunkText(turn.text ?? '')) frames.push(chunk({ content: piece }));
+    for (const piece of chunkText(turn.text ?? '', turn.deltaSize)) frames.push(chunk({ content: piece }));
     toolCallsOf(turn).forEach((call, index) => {
       frames.push(
         chunk({

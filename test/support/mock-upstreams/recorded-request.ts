@@ -18,6 +18,8 @@ export interface RecordedRequest {
   aborted: Promise<void>;
   /** True once the caller closed the connection before the mock finished its response. */
   wasAborted(): boolean;
+  /** For streamed answers: SSE frames written so far (the mock waits for `drain`, so a slow reader holds it back). */
+  stream: { framesWritten: number; framesTotal: number };
   /** Resolves when the exchange is over (finished, aborted or cut), whichever happens first. */
   settled: Promise<void>;
 }

@@ -23,6 +23,8 @@ export interface AssistantTurn {
   /** Anthropic stop reason; the OpenAI mock maps it to its finish_reason. Default: tool_use with tool calls, else end_turn. */
   stopReason?: 'end_turn' | 'max_tokens' | 'stop_sequence' | 'tool_use';
   usage?: Partial<ScriptedUsage>;
+  /** Characters per streamed text delta (default 4). */
+  deltaSize?: number;
   /** Overrides the `model` echoed in the answer (default: the requested model). */
   model?: string;
 }
