@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { availableParallelism } from 'node:os';
+import { readFileSync } from 'node:fs';
 
 /**
  * Where each process runs: the measured process (gateway or proxy) alone on core 0, the harness (load
@@ -14,18 +14,44 @@ export interface CpuPlan {
 }
 
 export function planCpus(disabled: boolean): CpuPlan {
-  const cores = availableParallelism();
-  if (disabled || cores < 2 || !hasTaskset()) {
-    const why = disabled ? 'disabled by --no-pin' : cores < 2 ? 'only one core' : 'taskset not found';
+  const allowed = allowedCpus();
+  if (disabled || allowed.length < 2 || !hasTaskset()) {
+    const why = disabled
+      ? 'disabled by --no-pin'
+      : allowed.length < 2
+        ? 'only one CPU allowed'
+        : 'taskset not found';
     return { pinned: false, measuredCpus: '', loadCpus: '', description: `not pinned (${why})` };
   }
-  const loadCpus = cores === 2 ? '1' : `1-${cores - 1}`;
+  const measuredCpus = String(allowed[0]);
+  const loadCpus = allowed.slice(1).join(',');
   return {
     pinned: true,
-    measuredCpus: '0',
+    measuredCpus,
     loadCpus,
-    description: `measured process on CPU 0 (taskset -c 0); harness, load generator and mock upstream on CPU ${loadCpus}`,
+    description: `measured process on CPU ${measuredCpus} (taskset -c ${measuredCpus}); harness, load generator and mock upstream on CPU ${loadCpus}`,
   };
+}
+
+/** Expands a kernel CPU list ("0-3,6") into CPU numbers. */
+export function parseCpuList(list: string): number[] {
+  const cpus: number[] = [];
+  for (const part of list.trim().split(',')) {
+    if (part === '') continue;
+    const [first, last] = part.split('-').map(Number);
+    for (let cpu = first; cpu <= (last ?? first); cpu++) cpus.push(cpu);
+  }
+  return cpus;
+}
+
+/** The CPUs this process may run on (cgroup/cpuset aware), from /proc/self/status; [] when unknown. */
+function allowedCpus(): number[] {
+  try {
+    const match = /^Cpus_allowed_list:\s*(\S+)/m.exec(readFileSync('/proc/self/status', 'utf8'));
+    return match ? parseCpuList(match[1]) : [];
+  } catch {
+    return [];
+  }
 }
 
 function hasTaskset(): boolean {
