@@ -292,6 +292,11 @@ export class ProxyExchange {
       let paused = false;
       let endedCleanly = false;
       let held: SseEvent[] | undefined;
+      let corked = false;
+      const uncork = (): void => {
+        corked = false;
+        res.uncork();
+      };
       const flushHeld = (): void => {
         for (const event of held!) res.write(encodeSseEvent(event));
         held = undefined;
@@ -325,11 +330,14 @@ export class ProxyExchange {
             started = true;
             clearTimeout(firstByteTimer);
           }
-          // The pipeline is synchronous: every event decoded from this chunk leaves in one socket write,
-          // in this same tick (no added latency).
-          res.cork();
+          // One socket read yields many body chunks in the same tick; the pipeline is synchronous, so corking
+          // until the end of this tick sends all their events in one write, with no added latency.
+          if (!corked) {
+            corked = true;
+            res.cork();
+            process.nextTick(uncork);
+          }
           subscriber.next(chunk);
-          res.uncork();
         };
         const onEnd = (): void => subscriber.complete();
         const onError = (error: unknown): void => subscriber.error(this.streamSourceError(error));
