@@ -20,10 +20,13 @@ import type { PlannedInstance, RoutePlan } from '../routing/route-plan';
 import { classifyUpstreamError, type AbortCause } from '../upstream/classify-upstream-error';
 import { readStream } from '../upstream/read-stream';
 import type { UpstreamClient } from '../upstream/upstream-client';
-import type { AttemptOutcome, UsageAttempt, UsageRecord } from '../usage/usage-record';
+import type { UsageAttempt, UsageRecord } from '../usage/usage-record';
 import type { UsageStream } from '../usage/usage.stream';
 import type { ClientCall } from './client-call';
 import { countTokensBody, upstreamBody } from './upstream-body';
+import { isClientStreamError, statusForStreamErrorType } from './stream-error-events';
+import { outcomeOf } from '../fallback/attempt-outcome';
+import { parseMaybeJson } from '../upstream/parse-maybe-json';
 
 const ERROR_BODY_LIMIT = 1 << 20;
 const noop = (): void => undefined;
@@ -580,55 +583,5 @@ export class ProxyExchange {
       cache_read_input_tokens: usage?.cache_read_input_tokens ?? null,
       cache_creation_input_tokens: usage?.cache_creation_input_tokens ?? null,
     };
-  }
-}
-
-function parseMaybeJson(raw: Buffer | undefined): unknown {
-  if (raw === undefined || raw.length === 0) return '';
-  const text = raw.toString('utf8');
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
-}
-
-function outcomeOf(failure: AttemptFailure, trigger: boolean): AttemptOutcome {
-  switch (failure.kind) {
-    case 'status':
-      if (failure.status === 429) return 'http_429';
-      if (failure.status >= 500) return 'http_5xx';
-      return trigger ? 'http_status' : 'upstream_error';
-    case 'network':
-      return failure.reason === 'refused'
-        ? 'connection_refused'
-        : failure.reason === 'reset'
-          ? 'connection_reset'
-          : 'network_error';
-    case 'timeout':
-      return 'timeout';
-    case 'misconfigured':
-      return 'misconfigured';
-  }
-}
-
-/** Is this client-protocol event the stream's error report (Anthropic `event: error`, OpenAI `data: {"error":…}`)? */
-function isClientStreamError(protocol: Protocol, event: SseEvent): boolean {
-  return protocol === 'anthropic-messages' ? event.event === 'error' : event.data.startsWith('{"error"');
-}
-
-/** Status equivalent of an upstream in-stream error type (Anthropic or OpenAI vocabulary). */
-function statusForStreamErrorType(type: string | undefined): number {
-  switch (type) {
-    case 'overloaded_error':
-    case 'overloaded':
-      return 529;
-    case 'rate_limit_error':
-    case 'rate_limit_exceeded':
-      return 429;
-    case 'timeout_error':
-      return 504;
-    default:
-      return 500;
   }
 }
