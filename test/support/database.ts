@@ -4,7 +4,8 @@
  *   ... connect to db.url ...
  *   await db.drop();                          // in afterAll
  * DATABASE_URL set → CREATE DATABASE sb_test_<random> on that server (dropped WITH (FORCE) by drop()).
- * Unset → an embedded PGlite served on a random 127.0.0.1 port, in memory (stopped by drop()).
+ * Unset → an embedded PGlite served on a random 127.0.0.1 port, in memory, by its own child process (as in
+ * production; PGlite's memory stays out of the jest worker), stopped by drop().
  * PGlite is a single backend: when `embedded` is true, give clients a pool of ONE connection
  * (startSwitchboard sets DB_POOL_SIZE=1 for you).
  */
