@@ -10,8 +10,7 @@ import {
   type TokenUsage,
 } from '@switchboard/converters';
 import { buildUpstreamHeaders } from '@switchboard/providers';
-import { decodeSse, encodeSseEvent, type Protocol, type SseEvent } from '@switchboard/protocols';
-import { Observable, type Subscription } from 'rxjs';
+import type { Protocol } from '@switchboard/protocols';
 import type { AttemptFailure } from '../fallback/attempt-failure';
 import { countsAsInstanceFailure, isFallbackTrigger } from '../fallback/fallback-policy';
 import { finalFailure, type TriedInstance } from '../fallback/final-failure';
@@ -24,7 +23,8 @@ import type { UsageAttempt, UsageRecord } from '../usage/usage-record';
 import type { UsageStream } from '../usage/usage.stream';
 import type { ClientCall } from './client-call';
 import { countTokensBody, upstreamBody } from './upstream-body';
-import { isClientStreamError, statusForStreamErrorType } from './stream-error-events';
+import { statusForStreamErrorType } from './stream-error-events';
+import { StreamRelay } from './stream-relay';
 import { outcomeOf } from '../fallback/attempt-outcome';
 import { parseMaybeJson } from '../upstream/parse-maybe-json';
 
@@ -56,7 +56,7 @@ export class ProxyExchange {
   /** Attempt-wide: the first-byte deadline passed while waiting for a stream's first chunk. */
   private attemptAbortCause: AbortCause | undefined;
   private totalTimer: NodeJS.Timeout | undefined;
-  private subscription: Subscription | undefined;
+  private relay: StreamRelay | undefined;
   private settleStream: (() => void) | undefined;
   private committed = false;
   private status = 0;
@@ -100,7 +100,7 @@ export class ProxyExchange {
   private abort(cause: AbortCause): void {
     if (this.abortCause === undefined) this.abortCause = cause;
     if (cause === 'client') {
-      this.subscription?.unsubscribe();
+      this.relay?.stop();
       this.settleStream?.();
     }
     this.controller?.abort();
@@ -289,21 +289,7 @@ export class ProxyExchange {
   ): Promise<AttemptResult> {
     const converter = this.converter!;
     return new Promise<AttemptResult>((resolve) => {
-      const res = this.res;
-      let started = false;
       let settled = false;
-      let paused = false;
-      let endedCleanly = false;
-      let held: SseEvent[] | undefined;
-      let corked = false;
-      const uncork = (): void => {
-        corked = false;
-        res.uncork();
-      };
-      const flushHeld = (): void => {
-        for (const event of held!) res.write(encodeSseEvent(event));
-        held = undefined;
-      };
       const remaining = Math.max(1, this.plan.firstByteTimeout - (performance.now() - attemptStart));
       const firstByteTimer = setTimeout(() => {
         this.attemptAbortCause = 'first_byte';
@@ -322,91 +308,33 @@ export class ProxyExchange {
         settle(undefined);
       };
 
-      const onDrain = (): void => {
-        paused = false;
-        responseBody.resume();
-      };
-
-      const source = new Observable<Buffer>((subscriber) => {
-        const onData = (chunk: Buffer): void => {
-          if (!started) {
-            started = true;
-            clearTimeout(firstByteTimer);
-          }
-          // One socket read yields many body chunks in the same tick; the pipeline is synchronous, so corking
-          // until the end of this tick sends all their events in one write, with no added latency.
-          if (!corked) {
-            corked = true;
-            res.cork();
-            process.nextTick(uncork);
-          }
-          subscriber.next(chunk);
-        };
-        const onEnd = (): void => subscriber.complete();
-        const onError = (error: unknown): void => subscriber.error(this.streamSourceError(error));
-        responseBody.on('data', onData);
-        responseBody.on('end', onEnd);
-        responseBody.on('error', onError);
-        return () => {
-          responseBody.off('data', onData);
-          responseBody.off('end', onEnd);
-          responseBody.off('error', onError);
-          if (responseBody.readableEnded) return;
-          // After a clean end marker the rest of the body is only framing: drain it so the keep-alive
-          // connection goes back to the pool. Anything else (abort, error) closes the connection.
-          if (endedCleanly) responseBody.resume();
-          else responseBody.destroy();
-        };
-      });
-
-      this.subscription = source
-        .pipe(decodeSse(), converter.convertStream(memo, this.deps.clock, this.hooks))
-        .subscribe({
-          next: (event) => {
-            // Before any upstream byte, the only event the converter can emit is its report of a failed source:
-            // drop it, so the failure stays an ordinary attempt failure and the next instance can answer.
-            if (!started) return;
-            if (!this.committed) {
-              // An error report before any content is held back: if the stream then fails, nothing has
-              // reached the client and the next instance can still answer.
-              if (held !== undefined || isClientStreamError(this.call.protocol, event)) {
-                (held ??= []).push(event);
-                return;
-              }
-              this.commitStream(instance, attemptStart);
-            }
-            if (held !== undefined) flushHeld();
-            if (!res.write(encodeSseEvent(event)) && !paused) {
-              paused = true;
-              responseBody.pause();
-              res.once('drain', onDrain);
-            }
-          },
-          error: (error: unknown) => {
-            if (!this.committed) {
-              // Nothing reached the client yet: this instance failed, the next one may answer.
-              settle(this.preCommitFailure(error));
-              return;
-            }
-            if (held !== undefined) flushHeld();
-            this.streamError = isGatewayError(error) ? error.message : String(error);
-            this.attempts[this.attempts.length - 1].outcome =
-              this.abortCause === 'client' ? 'client_aborted' : 'stream_error';
-            if (this.abortCause !== 'client' && this.abortCause !== 'total') {
-              instance.breaker.onFailure(Date.now(), this.plan.breakerSettings);
-            }
-            if (!res.writableEnded) res.end();
-            settle(undefined);
-          },
-          complete: () => {
-            endedCleanly = true;
-            if (!this.committed) this.commitStream(instance, attemptStart);
-            if (held !== undefined) flushHeld();
-            if (!res.writableEnded) res.end();
-            settle(undefined);
-          },
-        });
+      const relay = new StreamRelay(
+        this.res,
+        responseBody,
+        this.call.protocol,
+        converter.convertStream(memo, this.deps.clock, this.hooks),
+        {
+          firstByte: () => clearTimeout(firstByteTimer),
+          sourceError: (error) => this.streamSourceError(error),
+          commit: () => this.commitStream(instance, attemptStart),
+          // Nothing reached the client yet: this instance failed, the next one may answer.
+          failedBeforeCommit: (error) => settle(this.preCommitFailure(error)),
+          failedAfterCommit: (error) => this.streamFailedAfterCommit(instance, error),
+          ended: () => settle(undefined),
+        },
+      );
+      this.relay = relay;
+      relay.start();
     });
+  }
+
+  private streamFailedAfterCommit(instance: PlannedInstance, error: unknown): void {
+    this.streamError = isGatewayError(error) ? error.message : String(error);
+    this.attempts[this.attempts.length - 1].outcome =
+      this.abortCause === 'client' ? 'client_aborted' : 'stream_error';
+    if (this.abortCause !== 'client' && this.abortCause !== 'total') {
+      instance.breaker.onFailure(Date.now(), this.plan.breakerSettings);
+    }
   }
 
   /** A stream that failed before its first event reached the client counts as an ordinary attempt failure. */
