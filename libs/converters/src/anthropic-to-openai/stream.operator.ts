@@ -7,6 +7,14 @@ import type { AnthropicEventOut } from './stream-events';
 import { flush, initialStreamState, step, type StepResult, type StreamState } from './stream.reducer';
 
 export function toSseEvent(event: AnthropicEventOut): SseEvent {
+  // Text deltas are nearly every event of a stream: serialised by hand, byte for byte what JSON.stringify
+  // writes for the reducer's `{ type, index, delta: { type, text } }`.
+  if (event.type === 'content_block_delta' && event.delta.type === 'text_delta') {
+    return {
+      event: 'content_block_delta',
+      data: `{"type":"content_block_delta","index":${event.index},"delta":{"type":"text_delta","text":${JSON.stringify(event.delta.text)}}}`,
+    };
+  }
   return { event: event.type, data: JSON.stringify(event) };
 }
 

@@ -85,12 +85,24 @@ type Draft = { -readonly [K in keyof StreamState]: StreamState[K] } & {
   keyByIndex: Record<string, string>;
 };
 
+// Field by field rather than a spread: one fixed object shape, copied once per upstream event (hot path).
 function draftOf(state: StreamState): Draft {
   return {
-    ...state,
+    memo: state.memo,
+    messageId: state.messageId,
+    started: state.started,
+    nextIndex: state.nextIndex,
+    open: state.open,
     tools: { ...state.tools } as Record<string, ToolSlot>,
     toolOrder: state.toolOrder as string[],
     keyByIndex: state.keyByIndex as Record<string, string>,
+    finish: state.finish,
+    matchedStop: state.matchedStop,
+    usage: state.usage,
+    textTail: state.textTail,
+    sawRefusal: state.sawRefusal,
+    closed: state.closed,
+    failure: state.failure,
   };
 }
 

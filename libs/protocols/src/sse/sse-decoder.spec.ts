@@ -85,4 +85,31 @@ describe('decodeSse', () => {
       { numRuns: 200 },
     );
   });
+
+  it('drops a leading byte-order mark, keeps a later one, and reads Buffer chunks', async () => {
+    const wire = Buffer.from('\uFEFFdata: a\n\ndata: \uFEFFb\n\n', 'utf8');
+    const events = await decode([wire.subarray(0, 2), wire.subarray(2, 12), wire.subarray(12)]);
+    expect(events.map((e) => e.data)).toEqual(['a', '\uFEFFb']);
+  });
+
+  it('decodes any bytes, valid UTF-8 or not, as one TextDecoder over the whole stream would (property)', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.oneof(fc.integer({ min: 0, max: 0x7f }), fc.integer({ min: 0x80, max: 0xff })), {
+          maxLength: 60,
+        }),
+        fc.array(fc.nat(), { maxLength: 12 }),
+        fc.boolean(),
+        async (payload, cuts, asBuffers) => {
+          const body = Uint8Array.from(payload.map((b) => (b === 10 || b === 13 ? 32 : b)));
+          const wire = new Uint8Array([...bytes('data: '), ...body, ...bytes('\n\n')]);
+          const parts = splitAt(wire, cuts).map((part) => (asBuffers ? Buffer.from(part) : part));
+          const decoded = await decode(parts);
+          const expected = new TextDecoder('utf-8').decode(wire).slice('data: '.length, -2);
+          expect(decoded.map((e) => e.data)).toEqual([expected]);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
 });
