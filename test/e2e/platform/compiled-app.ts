@@ -1,5 +1,5 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const REPO_ROOT = join(__dirname, '..', '..', '..');
@@ -10,6 +10,7 @@ export const ENTRY = {
   gateway: 'dist/apps/gateway/src/main.js',
   admin: 'dist/apps/admin/src/main.js',
   migrate: 'dist/libs/database/src/migrate.cli.js',
+  embeddedDatabase: 'dist/libs/database/src/embedded/embedded-postgres.child.js',
 } as const;
 
 /** Builds dist/ once when it is missing (CI builds before testing; a fresh clone may not have). */
@@ -55,5 +56,27 @@ export class CompiledProcess {
   async stop(): Promise<number | null> {
     if (this.child.exitCode === null) this.child.kill('SIGTERM');
     return this.exited;
+  }
+}
+
+/** False once `pid` has exited (a zombie waiting to be reaped counts as exited). Linux /proc. */
+export function isProcessRunning(pid: number): boolean {
+  try {
+    return !/^State:\s+Z/m.test(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  } catch {
+    return false;
+  }
+}
+
+/** The parent process id of `pid`, from /proc. */
+export function parentPid(pid: number): number {
+  return Number(/^PPid:\s+(\d+)$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]);
+}
+
+/** Polls `condition` every 50 ms; rejects naming `what` after `timeoutMs`. */
+export async function waitUntil(condition: () => boolean, what: string, timeoutMs: number): Promise<void> {
+  for (const deadline = Date.now() + timeoutMs; !condition();) {
+    if (Date.now() > deadline) throw new Error(`still waiting for ${what} after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }

@@ -38,6 +38,9 @@ describe('embedded database in DATA_DIR and the generated admin token', () => {
     try {
       expect(sb.core.config.databaseUrl).toBeUndefined();
       expect(sb.core.database.embedded?.url).toMatch(/^postgres:\/\/postgres@127\.0\.0\.1:\d+\/postgres$/);
+      const databasePid = sb.core.database.embedded!.pid;
+      expect(databasePid).not.toBe(process.pid);
+      expect(readFileSync(join(dataDir, 'switchboard.lock'), 'utf8')).toBe(String(databasePid));
       expect(statSync(tokenFile).mode & 0o777).toBe(0o600);
       token = readFileSync(tokenFile, 'utf8').trim();
       expect(token).toBe(sb.adminToken);
