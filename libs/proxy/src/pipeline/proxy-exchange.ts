@@ -18,6 +18,7 @@ import { gatewayErrorBody } from '../http/error-response';
 import type { PlannedInstance, RoutePlan } from '../routing/route-plan';
 import { classifyUpstreamError, type AbortCause } from '../upstream/classify-upstream-error';
 import { readStream } from '../upstream/read-stream';
+import { UpstreamAbort } from '../upstream/upstream-abort';
 import type { UpstreamClient } from '../upstream/upstream-client';
 import type { UsageAttempt, UsageRecord } from '../usage/usage-record';
 import type { UsageStream } from '../usage/usage.stream';
@@ -50,7 +51,7 @@ export class ProxyExchange {
   private readonly attempts: UsageAttempt[] = [];
   private lastInstance: PlannedInstance | undefined;
   private converter: Converter | undefined;
-  private controller: AbortController | undefined;
+  private controller: UpstreamAbort | undefined;
   /** Request-wide: the total deadline passed, or the client went away. */
   private abortCause: AbortCause | undefined;
   /** Attempt-wide: the first-byte deadline passed while waiting for a stream's first chunk. */
@@ -171,7 +172,7 @@ export class ProxyExchange {
       return this.conversionFailure(instance, error);
     }
 
-    const controller = new AbortController();
+    const controller = new UpstreamAbort();
     this.controller = controller;
     this.attemptAbortCause = undefined;
     const path = isCount ? upstream.endpoint.countTokensPath : upstream.endpoint.path;
@@ -192,7 +193,7 @@ export class ProxyExchange {
           anthropicBeta: call.anthropicBeta,
         }),
         body,
-        signal: controller.signal,
+        signal: controller,
         timeout: this.plan.timeout,
         headersTimeout: this.plan.firstByteTimeout,
       });

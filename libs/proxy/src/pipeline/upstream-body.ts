@@ -6,15 +6,18 @@ import type { PlannedInstance } from '../routing/route-plan';
  * azure-openai drops `model` (the deployment is in the URL).
  */
 export function upstreamBody(converted: Record<string, unknown>, instance: PlannedInstance): string {
-  const body: Record<string, unknown> = { ...converted };
   const { defaults, options } = instance.config;
+  const removeModel = instance.upstream?.removeModel === true;
+  // Nothing to merge: the copy would serialise to the same text.
+  if (isEmpty(defaults) && isEmpty(options) && !removeModel) return JSON.stringify(converted);
+  const body: Record<string, unknown> = { ...converted };
   if (defaults) {
     for (const key in defaults) if (body[key] === undefined) body[key] = defaults[key];
   }
   if (options) {
     for (const key in options) body[key] = options[key];
   }
-  if (instance.upstream?.removeModel) delete body.model;
+  if (removeModel) delete body.model;
   return JSON.stringify(body);
 }
 
@@ -26,4 +29,11 @@ export function countTokensBody(original: Record<string, unknown>, instance: Pla
   if (model !== undefined) body.model = model;
   if (instance.upstream?.removeModel) delete body.model;
   return JSON.stringify(body);
+}
+
+function isEmpty(record: Record<string, unknown> | undefined): boolean {
+  if (!record) return true;
+  // The same for-in the merge below runs: any enumerable key means there is something to merge.
+  for (const key in record) return key === undefined;
+  return true;
 }

@@ -1,13 +1,14 @@
 import type { Readable } from 'node:stream';
 import { Pool } from 'undici';
 import type { IncomingHttpHeaders } from 'undici/types/header';
+import type { UpstreamAbort } from './upstream-abort';
 
 export interface UpstreamRequest {
   origin: string;
   path: string;
   headers: Record<string, string>;
   body: string;
-  signal: AbortSignal;
+  signal: AbortSignal | UpstreamAbort;
   /** Connect timeout and the longest gap between reads, ms. */
   timeout: number;
   /** Time allowed until the response headers, ms. */
