@@ -36,7 +36,7 @@ async function main(): Promise<number> {
   );
   console.log(`CPU: ${cpuPlan.description}`);
   console.log(
-    `gateway database: ${options.databaseUrl ? 'DATABASE_URL (external PostgreSQL)' : 'embedded (PGlite, in process)'}`,
+    `gateway database: ${options.databaseUrl ? 'DATABASE_URL (external PostgreSQL)' : 'embedded (PGlite in its own child process: not in the gateway RSS or CPU)'}`,
   );
 
   const mock = BenchChild.start('mock upstream', cpuPlan.loadCpus, [
