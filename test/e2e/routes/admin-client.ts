@@ -1,5 +1,7 @@
 import type { RunningSwitchboard } from '../../support/switchboard';
 
+export { foundryRoute } from '../../support/foundry-route.fixture';
+
 export interface AdminResponse {
   status: number;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -19,33 +21,5 @@ export function adminClient(sb: RunningSwitchboard) {
     });
     const text = await response.text();
     return { status: response.status, body: text ? JSON.parse(text) : undefined };
-  };
-}
-
-/** The example route of issue 2, verbatim. */
-export function foundryRoute(): Record<string, unknown> {
-  return {
-    id: 'claude-foundry',
-    name: 'claude-foundry',
-    models: ['claude-opus-4-5', 'claude-sonnet-*'],
-    enabled: true,
-    instances: [
-      {
-        name: 'foundry-east',
-        provider: 'anthropic',
-        protocol: 'anthropic-messages',
-        weight: 3,
-        priority: 1,
-        auth: { header: { 'x-api-key': 'secret' }, query: {} },
-        options: { model: 'claude-opus-4-5', max_tokens: 4096 },
-        override: { endpoint: 'https://res.services.ai.azure.com/anthropic/v1/messages' },
-        enabled: true,
-      },
-    ],
-    balancer: { algorithm: 'roundrobin' },
-    fallback_strategy: ['http_429', 'http_5xx'],
-    fallback_http_statuses: [401, 402],
-    max_retries: 2,
-    timeout: 30000,
   };
 }

@@ -1,4 +1,5 @@
 import { GatewayError, GatewayErrorCode } from '@switchboard/common/errors';
+import { foundryRoute } from '../../../../test/support/foundry-route.fixture';
 import { validateRouteBody } from './route-validator';
 
 function instance(overrides: Record<string, unknown> = {}): Record<string, unknown> {
@@ -343,30 +344,7 @@ describe('validateRouteBody', () => {
   });
 
   it('accepts the issue example verbatim', () => {
-    const { route, warnings } = validateRouteBody({
-      id: 'claude-foundry',
-      name: 'claude-foundry',
-      models: ['claude-opus-4-5', 'claude-sonnet-*'],
-      enabled: true,
-      instances: [
-        {
-          name: 'foundry-east',
-          provider: 'anthropic',
-          protocol: 'anthropic-messages',
-          weight: 3,
-          priority: 1,
-          auth: { header: { 'x-api-key': 'secret' }, query: {} },
-          options: { model: 'claude-opus-4-5', max_tokens: 4096 },
-          override: { endpoint: 'https://res.services.ai.azure.com/anthropic/v1/messages' },
-          enabled: true,
-        },
-      ],
-      balancer: { algorithm: 'roundrobin' },
-      fallback_strategy: ['http_429', 'http_5xx'],
-      fallback_http_statuses: [401, 402],
-      max_retries: 2,
-      timeout: 30000,
-    });
+    const { route, warnings } = validateRouteBody(foundryRoute());
     expect(warnings).toEqual([]);
     expect(route.instances[0].auth.header).toEqual({ 'x-api-key': 'secret' });
     expect(route.max_retries).toBe(2);
