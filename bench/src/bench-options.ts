@@ -10,13 +10,16 @@ export interface BenchOptions {
   probeMaxMs: number;
   pin: boolean;
   only?: string;
+  /** Only the scenarios whose label contains this text (case-insensitive), e.g. `stream`. */
+  scenario?: string;
   /** Run the gateway on this PostgreSQL instead of the embedded database (to separate the database's footprint). */
   databaseUrl?: string;
   output: string;
 }
 
 const USAGE = `npm run bench -- [--smoke] [--profile] [--soak SECONDS] [--duration S] [--connections N]
-                      [--iterations N] [--no-pin] [--only proxy|gateway] [--database-url URL] [--output FILE]`;
+                      [--iterations N] [--no-pin] [--only proxy|gateway] [--scenario TEXT]
+                      [--database-url URL] [--output FILE]`;
 
 export function parseBenchOptions(argv: string[], defaultOutput: string): BenchOptions {
   const smoke = argv.includes('--smoke');
@@ -62,6 +65,11 @@ export function parseBenchOptions(argv: string[], defaultOutput: string): BenchO
       case '--only':
         if (value !== 'proxy' && value !== 'gateway') throw new Error(`--only proxy|gateway\n${USAGE}`);
         options.only = value;
+        i++;
+        break;
+      case '--scenario':
+        if (!value) throw new Error(`--scenario needs part of a scenario label\n${USAGE}`);
+        options.scenario = value.toLowerCase();
         i++;
         break;
       case '--database-url':

@@ -52,9 +52,12 @@ async function main(): Promise<number> {
     probeIterations: options.probeIterations,
     probeMaxMs: options.probeMaxMs,
   };
+  const selected = (scenario: Scenario): boolean =>
+    options.scenario === undefined || scenario.label.toLowerCase().includes(options.scenario);
   const results: ScenarioResult[] = [];
   let manyStreams: ScenarioResult | undefined;
   let soak: SoakResult | undefined;
+  let gatewayNodeFlags: string[] | undefined;
   const profiles: ScenarioProfile[] = [];
   const notes: string[] = [];
 
@@ -66,7 +69,8 @@ async function main(): Promise<number> {
     ]);
     children.push(proxy);
     ports.proxy = await proxy.waitForAnnouncedPort();
-    for (const scenario of PROXY_SCENARIOS) results.push(await run(scenario, ports, proxy.pid, settings));
+    for (const scenario of PROXY_SCENARIOS.filter(selected))
+      results.push(await run(scenario, ports, proxy.pid, settings));
     await proxy.stop();
   }
 
@@ -82,10 +86,12 @@ async function main(): Promise<number> {
       },
     });
     ports.gateway = gateway.gatewayPort;
+    gatewayNodeFlags = gateway.nodeFlags;
     await createRoutes(gateway, benchRoutes(ports.mock));
     notes.push(...gateway.warnings);
+    console.log(`gateway: node ${gateway.nodeFlags.join(' ')} dist/apps/switchboard/src/main.js`);
     const pid = gateway.child.pid;
-    for (const scenario of GATEWAY_SCENARIOS) {
+    for (const scenario of GATEWAY_SCENARIOS.filter(selected)) {
       if (options.profile) gateway.child.signal('SIGUSR2');
       results.push(await run(scenario, ports, pid, settings));
       if (options.profile) {
@@ -98,13 +104,15 @@ async function main(): Promise<number> {
         });
       }
     }
-    manyStreams = await run(MANY_STREAMS_SCENARIO, ports, pid, {
-      ...settings,
-      connections: options.streamConnections,
-      durationS: options.smoke ? 1 : settings.durationS,
-      probeIterations: options.smoke ? 2 : 10,
-      probeWarmup: 0,
-    });
+    if (selected(MANY_STREAMS_SCENARIO)) {
+      manyStreams = await run(MANY_STREAMS_SCENARIO, ports, pid, {
+        ...settings,
+        connections: options.streamConnections,
+        durationS: options.smoke ? 1 : settings.durationS,
+        probeIterations: options.smoke ? 2 : 10,
+        probeWarmup: 0,
+      });
+    }
     if (options.profile) {
       notes.push(
         `CPU profiles, one per gateway scenario: ${profilePrefix}-<n>.cpuprofile (CPU figures include profiler overhead)`,
@@ -134,6 +142,7 @@ async function main(): Promise<number> {
         {
           machine,
           cpuPinning: cpuPlan,
+          gatewayNodeFlags,
           options,
           results,
           manyStreams,

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BenchChild } from '../process/child-process';
 import { freePort } from '../process/free-port';
+import { gatewayNodeFlags } from './gateway-node-flags';
 
 export const GATEWAY_MAIN = join(
   __dirname,
@@ -19,6 +20,8 @@ export const GATEWAY_MAIN = join(
 
 export interface GatewayHandle {
   child: BenchChild;
+  /** The node flags it runs with: `npm start`'s, then the bench's own (profiler). */
+  nodeFlags: string[];
   gatewayPort: number;
   adminPort: number;
   adminToken: string;
@@ -34,7 +37,10 @@ export interface GatewayLaunchOptions {
   extraEnv: Record<string, string>;
 }
 
-/** Starts `dist/apps/switchboard/src/main.js` (gateway + admin, embedded database in a temp DATA_DIR). */
+/**
+ * Starts `dist/apps/switchboard/src/main.js` as `npm start` does (same node flags): gateway + admin, embedded
+ * database in a temp DATA_DIR.
+ */
 export async function launchGateway(options: GatewayLaunchOptions): Promise<GatewayHandle> {
   if (!existsSync(GATEWAY_MAIN)) throw new Error(`${GATEWAY_MAIN} is missing: run npm run build first`);
   const dataDir = mkdtempSync(join(tmpdir(), 'switchboard-bench-'));
@@ -55,9 +61,11 @@ export async function launchGateway(options: GatewayLaunchOptions): Promise<Gate
     DATA_DIR: dataDir,
     ...options.extraEnv,
   };
-  const child = BenchChild.start('gateway', options.cpus, [...options.nodeFlags, GATEWAY_MAIN], env);
+  const nodeFlags = [...gatewayNodeFlags(), ...options.nodeFlags];
+  const child = BenchChild.start('gateway', options.cpus, [...nodeFlags, GATEWAY_MAIN], env);
   const handle: GatewayHandle = {
     child,
+    nodeFlags,
     gatewayPort,
     adminPort,
     adminToken,
