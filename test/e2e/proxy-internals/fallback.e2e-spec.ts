@@ -1,5 +1,5 @@
 import { startGatewayHarness, type GatewayHarness } from './support/gateway-harness';
-import { LoopbackUpstream, openAiCompletion, refusedUrl, sendJson } from './support/loopback-upstream';
+import { loopbackUpstreams, openAiCompletion, refusedUrl, sendJson } from './support/loopback-upstream';
 import { routeFixture } from './support/route-fixture';
 
 const chat = (
@@ -14,19 +14,12 @@ const chat = (
   });
 
 describe('data plane fallback (loopback upstreams)', () => {
-  const upstreams: LoopbackUpstream[] = [];
+  const upstream = loopbackUpstreams();
   let gateway: GatewayHarness | undefined;
-
-  const upstream = async (behaviour: LoopbackUpstream['behaviour']) => {
-    const server = await new LoopbackUpstream(behaviour).start();
-    upstreams.push(server);
-    return server;
-  };
 
   afterEach(async () => {
     await gateway?.close();
     gateway = undefined;
-    await Promise.all(upstreams.splice(0).map((u) => u.close()));
   });
 
   it('answers from the first instance, with route headers and the upstream auth only', async () => {

@@ -1,6 +1,6 @@
 import { request as httpRequest } from 'node:http';
 import { startGatewayHarness, type GatewayHarness } from './support/gateway-harness';
-import { LoopbackUpstream, openAiChunk, sendJson } from './support/loopback-upstream';
+import { loopbackUpstreams, openAiChunk, sendJson } from './support/loopback-upstream';
 import { routeFixture } from './support/route-fixture';
 
 const streamBody = JSON.stringify({
@@ -27,19 +27,12 @@ async function waitFor(check: () => boolean, timeoutMs = 3000): Promise<void> {
 }
 
 describe('data plane streaming (loopback upstreams)', () => {
-  const upstreams: LoopbackUpstream[] = [];
+  const upstream = loopbackUpstreams();
   let gateway: GatewayHarness | undefined;
-
-  const upstream = async (behaviour: LoopbackUpstream['behaviour']) => {
-    const server = await new LoopbackUpstream(behaviour).start();
-    upstreams.push(server);
-    return server;
-  };
 
   afterEach(async () => {
     await gateway?.close();
     gateway = undefined;
-    await Promise.all(upstreams.splice(0).map((u) => u.close()));
   });
 
   it('relays a passthrough stream event by event and ends with [DONE]', async () => {

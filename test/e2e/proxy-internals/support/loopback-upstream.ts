@@ -63,6 +63,19 @@ export class LoopbackUpstream {
 }
 
 /** A port with nothing listening (connection refused). */
+/** An upstream factory for one describe block: every upstream it starts is closed after each test. */
+export function loopbackUpstreams(): (behaviour: UpstreamBehaviour) => Promise<LoopbackUpstream> {
+  const started: LoopbackUpstream[] = [];
+  afterEach(async () => {
+    await Promise.all(started.splice(0).map((upstream) => upstream.close()));
+  });
+  return async (behaviour) => {
+    const upstream = await new LoopbackUpstream(behaviour).start();
+    started.push(upstream);
+    return upstream;
+  };
+}
+
 export async function refusedUrl(): Promise<string> {
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
