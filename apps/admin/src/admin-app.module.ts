@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { type Core, CoreModule } from '@switchboard/database';
+import { KeysAdminModule } from '@switchboard/keys';
 import { InstanceHealthModule } from '@switchboard/proxy';
 import { RoutesAdminModule } from '@switchboard/routes';
 import { AdminExceptionFilter } from './errors/admin-exception.filter';
@@ -16,6 +17,7 @@ export class AdminAppModule {
         CoreModule.forRoot(core),
         RoutesAdminModule,
         InstanceHealthModule,
+        KeysAdminModule,
         // control-plane feature modules (e.g. instance health) are added here
       ],
       controllers: [AdminHealthController],

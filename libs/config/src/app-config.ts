@@ -76,6 +76,26 @@ export class AppConfig {
   @IntAtLeast('ROUTE_REFRESH_INTERVAL_MS', 0)
   routeRefreshIntervalMs!: number;
 
+  /** `keys`: every /v1/* call needs a consumer key; `none`: open (warned at start-up). */
+  @IsIn(['keys', 'none'], { message: 'GATEWAY_AUTH must be keys or none' })
+  gatewayAuth!: 'keys' | 'none';
+
+  /** Set: key limits are counted in this Redis, shared by every replica. */
+  @IsOptional()
+  @Matches(/^rediss?:\/\/\S+$/, { message: 'REDIS_URL must be a redis:// or rediss:// URL' })
+  redisUrl?: string;
+
+  /** Prefix of every Redis key Switchboard writes (several deployments or tests on one Redis). */
+  @IsString()
+  redisKeyPrefix!: string;
+
+  /** Admin token allowed GET only (403 on writes). */
+  @IsOptional()
+  @IsString()
+  @MinLength(16, { message: 'ADMIN_READONLY_TOKEN must be at least 16 characters' })
+  @Matches(/^\S+$/, { message: 'ADMIN_READONLY_TOKEN must not contain whitespace' })
+  adminReadonlyToken?: string;
+
   /** How long shutdown waits for in-flight requests before closing connections. */
   @IntAtLeast('SHUTDOWN_GRACE_MS', 0)
   shutdownGraceMs!: number;

@@ -30,11 +30,24 @@ const VARIABLES: ReadonlyArray<{
     fallback: '2000',
     parse: parseInteger,
   },
+  { field: 'gatewayAuth', variable: 'GATEWAY_AUTH', fallback: 'keys', parse: (text) => text.toLowerCase() },
+  { field: 'redisUrl', variable: 'REDIS_URL' },
+  { field: 'redisKeyPrefix', variable: 'REDIS_KEY_PREFIX', fallback: 'switchboard:' },
+  { field: 'adminReadonlyToken', variable: 'ADMIN_READONLY_TOKEN' },
   { field: 'shutdownGraceMs', variable: 'SHUTDOWN_GRACE_MS', fallback: '10000', parse: parseInteger },
 ];
 
 /** The environment variables Switchboard reads (for docs and tests). */
 export const CONFIG_VARIABLES: readonly string[] = VARIABLES.map((entry) => entry.variable);
+
+/** Never echoed in a configuration error: they may hold secrets. */
+const SECRET_VARIABLES = new Set([
+  'ADMIN_TOKEN',
+  'ADMIN_READONLY_TOKEN',
+  'DATABASE_URL',
+  'REDIS_URL',
+  'SECRETS_KEY',
+]);
 
 function parseInteger(text: string): number {
   return /^\s*-?\d+\s*$/.test(text) ? Number(text) : Number.NaN;
@@ -61,7 +74,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     const problems = errors.map((error) => {
       const message = Object.values(error.constraints ?? {})[0] ?? `${error.property} is invalid`;
       const raw = rawByField.get(error.property);
-      const secret = raw?.variable === 'ADMIN_TOKEN' || raw?.variable === 'DATABASE_URL';
+      const secret = raw !== undefined && SECRET_VARIABLES.has(raw.variable);
       return raw && !secret ? `${message} (got ${JSON.stringify(raw.text)})` : message;
     });
     throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);

@@ -1,6 +1,7 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { AppConfig } from '@switchboard/config';
+import { KeyChangeBus } from '@switchboard/keys/registry/key-change.bus';
 import { InstanceHealthRegistry } from '@switchboard/proxy/health/instance-health.registry';
 import { RouteChangeBus } from '@switchboard/routes/route-change.bus';
 import { DataSource } from 'typeorm';
@@ -23,6 +24,7 @@ export class CoreModule {
       { provide: DataSource, useValue: core.dataSource },
       { provide: RouteChangeBus, useValue: core.routeChanges },
       { provide: InstanceHealthRegistry, useValue: core.instanceHealth },
+      { provide: KeyChangeBus, useValue: core.keyChanges },
     ];
     return {
       module: CoreModule,

@@ -1,4 +1,5 @@
 import { type AppConfig } from '@switchboard/config';
+import { KeyChangeBus } from '@switchboard/keys/registry/key-change.bus';
 import { InstanceHealthRegistry } from '@switchboard/proxy/health/instance-health.registry';
 import { RouteChangeBus } from '@switchboard/routes/route-change.bus';
 import { type DataSource } from 'typeorm';
@@ -13,6 +14,8 @@ export interface Core {
   readonly config: AppConfig;
   readonly dataSource: DataSource;
   readonly routeChanges: RouteChangeBus;
+  /** Consumer key writes, so the gateway's key cache applies an admin write before its response leaves. */
+  readonly keyChanges: KeyChangeBus;
   /** Passive health (circuit breakers) of every route's instances: recorded by the gateway, read by the admin. */
   readonly instanceHealth: InstanceHealthRegistry;
   /** Database details (embedded server URL, migrations applied at this start). */
@@ -29,6 +32,7 @@ export async function createCore(config: AppConfig): Promise<Core> {
     config,
     dataSource: connection.dataSource,
     routeChanges: new RouteChangeBus(),
+    keyChanges: new KeyChangeBus(),
     instanceHealth: new InstanceHealthRegistry(),
     database: { embedded: connection.embedded, appliedMigrations: connection.appliedMigrations },
     close: () => (closing ??= connection.close()),

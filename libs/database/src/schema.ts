@@ -1,8 +1,12 @@
 import { InstanceEntity } from '@switchboard/routes/persistence/instance.entity';
 import { RouteTableRevisionEntity } from '@switchboard/routes/persistence/route-table-revision.entity';
 import { RouteEntity } from '@switchboard/routes/persistence/route.entity';
+import { ConsumerKeyRevisionEntity } from '@switchboard/keys/persistence/consumer-key-revision.entity';
+import { ConsumerKeyUsageEntity } from '@switchboard/keys/persistence/consumer-key-usage.entity';
+import { ConsumerKeyEntity } from '@switchboard/keys/persistence/consumer-key.entity';
 import { CreateRouteTables1763840000000 } from '../../../migrations/1763840000000-create-route-tables';
 import { AddInstanceConversion1763850000000 } from '../../../migrations/1763850000000-add-instance-conversion';
+import { CreateConsumerKeys1765000000000 } from '../../../migrations/1765000000000-create-consumer-keys';
 
 /**
  * Everything the DataSource needs to know about the schema, in one place: entity classes and the ordered
@@ -11,5 +15,16 @@ import { AddInstanceConversion1763850000000 } from '../../../migrations/17638500
  */
 type SchemaClass = new (...args: never[]) => unknown;
 
-export const ENTITIES: SchemaClass[] = [RouteEntity, InstanceEntity, RouteTableRevisionEntity];
-export const MIGRATIONS: SchemaClass[] = [CreateRouteTables1763840000000, AddInstanceConversion1763850000000];
+export const ENTITIES: SchemaClass[] = [
+  RouteEntity,
+  InstanceEntity,
+  RouteTableRevisionEntity,
+  ConsumerKeyEntity,
+  ConsumerKeyUsageEntity,
+  ConsumerKeyRevisionEntity,
+];
+export const MIGRATIONS: SchemaClass[] = [
+  CreateRouteTables1763840000000,
+  AddInstanceConversion1763850000000,
+  CreateConsumerKeys1765000000000,
+];

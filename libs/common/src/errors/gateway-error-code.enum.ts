@@ -14,6 +14,16 @@ export enum GatewayErrorCode {
   PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
   /** Missing or wrong admin token. */
   UNAUTHORIZED = 'UNAUTHORIZED',
+  /** Missing, unknown, disabled, revoked or expired consumer key on the data plane (401). */
+  INVALID_API_KEY = 'INVALID_API_KEY',
+  /** The consumer key may not use the requested model (403). */
+  MODEL_NOT_ALLOWED = 'MODEL_NOT_ALLOWED',
+  /** The admin token is valid but read-only, and the call writes (403). */
+  FORBIDDEN = 'FORBIDDEN',
+  /** A consumer key's rpm/tpm limit, or too many failed admin sign-ins (429). */
+  RATE_LIMITED = 'RATE_LIMITED',
+  /** A consumer key's token budget for the period is used up (429). */
+  QUOTA_EXCEEDED = 'QUOTA_EXCEEDED',
   /** Admin resource (route) not found. */
   NOT_FOUND = 'NOT_FOUND',
   /** No enabled route serves the requested model. */

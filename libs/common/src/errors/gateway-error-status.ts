@@ -11,7 +11,14 @@ export function gatewayErrorStatus(error: Pick<GatewayError, 'code' | 'upstreamS
     case GatewayErrorCode.UNSUPPORTED_CONVERSION:
       return 400;
     case GatewayErrorCode.UNAUTHORIZED:
+    case GatewayErrorCode.INVALID_API_KEY:
       return 401;
+    case GatewayErrorCode.MODEL_NOT_ALLOWED:
+    case GatewayErrorCode.FORBIDDEN:
+      return 403;
+    case GatewayErrorCode.RATE_LIMITED:
+    case GatewayErrorCode.QUOTA_EXCEEDED:
+      return 429;
     case GatewayErrorCode.NOT_FOUND:
     case GatewayErrorCode.MODEL_NOT_FOUND:
       return 404;

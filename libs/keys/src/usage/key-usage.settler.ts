@@ -1,0 +1,61 @@
+import { Logger } from '@nestjs/common';
+import type { Observable, Subscription } from 'rxjs';
+import type { KeyLimiter } from '../limits/key-limiter';
+import type { KeyUsageRepository } from '../persistence/key-usage.repository';
+import type { ConsumerKeyRegistry } from '../registry/consumer-key.registry';
+
+/** The part of the data plane's RequestRecord that usage settlement reads. */
+export interface UsageBearingRecord {
+  readonly key: { id: string; name: string } | null;
+  readonly usage: { input: number; output: number } | null;
+}
+
+/**
+ * Settles each finished keyed request's tokens (input + output): the live counters first (limits act on the
+ * next request), then the durable per-period rows in Postgres. Never blocks or throws into the data plane.
+ */
+export class KeyUsageSettler {
+  private readonly logger = new Logger('KeyUsage');
+  private subscription: Subscription | undefined;
+  private pending = new Set<Promise<void>>();
+
+  constructor(
+    private readonly registry: ConsumerKeyRegistry,
+    private readonly limiter: KeyLimiter,
+    private readonly usage: KeyUsageRepository,
+  ) {}
+
+  subscribeTo(records$: Observable<UsageBearingRecord>): void {
+    this.subscription?.unsubscribe();
+    this.subscription = records$.subscribe((record) => this.track(this.settle(record)));
+  }
+
+  /** Resolves when every settlement started so far has finished (shutdown, tests). */
+  async drain(): Promise<void> {
+    while (this.pending.size > 0) await Promise.all([...this.pending]);
+  }
+
+  stop(): void {
+    this.subscription?.unsubscribe();
+  }
+
+  private async settle(record: UsageBearingRecord): Promise<void> {
+    if (record.key === null || record.usage === null) return;
+    const tokens = record.usage.input + record.usage.output;
+    if (tokens <= 0) return;
+    const key = this.registry.get(record.key.id);
+    try {
+      if (key) await this.limiter.settle(key, tokens);
+      await this.usage.add(record.key.id, tokens, new Date());
+    } catch (error) {
+      this.logger.warn(
+        `Could not record ${tokens} tokens for key "${record.key.name}": ${(error as Error).message}`,
+      );
+    }
+  }
+
+  private track(work: Promise<void>): void {
+    this.pending.add(work);
+    void work.finally(() => this.pending.delete(work));
+  }
+}
