@@ -24,7 +24,7 @@ export async function createAdminApp(
     bodyParser: false,
   });
   app.disable('x-powered-by');
-  app.use(adminAuthMiddleware(adminToken));
+  app.use(adminAuthMiddleware({ admin: adminToken, readonly: core.config.adminReadonlyToken }));
   app.use(jsonBodyMiddleware);
   app.useBodyParser('json', { limit: core.config.maxBodySize });
   setupAdminOpenApi(app);
