@@ -12,7 +12,7 @@
  *            With env.DATABASE_URL, that database is used as is (not created, not dropped).
  *   dataDir  DATA_DIR to use and keep (not deleted by close()); without env.DATABASE_URL the app then runs the
  *            EMBEDDED database in it, exactly like production: start twice on one dir to test restarts.
- * Defaults: GATEWAY/ADMIN_HOST 127.0.0.1, ports 0, LOG_LEVEL warn, DATA_DIR a temp dir, ADMIN_TOKEN unset (so
+ * Defaults: GATEWAY/ADMIN_HOST 127.0.0.1, ports 0, LOG_LEVEL warn, GATEWAY_AUTH none, DATA_DIR a temp dir, ADMIN_TOKEN unset (so
  * the admin app generates DATA_DIR/admin-token; `adminToken` returns it). process.env is NOT read.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -55,6 +55,8 @@ export async function startSwitchboard(options: StartSwitchboardOptions = {}): P
       ADMIN_HOST: '127.0.0.1',
       ADMIN_PORT: '0',
       LOG_LEVEL: 'warn',
+      // Data-plane suites predate consumer keys; the keys suites opt in with { GATEWAY_AUTH: 'keys' }.
+      GATEWAY_AUTH: 'none',
       SHUTDOWN_GRACE_MS: '1000',
       DATA_DIR: dataDir,
       ...(database ? { DATABASE_URL: database.url } : {}),
