@@ -5,6 +5,8 @@ import type { RouteTable } from '@switchboard/routes';
 import { ClientError } from './http/client-error';
 import { gatewayErrorBody } from './http/error-response';
 import { acceptableRequestId } from './http/header-value';
+import { isRefused, OPEN_KEY_HOOK, type ConsumerKeyHook } from './keys/consumer-key.hook';
+import type { UsageRecordBridge } from './record/usage-record.bridge';
 import { anthropicModelList, openAiModelList } from './http/models-response';
 import { readClientJson } from './http/read-client-json';
 import type { ClientCall, DataPlaneEndpoint } from './pipeline/client-call';
@@ -41,6 +43,9 @@ export class DataPlaneHandler {
     private readonly plans: RoutePlanCache,
     private readonly deps: ExchangeDeps,
     private readonly options: DataPlaneOptions,
+    // HOOK (keys): consumer-key admission and the key attached to each request's record.
+    private readonly keys: Pick<ConsumerKeyHook, 'admit'> = OPEN_KEY_HOOK,
+    private readonly records?: UsageRecordBridge,
   ) {}
 
   handle(req: IncomingMessage, res: ServerResponse): boolean {
@@ -61,7 +66,9 @@ export class DataPlaneHandler {
       return true;
     }
     if (spec.endpoint === undefined) {
-      this.listModels(req, res, protocol);
+      this.listModels(req, res, protocol).catch(() => {
+        if (!res.headersSent) writeError(res, protocol, 500, 'Internal gateway error');
+      });
       return true;
     }
     this.generate(req, res, protocol, spec.endpoint).catch((error: unknown) => {
@@ -79,13 +86,14 @@ export class DataPlaneHandler {
     return true;
   }
 
-  private listModels(req: IncomingMessage, res: ServerResponse, protocol: Protocol): void {
+  private async listModels(req: IncomingMessage, res: ServerResponse, protocol: Protocol): Promise<void> {
     req.resume();
-    const models = this.routes.exactModels();
+    const idHeaders = { 'x-request-id': acceptableRequestId(req.headers['x-request-id']) ?? randomUUID() };
+    const admission = await this.keys.admit(req, res, protocol, null, idHeaders);
+    if (isRefused(admission)) return;
+    const models = this.routes.exactModels().filter((model) => admission.allows(model));
     const body = protocol === 'anthropic-messages' ? anthropicModelList(models) : openAiModelList(models);
-    writeJson(res, 200, JSON.stringify(body), {
-      'x-request-id': acceptableRequestId(req.headers['x-request-id']) ?? randomUUID(),
-    });
+    writeJson(res, 200, JSON.stringify(body), idHeaders);
   }
 
   private async generate(
@@ -130,6 +138,23 @@ export class DataPlaneHandler {
       return;
     }
 
+    const admission = await this.keys.admit(
+      req,
+      res,
+      protocol,
+      typeof body.model === 'string' && body.model.length > 0 ? body.model : null,
+      idHeaders,
+    );
+    if (isRefused(admission)) {
+      if (this.deps.usage.observed) {
+        const named = typeof body.model === 'string' ? body.model : null;
+        this.deps.usage.publish(
+          refusedRecord(requestId, protocol, endpoint, named, admission.status, admission.message, startedAt),
+        );
+      }
+      return;
+    }
+
     if (typeof body.model !== 'string' || body.model.length === 0) {
       refuse(400, "Missing required field 'model' (a non-empty string).", idHeaders);
       return;
@@ -166,7 +191,12 @@ export class DataPlaneHandler {
       hashKey: plan.hashHeader === undefined ? undefined : headerText(headers[plan.hashHeader]),
       startedAt,
     };
-    await new ProxyExchange(this.deps, plan, call, res).run();
+    if (admission.key !== null) this.records?.keysByRequest.set(requestId, admission.key);
+    try {
+      await new ProxyExchange(this.deps, plan, call, res).run();
+    } finally {
+      this.records?.keysByRequest.delete(requestId);
+    }
   }
 }
 

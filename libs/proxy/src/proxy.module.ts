@@ -7,11 +7,15 @@ import {
   type OnModuleInit,
 } from '@nestjs/common';
 import { AppConfig } from '@switchboard/config';
+import { ConsumerKeyGate, KeysGateModule, KeyUsageSettler } from '@switchboard/keys';
 import { RouteTable, RouteTableModule } from '@switchboard/routes';
 import type { Subscription } from 'rxjs';
 import { DataPlaneHandler } from './data-plane.handler';
 import { DataPlaneMount } from './data-plane.mount';
 import { InstanceHealthRegistry } from './health/instance-health.registry';
+import { ConsumerKeyHook } from './keys/consumer-key.hook';
+import { RequestRecordBus } from './record/request-record.bus';
+import { UsageRecordBridge } from './record/usage-record.bridge';
 import { RoutePlanCache } from './routing/route-plan.cache';
 import { UpstreamClient } from './upstream/upstream-client';
 import { UsageStream } from './usage/usage.stream';
@@ -53,9 +57,24 @@ class UpstreamClientLifecycle implements OnApplicationShutdown {
  * InstanceHealthRegistry, DataSource, RouteChangeBus).
  */
 @Module({
-  imports: [RouteTableModule],
+  imports: [RouteTableModule, KeysGateModule],
   providers: [
     UsageStream,
+    // HOOK (keys): RequestRecords (bridged from UsageRecords until the data plane publishes them) settle key usage.
+    {
+      provide: RequestRecordBus,
+      inject: [KeyUsageSettler],
+      useFactory: (settler: KeyUsageSettler) => {
+        const bus = new RequestRecordBus();
+        settler.subscribeTo(bus.records$);
+        return bus;
+      },
+    },
+    {
+      provide: UsageRecordBridge,
+      inject: [UsageStream, RequestRecordBus],
+      useFactory: (usage: UsageStream, bus: RequestRecordBus) => new UsageRecordBridge(usage, bus),
+    },
     { provide: UpstreamClient, useFactory: () => new UpstreamClient() },
     {
       provide: UpstreamClientLifecycle,
@@ -74,23 +93,35 @@ class UpstreamClientLifecycle implements OnApplicationShutdown {
     },
     {
       provide: DataPlaneHandler,
-      inject: [RouteTable, RoutePlanCache, UpstreamClient, UsageStream, AppConfig],
+      inject: [
+        RouteTable,
+        RoutePlanCache,
+        UpstreamClient,
+        UsageStream,
+        AppConfig,
+        ConsumerKeyGate,
+        UsageRecordBridge,
+      ],
       useFactory: (
         routes: RouteTable,
         plans: RoutePlanCache,
         client: UpstreamClient,
         usage: UsageStream,
         config: AppConfig,
+        gate: ConsumerKeyGate,
+        records: UsageRecordBridge,
       ) =>
         new DataPlaneHandler(
           routes,
           plans,
           { client, usage, clock: { newId: () => randomUUID().replace(/-/g, ''), now: Date.now } },
           { maxBodySize: config.maxBodySize },
+          new ConsumerKeyHook(gate),
+          records,
         ),
     },
     DataPlaneMount,
   ],
-  exports: [UsageStream, DataPlaneHandler],
+  exports: [UsageStream, DataPlaneHandler, RequestRecordBus],
 })
 export class ProxyModule {}
