@@ -96,6 +96,16 @@ export class AppConfig {
   @Matches(/^\S+$/, { message: 'ADMIN_READONLY_TOKEN must not contain whitespace' })
   adminReadonlyToken?: string;
 
+  /** 32 bytes, base64: encrypts instance secrets at rest. Unset: generated into DATA_DIR/secrets-key. */
+  @IsOptional()
+  @IsString()
+  secretsKey?: string;
+
+  /** Comma-separated earlier SECRETS_KEYs, still used to decrypt (rotation). */
+  @IsOptional()
+  @IsString()
+  secretsKeyPrevious?: string;
+
   /** How long shutdown waits for in-flight requests before closing connections. */
   @IntAtLeast('SHUTDOWN_GRACE_MS', 0)
   shutdownGraceMs!: number;

@@ -24,6 +24,8 @@ describe('loadConfig', () => {
       maxBodySize: 32 * 1024 * 1024,
       logLevel: 'log',
       routeRefreshIntervalMs: 2000,
+      gatewayAuth: 'keys',
+      redisKeyPrefix: 'switchboard:',
       shutdownGraceMs: 10000,
     });
     expect(config.databaseUrl).toBeUndefined();
@@ -44,6 +46,12 @@ describe('loadConfig', () => {
       LOG_LEVEL: 'DEBUG',
       ROUTE_REFRESH_INTERVAL_MS: '0',
       SHUTDOWN_GRACE_MS: '250',
+      GATEWAY_AUTH: 'None',
+      REDIS_URL: 'redis://127.0.0.1:6379/2',
+      REDIS_KEY_PREFIX: 'sb-a:',
+      ADMIN_READONLY_TOKEN: 'a-long-enough-readonly-token',
+      SECRETS_KEY: 'MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=',
+      SECRETS_KEY_PREVIOUS: 'a,b',
     });
     expect({ ...config }).toEqual({
       gatewayHost: '127.0.0.1',
@@ -58,7 +66,22 @@ describe('loadConfig', () => {
       logLevel: 'debug',
       routeRefreshIntervalMs: 0,
       shutdownGraceMs: 250,
+      gatewayAuth: 'none',
+      redisUrl: 'redis://127.0.0.1:6379/2',
+      redisKeyPrefix: 'sb-a:',
+      adminReadonlyToken: 'a-long-enough-readonly-token',
+      secretsKey: 'MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=',
+      secretsKeyPrevious: 'a,b',
     });
+  });
+
+  it('rejects a bad GATEWAY_AUTH and never echoes REDIS_URL', () => {
+    expect(() => loadConfig({ GATEWAY_AUTH: 'open' })).toThrow(
+      'GATEWAY_AUTH must be keys or none (got "open")',
+    );
+    expect(() => loadConfig({ REDIS_URL: 'http://user:pw@x' })).toThrow(
+      /REDIS_URL must be a redis:\/\/ or rediss:\/\/ URL$/,
+    );
   });
 
   it('treats empty values as unset', () => {

@@ -34,6 +34,8 @@ const VARIABLES: ReadonlyArray<{
   { field: 'redisUrl', variable: 'REDIS_URL' },
   { field: 'redisKeyPrefix', variable: 'REDIS_KEY_PREFIX', fallback: 'switchboard:' },
   { field: 'adminReadonlyToken', variable: 'ADMIN_READONLY_TOKEN' },
+  { field: 'secretsKey', variable: 'SECRETS_KEY' },
+  { field: 'secretsKeyPrevious', variable: 'SECRETS_KEY_PREVIOUS' },
   { field: 'shutdownGraceMs', variable: 'SHUTDOWN_GRACE_MS', fallback: '10000', parse: parseInteger },
 ];
 

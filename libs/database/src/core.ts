@@ -1,5 +1,9 @@
 import { type AppConfig } from '@switchboard/config';
 import { KeyChangeBus } from '@switchboard/keys/registry/key-change.bus';
+import { cipherCodec } from '@switchboard/keys/secrets/instance-secret.codec';
+import { secretsMigrationContext } from '@switchboard/keys/secrets/secrets-migration.context';
+import { resolveSecretsCipher } from '@switchboard/keys/secrets/secrets-key';
+import type { InstanceSecretCodec } from '@switchboard/routes/persistence/instance-secret.codec';
 import { InstanceHealthRegistry } from '@switchboard/proxy/health/instance-health.registry';
 import { RouteChangeBus } from '@switchboard/routes/route-change.bus';
 import { type DataSource } from 'typeorm';
@@ -16,6 +20,8 @@ export interface Core {
   readonly routeChanges: RouteChangeBus;
   /** Consumer key writes, so the gateway's key cache applies an admin write before its response leaves. */
   readonly keyChanges: KeyChangeBus;
+  /** Seals and opens the values under instances' `auth` (AES-256-GCM with SECRETS_KEY). */
+  readonly instanceSecrets: InstanceSecretCodec;
   /** Passive health (circuit breakers) of every route's instances: recorded by the gateway, read by the admin. */
   readonly instanceHealth: InstanceHealthRegistry;
   /** Database details (embedded server URL, migrations applied at this start). */
@@ -26,13 +32,16 @@ export interface Core {
 
 /** Connects the database (starting the embedded one when DATABASE_URL is unset), migrates, builds the singletons. */
 export async function createCore(config: AppConfig): Promise<Core> {
-  const connection = await connectDatabase(config);
+  const cipher = resolveSecretsCipher(config);
+  // The migration that encrypts existing plain values needs this process's key.
+  const connection = await secretsMigrationContext.run(cipher, () => connectDatabase(config));
   let closing: Promise<void> | undefined;
   return {
     config,
     dataSource: connection.dataSource,
     routeChanges: new RouteChangeBus(),
     keyChanges: new KeyChangeBus(),
+    instanceSecrets: cipherCodec(cipher),
     instanceHealth: new InstanceHealthRegistry(),
     database: { embedded: connection.embedded, appliedMigrations: connection.appliedMigrations },
     close: () => (closing ??= connection.close()),

@@ -7,6 +7,7 @@ import { ConsumerKeyEntity } from '@switchboard/keys/persistence/consumer-key.en
 import { CreateRouteTables1763840000000 } from '../../../migrations/1763840000000-create-route-tables';
 import { AddInstanceConversion1763850000000 } from '../../../migrations/1763850000000-add-instance-conversion';
 import { CreateConsumerKeys1765000000000 } from '../../../migrations/1765000000000-create-consumer-keys';
+import { EncryptInstanceSecrets1765000100000 } from '../../../migrations/1765000100000-encrypt-instance-secrets';
 
 /**
  * Everything the DataSource needs to know about the schema, in one place: entity classes and the ordered
@@ -27,4 +28,5 @@ export const MIGRATIONS: SchemaClass[] = [
   CreateRouteTables1763840000000,
   AddInstanceConversion1763850000000,
   CreateConsumerKeys1765000000000,
+  EncryptInstanceSecrets1765000100000,
 ];

@@ -92,7 +92,7 @@ describe('/admin/keys and admin roles', () => {
 
   it('documents /admin/keys in the OpenAPI description', async () => {
     const response = await fetch(`${sb.switchboard.adminUrl}/admin/openapi.json`);
-    const document = await response.json();
+    const document = (await response.json()) as { paths: Record<string, unknown> };
     expect(Object.keys(document.paths)).toEqual(
       expect.arrayContaining(['/admin/keys', '/admin/keys/{id}', '/admin/keys/{id}/rotate']),
     );
@@ -119,7 +119,7 @@ describe('/admin/keys and admin roles', () => {
       headers: { authorization: 'Bearer still-wrong' },
     });
     expect(Number(response.headers.get('retry-after'))).toBeGreaterThan(0);
-    expect((await response.json()).error.code).toBe('RATE_LIMITED');
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe('RATE_LIMITED');
     expect((await sb.admin('GET', '/admin/keys')).status).toBe(200);
     expect((await sb.admin('GET', '/admin/keys', undefined, READONLY_TOKEN)).status).toBe(200);
   });

@@ -56,7 +56,9 @@ describe('routes persist across a restart on the embedded database', () => {
       const [row] = await second.core.dataSource.query(
         `SELECT auth FROM instances WHERE route_id = 'claude-foundry' AND name = 'foundry-east'`,
       );
-      expect(row.auth.header['x-api-key']).toBe('secret');
+      // Encrypted at rest (AES-256-GCM, the key's id beside the value); the route table reads it back.
+      expect(row.auth.header['x-api-key']).toMatch(/^enc:v1:[0-9a-f]{8}:/);
+      expect(JSON.stringify(row)).not.toContain('secret');
     } finally {
       await second.close();
     }

@@ -24,7 +24,7 @@ describe('admin routes API', () => {
   afterAll(() => sb?.close());
 
   async function storedSecret(id: string, instance: string, header: string): Promise<string | undefined> {
-    const route = await new RouteRepository(sb.core.dataSource).findById(id);
+    const route = await new RouteRepository(sb.core.dataSource, sb.core.instanceSecrets).findById(id);
     return route?.instances.find((candidate) => candidate.name === instance)?.auth.header[header];
   }
 
@@ -267,7 +267,7 @@ describe('admin routes API', () => {
     expect(put.body.version).toBe(2);
     expect(await storedSecret('trip', 'one', 'authorization')).toBe('Bearer one');
     expect(await storedSecret('trip', 'two', 'authorization')).toBe('Bearer two');
-    const stored = await new RouteRepository(sb.core.dataSource).findById('trip');
+    const stored = await new RouteRepository(sb.core.dataSource, sb.core.instanceSecrets).findById('trip');
     expect(stored?.instances.find((instance) => instance.name === 'one')?.auth.query).toEqual({ k: 'q1' });
 
     const renamed = structuredClone(got);
@@ -375,9 +375,13 @@ describe('admin routes API', () => {
 
   it('applies every write to an in-process route table before the response', async () => {
     // A table on the process's own bus and DataSource, as the gateway app builds it; no periodic reload.
-    const table = new RouteTable(new RouteRepository(sb.core.dataSource), sb.core.routeChanges, {
-      refreshIntervalMs: 0,
-    });
+    const table = new RouteTable(
+      new RouteRepository(sb.core.dataSource, sb.core.instanceSecrets),
+      sb.core.routeChanges,
+      {
+        refreshIntervalMs: 0,
+      },
+    );
     await table.start();
     try {
       const created = await call('POST', '/admin/routes', simpleRoute('live', ['live-model']));

@@ -71,7 +71,8 @@ export class RoutePlan {
     }
 
     this.instances = route.instances
-      .filter((instance) => instance.enabled !== false)
+      // An instance whose stored secret no SECRETS_KEY decrypts would only send empty credentials.
+      .filter((instance) => instance.enabled !== false && instance.extras?.secret_unreadable !== true)
       .map((config, index) => planInstance(config, index, route.id, health));
 
     const byPriority = new Map<number, PlannedInstance[]>();

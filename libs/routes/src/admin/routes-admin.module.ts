@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { INSTANCE_SECRET_CODEC, type InstanceSecretCodec } from '../persistence/instance-secret.codec';
 import { RouteRepository } from '../persistence/route.repository';
 import { RoutesAdminService } from './routes-admin.service';
 import { RoutesController } from './routes.controller';
@@ -10,8 +11,9 @@ import { RoutesController } from './routes.controller';
   providers: [
     {
       provide: RouteRepository,
-      inject: [DataSource],
-      useFactory: (dataSource: DataSource) => new RouteRepository(dataSource),
+      inject: [DataSource, INSTANCE_SECRET_CODEC],
+      useFactory: (dataSource: DataSource, codec: InstanceSecretCodec) =>
+        new RouteRepository(dataSource, codec),
     },
     RoutesAdminService,
   ],

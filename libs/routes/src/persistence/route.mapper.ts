@@ -10,16 +10,23 @@ import type {
 } from '../route.types';
 import type { RouteInput } from '../validation/route-input';
 import { InstanceEntity } from './instance.entity';
+import { PLAIN_SECRET_CODEC, SECRET_UNREADABLE, type InstanceSecretCodec } from './instance-secret.codec';
 import { RouteEntity } from './route.entity';
 
 /** Pure conversions between rows and the domain RouteConfig. */
-export function toRouteConfig(row: RouteEntity, instances: InstanceEntity[]): RouteConfig {
+export function toRouteConfig(
+  row: RouteEntity,
+  instances: InstanceEntity[],
+  codec: InstanceSecretCodec = PLAIN_SECRET_CODEC,
+): RouteConfig {
   return {
     id: row.id,
     name: row.name,
     models: [...row.models],
     enabled: row.enabled,
-    instances: [...instances].sort((a, b) => a.position - b.position).map(toInstanceConfig),
+    instances: [...instances]
+      .sort((a, b) => a.position - b.position)
+      .map((instance) => toInstanceConfig(instance, codec, row.name)),
     balancer: row.balancer as unknown as BalancerConfig,
     fallback_strategy: row.fallback_strategy as FallbackTrigger[],
     fallback_http_statuses: [...row.fallback_http_statuses],
@@ -35,20 +42,39 @@ export function toRouteConfig(row: RouteEntity, instances: InstanceEntity[]): Ro
   };
 }
 
-export function toInstanceConfig(row: InstanceEntity): InstanceConfig {
+export function toInstanceConfig(
+  row: InstanceEntity,
+  codec: InstanceSecretCodec = PLAIN_SECRET_CODEC,
+  routeName = row.route_id,
+): InstanceConfig {
+  const stored = row.auth as unknown as InstanceAuth;
+  let unreadable = false;
+  const open = (part: 'header' | 'query') =>
+    Object.fromEntries(
+      Object.entries(stored[part] ?? {}).map(([name, value]) => {
+        const plain = codec.open(
+          value,
+          `auth.${part}.${name} of instance "${row.name}" in route "${routeName}"`,
+        );
+        if (plain === undefined) unreadable = true;
+        return [name, plain ?? ''];
+      }),
+    );
+  const auth: InstanceAuth = { header: open('header'), query: open('query') };
+  const extras = row.extras as Record<string, unknown>;
   return {
     name: row.name,
     provider: row.provider as ProviderName,
     protocol: row.protocol as Protocol,
     weight: row.weight,
     priority: row.priority,
-    auth: row.auth as unknown as InstanceAuth,
+    auth,
     options: row.options as Record<string, unknown>,
     defaults: row.defaults as Record<string, unknown>,
     conversion: row.conversion as Record<string, unknown>,
     override: row.override as InstanceConfig['override'],
     enabled: row.enabled,
-    extras: row.extras as Record<string, unknown>,
+    extras: unreadable ? { ...extras, [SECRET_UNREADABLE]: true } : extras,
   };
 }
 
@@ -88,6 +114,7 @@ export function toInstanceEntity(
   routeId: string,
   id: string,
   at: Date,
+  codec: InstanceSecretCodec = PLAIN_SECRET_CODEC,
 ): InstanceEntity {
   const row = new InstanceEntity();
   Object.assign(row, {
@@ -99,7 +126,10 @@ export function toInstanceEntity(
     protocol: instance.protocol,
     weight: instance.weight,
     priority: instance.priority,
-    auth: instance.auth,
+    auth: {
+      header: sealAll(instance.auth.header, codec),
+      query: sealAll(instance.auth.query, codec),
+    },
     options: instance.options,
     defaults: instance.defaults,
     conversion: instance.conversion,
@@ -110,4 +140,8 @@ export function toInstanceEntity(
     updated_at: at,
   });
   return row;
+}
+
+function sealAll(values: Record<string, string>, codec: InstanceSecretCodec): Record<string, string> {
+  return Object.fromEntries(Object.entries(values).map(([name, value]) => [name, codec.seal(value)]));
 }

@@ -4,6 +4,7 @@ import { DataSource, In, type EntityManager } from 'typeorm';
 import type { RouteConfig } from '../route.types';
 import type { RouteInput } from '../validation/route-input';
 import { InstanceEntity } from './instance.entity';
+import { PLAIN_SECRET_CODEC, type InstanceSecretCodec } from './instance-secret.codec';
 import { RouteTableRevisionEntity } from './route-table-revision.entity';
 import { RouteEntity } from './route.entity';
 import { toInstanceEntity, toRouteConfig, toRouteEntity } from './route.mapper';
@@ -34,10 +35,13 @@ export interface ExactModelConflict {
  */
 @Injectable()
 export class RouteRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly codec: InstanceSecretCodec = PLAIN_SECRET_CODEC,
+  ) {}
 
   async findById(id: string): Promise<RouteConfig | null> {
-    return findRoute(this.dataSource.manager, id);
+    return findRoute(this.dataSource.manager, id, this.codec);
   }
 
   async currentRevision(): Promise<number> {
@@ -53,7 +57,7 @@ export class RouteRepository {
       const revision = await manager.findOneByOrFail(RouteTableRevisionEntity, { id: 1 });
       const rows = await manager.find(RouteEntity, { order: { name: 'ASC' } });
       const instances = await manager.find(InstanceEntity, { order: { route_id: 'ASC', position: 'ASC' } });
-      return { revision: Number(revision.revision), routes: assemble(rows, instances) };
+      return { revision: Number(revision.revision), routes: assemble(rows, instances, this.codec) };
     });
   }
 
@@ -77,7 +81,7 @@ export class RouteRepository {
       where: { route_id: In(rows.map((row) => row.id)) },
       order: { position: 'ASC' },
     });
-    return { items: assemble(rows, instances), total };
+    return { items: assemble(rows, instances, this.codec), total };
   }
 
   /** Runs `work` in one route-write transaction; a throw rolls everything back. */
@@ -90,7 +94,7 @@ export class RouteRepository {
          ) SELECT revision FROM bumped`,
       );
       const revision = Number(bumped[0].revision);
-      const result = await work(new RouteWriteTransaction(manager));
+      const result = await work(new RouteWriteTransaction(manager, this.codec));
       await manager.query('SELECT pg_notify($1, $2)', [ROUTES_NOTIFY_CHANNEL, String(revision)]);
       return { result, revision };
     });
@@ -99,10 +103,13 @@ export class RouteRepository {
 
 /** Operations available inside RouteRepository.write(). */
 export class RouteWriteTransaction {
-  constructor(private readonly manager: EntityManager) {}
+  constructor(
+    private readonly manager: EntityManager,
+    private readonly codec: InstanceSecretCodec = PLAIN_SECRET_CODEC,
+  ) {}
 
   find(id: string): Promise<RouteConfig | null> {
-    return findRoute(this.manager, id);
+    return findRoute(this.manager, id, this.codec);
   }
 
   /** Id of the route other than `exceptId` that already uses `name`, if any. */
@@ -129,7 +136,7 @@ export class RouteWriteTransaction {
     const row = toRouteEntity(input, { id, version: 1, created_at: now, updated_at: now });
     await this.manager.insert(RouteEntity, row);
     const instances = await this.insertInstances(id, input, now);
-    return toRouteConfig(row, instances);
+    return toRouteConfig(row, instances, this.codec);
   }
 
   /** Replaces the route and its whole instance list; version + 1, created_at kept. */
@@ -145,7 +152,7 @@ export class RouteWriteTransaction {
     await this.manager.update(RouteEntity, { id }, fields);
     await this.manager.delete(InstanceEntity, { route_id: id });
     const instances = await this.insertInstances(id, input, now);
-    return toRouteConfig(row, instances);
+    return toRouteConfig(row, instances, this.codec);
   }
 
   /** True when a route was deleted (its instances go with it, ON DELETE CASCADE). */
@@ -156,29 +163,37 @@ export class RouteWriteTransaction {
 
   private async insertInstances(routeId: string, input: RouteInput, at: Date): Promise<InstanceEntity[]> {
     const rows = input.instances.map((instance, position) =>
-      toInstanceEntity(instance, position, routeId, randomUUID(), at),
+      toInstanceEntity(instance, position, routeId, randomUUID(), at, this.codec),
     );
     if (rows.length > 0) await this.manager.insert(InstanceEntity, rows);
     return rows;
   }
 }
 
-async function findRoute(manager: EntityManager, id: string): Promise<RouteConfig | null> {
+async function findRoute(
+  manager: EntityManager,
+  id: string,
+  codec: InstanceSecretCodec,
+): Promise<RouteConfig | null> {
   const row = await manager.findOneBy(RouteEntity, { id });
   if (!row) return null;
   const instances = await manager.find(InstanceEntity, {
     where: { route_id: id },
     order: { position: 'ASC' },
   });
-  return toRouteConfig(row, instances);
+  return toRouteConfig(row, instances, codec);
 }
 
-function assemble(rows: RouteEntity[], instances: InstanceEntity[]): RouteConfig[] {
+function assemble(
+  rows: RouteEntity[],
+  instances: InstanceEntity[],
+  codec: InstanceSecretCodec,
+): RouteConfig[] {
   const byRoute = new Map<string, InstanceEntity[]>();
   for (const instance of instances) {
     const list = byRoute.get(instance.route_id);
     if (list) list.push(instance);
     else byRoute.set(instance.route_id, [instance]);
   }
-  return rows.map((row) => toRouteConfig(row, byRoute.get(row.id) ?? []));
+  return rows.map((row) => toRouteConfig(row, byRoute.get(row.id) ?? [], codec));
 }

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AppConfig } from '@switchboard/config';
 import { DataSource } from 'typeorm';
+import { INSTANCE_SECRET_CODEC, type InstanceSecretCodec } from '../persistence/instance-secret.codec';
 import { RouteRepository } from '../persistence/route.repository';
 import { RouteChangeBus } from '../route-change.bus';
 import { RouteTable } from './route-table';
@@ -14,9 +15,14 @@ import { RouteTable } from './route-table';
   providers: [
     {
       provide: RouteTable,
-      inject: [DataSource, RouteChangeBus, AppConfig],
-      useFactory: (dataSource: DataSource, bus: RouteChangeBus, config: AppConfig) =>
-        new RouteTable(new RouteRepository(dataSource), bus, {
+      inject: [DataSource, RouteChangeBus, AppConfig, INSTANCE_SECRET_CODEC],
+      useFactory: (
+        dataSource: DataSource,
+        bus: RouteChangeBus,
+        config: AppConfig,
+        codec: InstanceSecretCodec,
+      ) =>
+        new RouteTable(new RouteRepository(dataSource, codec), bus, {
           refreshIntervalMs: config.routeRefreshIntervalMs,
           listenUrl: config.databaseUrl,
         }),
