@@ -13,12 +13,14 @@ import {
   routeFor,
   uniqueModel,
 } from '../data-plane/support/route-builders';
-import { eventually, startKeysSwitchboard, type KeysHarness } from './support/keys-harness';
+import { eventually, startKeysSwitchboard, type JsonBody, type KeysHarness } from './support/keys-harness';
 
 /** Tokens of one mock answer (the Anthropic mock's default usage: 21 in + 9 out). */
 const TOKENS_PER_ANSWER = 30;
 
-async function rejection(work: Promise<unknown>): Promise<{ status: number; error: any; headers: Headers }> {
+async function rejection(
+  work: Promise<unknown>,
+): Promise<{ status: number; error: JsonBody; headers: Headers }> {
   try {
     await work;
   } catch (error) {

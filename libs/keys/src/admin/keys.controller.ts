@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import {
   KeyBodyDto,
@@ -14,7 +14,7 @@ import { KeysAdminService, type KeyList, type KeyView, type KeyWithSecret } from
 @ApiResponse({ status: 401, description: 'Missing or wrong admin token.' })
 @Controller('admin/keys')
 export class KeysController {
-  constructor(private readonly keys: KeysAdminService) {}
+  constructor(@Inject(KeysAdminService) private readonly keys: KeysAdminService) {}
 
   @Get()
   @ApiOperation({ summary: 'List consumer keys (paginated, by name; never the key itself)' })

@@ -1,4 +1,4 @@
-import { DataSource, type EntityManager } from 'typeorm';
+import { type DataSource, type EntityManager } from 'typeorm';
 import type { ConsumerKey, KeyInput } from '../consumer-key.types';
 import { ConsumerKeyEntity } from './consumer-key.entity';
 import { inputColumns, toConsumerKey } from './consumer-key.mapper';

@@ -10,11 +10,20 @@ export interface CreatedKey {
   [field: string]: unknown;
 }
 
+/** JSON bodies as the tests read them (asserted field by field). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type JsonBody = any;
+
 /** A Switchboard with GATEWAY_AUTH=keys, an admin client, and SDK factories for a given consumer key. */
 export interface KeysHarness {
   switchboard: RunningSwitchboard;
   gatewayUrl: string;
-  admin(method: string, path: string, body?: unknown, token?: string): Promise<{ status: number; body: any }>;
+  admin(
+    method: string,
+    path: string,
+    body?: unknown,
+    token?: string,
+  ): Promise<{ status: number; body: JsonBody }>;
   createKey(body: Record<string, unknown>): Promise<CreatedKey>;
   createRoute(route: Record<string, unknown>): Promise<void>;
   openai(key: string): OpenAI;
