@@ -1,0 +1,94 @@
+import { GatewayErrorCode, type GatewayError } from '@switchboard/common/errors';
+import type { ConsumerKey } from '../consumer-key.types';
+import type { KeyUsageRepository } from '../persistence/key-usage.repository';
+import { KeyLimiter } from './key-limiter';
+import { MemoryCounterStore } from './memory-counter.store';
+
+function key(fields: Partial<ConsumerKey>): ConsumerKey {
+  return {
+    id: '00000000-0000-4000-8000-000000000001',
+    name: 'k',
+    key_prefix: 'sk-sb-abcdef',
+    models: null,
+    rpm: null,
+    tpm: null,
+    budget: null,
+    expires_at: null,
+    enabled: true,
+    metadata: {},
+    last_used_at: null,
+    version: 1,
+    created_at: '',
+    updated_at: '',
+    ...fields,
+  };
+}
+
+async function refusal(work: Promise<unknown>): Promise<GatewayError> {
+  return work.then(
+    () => {
+      throw new Error('expected a refusal');
+    },
+    (error: GatewayError) => error,
+  );
+}
+
+describe('KeyLimiter', () => {
+  const at = new Date('2026-12-07T23:59:00Z');
+  const stored = new Map<string, number>();
+  const usage = {
+    tokens: async (id: string, period: string) => stored.get(`${id}|${period}`) ?? 0,
+  } as KeyUsageRepository;
+  const limiter = () => new KeyLimiter(new MemoryCounterStore(() => at.getTime()), usage, () => at);
+
+  it('admits rpm requests, then refuses with retry-after and zero remaining', async () => {
+    const subject = limiter();
+    const limited = key({ rpm: 2 });
+    expect(await subject.admit(limited)).toEqual({
+      'x-ratelimit-limit-requests': '2',
+      'x-ratelimit-remaining-requests': '1',
+      'x-ratelimit-reset-requests': '60s',
+    });
+    await subject.admit(limited);
+    const error = await refusal(subject.admit(limited));
+    expect(error.code).toBe(GatewayErrorCode.RATE_LIMITED);
+    expect(error.headers).toMatchObject({ 'retry-after': '60', 'x-ratelimit-remaining-requests': '0' });
+  });
+
+  it('admits while the token window has room, then refuses after settlement', async () => {
+    const subject = limiter();
+    const limited = key({ tpm: 100 });
+    expect(await subject.admit(limited)).toMatchObject({ 'x-ratelimit-remaining-tokens': '100' });
+    await subject.settle(limited, 150);
+    const error = await refusal(subject.admit(limited));
+    expect(error.code).toBe(GatewayErrorCode.RATE_LIMITED);
+    expect(error.upstreamType).toBe('tokens');
+  });
+
+  it('seeds a budget from the stored usage and refuses once it is used up, retry-after at the period end', async () => {
+    const budgeted = key({ budget: { tokens: 1000, period: 'day' } });
+    stored.set(`${budgeted.id}|day:2026-12-07`, 990);
+    const subject = limiter();
+    await subject.admit(budgeted);
+    await subject.settle(budgeted, 10);
+    const error = await refusal(subject.admit(budgeted));
+    expect(error.code).toBe(GatewayErrorCode.QUOTA_EXCEEDED);
+    expect(error.headers['retry-after']).toBe('60');
+  });
+
+  it('budget refusals do not consume the rpm window', async () => {
+    const both = key({
+      id: '00000000-0000-4000-8000-000000000002',
+      rpm: 1,
+      budget: { tokens: 1, period: 'total' },
+    });
+    const subject = limiter();
+    await subject.settle(both, 5);
+    expect((await refusal(subject.admit(both))).code).toBe(GatewayErrorCode.QUOTA_EXCEEDED);
+    expect((await refusal(subject.admit(both))).headers['retry-after']).toBeUndefined();
+    // Had the two refusals counted, this would be the third request of a 1 rpm window.
+    expect(await subject.admit({ ...both, budget: null })).toMatchObject({
+      'x-ratelimit-remaining-requests': '0',
+    });
+  });
+});
