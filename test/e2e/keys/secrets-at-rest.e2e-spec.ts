@@ -9,6 +9,7 @@ import { reply, startOpenAiMock, type OpenAiMock } from '../../support/mock-upst
 import { startSwitchboard, type RunningSwitchboard } from '../../support/switchboard';
 import { openAiInstance, routeFor, uniqueModel, upstreamKey } from '../data-plane/support/route-builders';
 import { harnessFor } from './support/keys-harness';
+import { captureOutput } from './support/capture-output';
 
 const KEY_ONE = randomBytes(32).toString('base64');
 const KEY_TWO = randomBytes(32).toString('base64');
@@ -16,26 +17,6 @@ const KEY_TWO = randomBytes(32).toString('base64');
 async function unreadableCount(): Promise<number> {
   const metric = register.getSingleMetric('switchboard_secret_unreadable_total');
   return metric ? (await metric.get()).values.reduce((sum, value) => sum + value.value, 0) : 0;
-}
-
-/** Everything written to stdout/stderr while `work` runs (the Nest logger writes there). */
-function captureOutput(): { text: () => string; stop: () => void } {
-  const chunks: string[] = [];
-  const originals = [process.stdout.write, process.stderr.write];
-  for (const stream of [process.stdout, process.stderr]) {
-    const original = stream.write.bind(stream);
-    stream.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
-      chunks.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString());
-      return (original as (...args: unknown[]) => boolean)(chunk, ...rest);
-    }) as typeof stream.write;
-  }
-  return {
-    text: () => chunks.join(''),
-    stop: () => {
-      process.stdout.write = originals[0];
-      process.stderr.write = originals[1];
-    },
-  };
 }
 
 describe('instance secrets encrypted at rest', () => {

@@ -9,8 +9,9 @@ export function setupAdminOpenApi(app: INestApplication): void {
   const config = new DocumentBuilder()
     .setTitle('Switchboard admin API')
     .setDescription(
-      'Control plane of the Switchboard LLM gateway: the route table (models → provider instances). ' +
-        'Every /admin/* call needs "Authorization: Bearer <ADMIN_TOKEN>" or "X-API-KEY: <ADMIN_TOKEN>".',
+      'Control plane of the Switchboard LLM gateway: the route table (models → provider instances) and consumer keys. ' +
+        'Every /admin/* call needs "Authorization: Bearer <ADMIN_TOKEN>" or "X-API-KEY: <ADMIN_TOKEN>"; ' +
+        'ADMIN_READONLY_TOKEN may GET only (403 on writes). After 20 wrong tokens within a minute an address gets 429.',
     )
     .setVersion('1')
     .addBearerAuth({ type: 'http', scheme: 'bearer' }, 'bearer')
