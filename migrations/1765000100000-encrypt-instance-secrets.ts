@@ -25,7 +25,7 @@ export class EncryptInstanceSecrets1765000100000 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    const cipher = secretsMigrationContext.getStore() ?? resolveSecretsCipher(loadConfig());
+    const cipher = processCipher();
     const rows: { id: string; auth: Auth }[] = await queryRunner.query('SELECT id, auth FROM instances');
     for (const row of rows) {
       const plain = mapValues(row.auth, (value) => {
@@ -40,6 +40,11 @@ export class EncryptInstanceSecrets1765000100000 implements MigrationInterface {
       ]);
     }
   }
+}
+
+/** The starting process's cipher; under `npm run migration:run` the one its own configuration resolves. */
+function processCipher(): SecretsCipher {
+  return secretsMigrationContext.getStore() ?? resolveSecretsCipher(loadConfig());
 }
 
 function mapValues(auth: Auth, map: (value: string) => string): Auth {
