@@ -28,7 +28,12 @@ describe('key limits shared by replicas through Redis', () => {
     proxy = await new TcpCutProxy(REDIS.host, REDIS.port).start();
     mock = await startOpenAiMock();
     mock.reply(reply.text('ok'));
-    const env = { REDIS_URL: proxy.url, REDIS_KEY_PREFIX: prefix };
+    // Replicas on one database must share SECRETS_KEY, or each reads the other's upstream secrets as unreadable.
+    const env = {
+      REDIS_URL: proxy.url,
+      REDIS_KEY_PREFIX: prefix,
+      SECRETS_KEY: randomBytes(32).toString('base64'),
+    };
     first = await startKeysSwitchboard(env);
     second = harnessFor(
       await startSwitchboard({
