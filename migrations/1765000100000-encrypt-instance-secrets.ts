@@ -11,8 +11,9 @@ export class EncryptInstanceSecrets1765000100000 implements MigrationInterface {
   name = 'EncryptInstanceSecrets1765000100000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    const cipher = secretsMigrationContext.getStore() ?? resolveSecretsCipher(loadConfig());
     const rows: { id: string; auth: Auth }[] = await queryRunner.query('SELECT id, auth FROM instances');
+    if (rows.length === 0) return;
+    const cipher = processCipher();
     for (const row of rows) {
       const sealed = mapValues(row.auth, (value) =>
         SecretsCipher.isSealed(value) ? value : cipher.seal(value),
