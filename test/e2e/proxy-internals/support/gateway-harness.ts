@@ -5,14 +5,17 @@ import { InstanceHealthRegistry } from '@switchboard/proxy/health/instance-healt
 import { DataPlaneHandler } from '@switchboard/proxy/data-plane.handler';
 import { RoutePlanCache } from '@switchboard/proxy/routing/route-plan.cache';
 import { UpstreamClient } from '@switchboard/proxy/upstream/upstream-client';
-import type { UsageRecord } from '@switchboard/proxy/usage/usage-record';
-import { UsageStream } from '@switchboard/proxy/usage/usage.stream';
+import type { RequestRecord } from '@switchboard/proxy/record/request-record';
+import { RequestRecordBus } from '@switchboard/proxy/record/request-record.bus';
 import type { RouteConfig, RouteTable } from '@switchboard/routes';
 
 /** The data-plane handler on a loopback server, over an in-memory route list (no database, no Nest). */
 export interface GatewayHarness {
   url: string;
-  usage: UsageRecord[];
+  /** Every request record published so far (published after each response ends). */
+  records: RequestRecord[];
+  /** Resolves with the records once at least `count` have been published. */
+  recordsAtLeast(count: number): Promise<RequestRecord[]>;
   health: InstanceHealthRegistry;
   setRoutes(routes: RouteConfig[]): void;
   close(): Promise<void>;
@@ -29,14 +32,25 @@ export async function startGatewayHarness(
     exactModels: () => current.flatMap((route) => route.models).sort(),
   } as unknown as RouteTable;
   const health = new InstanceHealthRegistry(options.now);
-  const usageStream = new UsageStream();
-  const usage: UsageRecord[] = [];
-  usageStream.records$.subscribe((record) => usage.push(record));
+  const bus = new RequestRecordBus();
+  const records: RequestRecord[] = [];
+  const waiters: Array<{ count: number; resolve: () => void }> = [];
+  bus.records$.subscribe((record) => {
+    records.push(record);
+    for (const waiter of waiters.filter((w) => records.length >= w.count)) {
+      waiters.splice(waiters.indexOf(waiter), 1);
+      waiter.resolve();
+    }
+  });
+  const recordsAtLeast = async (count: number): Promise<RequestRecord[]> => {
+    if (records.length < count) await new Promise<void>((resolve) => waiters.push({ count, resolve }));
+    return records;
+  };
   const client = new UpstreamClient();
   const handler = new DataPlaneHandler(
     table,
     new RoutePlanCache(health),
-    { client, usage: usageStream, clock: { newId: () => randomUUID().replace(/-/g, ''), now: Date.now } },
+    { client, records: bus, clock: { newId: () => randomUUID().replace(/-/g, ''), now: Date.now } },
     { maxBodySize: options.maxBodySize ?? 1 << 20 },
   );
   const server: Server = createServer((req, res) => {
@@ -47,7 +61,8 @@ export async function startGatewayHarness(
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    usage,
+    records,
+    recordsAtLeast,
     health,
     setRoutes: (next) => (current = next),
     close: async () => {
