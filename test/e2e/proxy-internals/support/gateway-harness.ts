@@ -8,6 +8,7 @@ import { UpstreamClient } from '@switchboard/proxy/upstream/upstream-client';
 import type { RequestRecord } from '@switchboard/proxy/record/request-record';
 import { RequestRecordBus } from '@switchboard/proxy/record/request-record.bus';
 import type { RouteConfig, RouteTable } from '@switchboard/routes';
+import { collectRecords } from '../../data-plane/support/record-collector';
 
 /** The data-plane handler on a loopback server, over an in-memory route list (no database, no Nest). */
 export interface GatewayHarness {
@@ -33,19 +34,7 @@ export async function startGatewayHarness(
   } as unknown as RouteTable;
   const health = new InstanceHealthRegistry(options.now);
   const bus = new RequestRecordBus();
-  const records: RequestRecord[] = [];
-  const waiters: Array<{ count: number; resolve: () => void }> = [];
-  bus.records$.subscribe((record) => {
-    records.push(record);
-    for (const waiter of waiters.filter((w) => records.length >= w.count)) {
-      waiters.splice(waiters.indexOf(waiter), 1);
-      waiter.resolve();
-    }
-  });
-  const recordsAtLeast = async (count: number): Promise<RequestRecord[]> => {
-    if (records.length < count) await new Promise<void>((resolve) => waiters.push({ count, resolve }));
-    return records;
-  };
+  const collector = collectRecords(bus);
   const client = new UpstreamClient();
   const handler = new DataPlaneHandler(
     table,
@@ -61,8 +50,8 @@ export async function startGatewayHarness(
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    records,
-    recordsAtLeast,
+    records: collector.records,
+    recordsAtLeast: (count) => collector.atLeast(count),
     health,
     setRoutes: (next) => (current = next),
     close: async () => {
