@@ -16,6 +16,7 @@ import type { UpstreamClient } from '../upstream/upstream-client';
 import { AttemptLedger } from './attempt-ledger';
 import { runAttempt, type AttemptInFlight, type AttemptResult, type AttemptSetup } from './attempt';
 import { routeHeaders, streamHead } from './response-head';
+import { sentModel } from './upstream-body';
 import type { StreamAttemptEnd, RequestAbort } from './stream-attempt';
 import type { AttemptContext } from './upstream-attempt';
 
@@ -206,10 +207,4 @@ export class Exchange {
   private headers(): Record<string, string> {
     return routeHeaders(this.call, this.plan, this.ledger.count, this.lastInstance);
   }
-}
-
-/** The model the instance is sent: its `options.model` override, else the client's. */
-function sentModel(instance: PlannedInstance, clientModel: string): string {
-  const override = instance.config.options?.model;
-  return typeof override === 'string' ? override : clientModel;
 }
