@@ -131,7 +131,7 @@ describe('data plane streaming (loopback upstreams)', () => {
     });
 
     // Alone, the same instance's error comes back as its status before any stream started.
-    gateway.setRoutes([routeFixture({ instances: [anthropicInstance('busy', overloaded.url, 1)] })]);
+    await gateway.setRoutes([routeFixture({ instances: [anthropicInstance('busy', overloaded.url, 1)] })]);
     const alone = await fetch(`${gateway.url}/v1/messages`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'anthropic-version': '2023-06-01' },
