@@ -1,6 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { GatewayError, GatewayErrorCode, isGatewayError } from '@switchboard/common/errors';
+import {
+  GatewayError,
+  GatewayErrorCode,
+  gatewayErrorStatus,
+  isGatewayError,
+} from '@switchboard/common/errors';
 import type { Protocol } from '@switchboard/protocols';
 import type { RouteTable } from '@switchboard/routes';
 import { writeGatewayError, writeJson } from './errors/error.writer';
@@ -84,7 +89,7 @@ export class DataPlaneHandler {
     } catch (error) {
       if (!isGatewayError(error)) throw error;
       if (error.code === GatewayErrorCode.CLIENT_CLOSED) {
-        trace.status = 499;
+        trace.status = gatewayErrorStatus(error);
         trace.error = recordError(error.code, error.message);
         if (!res.destroyed) res.destroy();
       } else {

@@ -1,5 +1,5 @@
 import type { ServerResponse } from 'node:http';
-import { GatewayError, GatewayErrorCode } from '@switchboard/common/errors';
+import { GatewayError, GatewayErrorCode, gatewayErrorStatus } from '@switchboard/common/errors';
 import { findConverter, type ConversionClock, type ResponseHooks } from '@switchboard/converters';
 import { writeGatewayError, writeJson } from '../errors/error.writer';
 import { finalFailure, noInstanceError, type TriedInstance } from '../errors/final-failure';
@@ -79,8 +79,9 @@ export class Exchange {
     } finally {
       if (this.totalTimer !== undefined) clearTimeout(this.totalTimer);
       if (this.abortState.cause === 'client' && !this.res.writableFinished) {
-        this.trace.status = 499;
-        this.trace.error ??= recordError(GatewayErrorCode.CLIENT_CLOSED, 'The client closed the connection.');
+        const closed = new GatewayError(GatewayErrorCode.CLIENT_CLOSED, 'The client closed the connection.');
+        this.trace.status = gatewayErrorStatus(closed);
+        this.trace.error ??= recordError(closed.code, closed.message);
       }
     }
   }
