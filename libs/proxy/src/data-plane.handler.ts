@@ -14,6 +14,7 @@ import { acceptableRequestId } from './http/header-value';
 import { anthropicModelList, openAiModelList } from './http/models-response';
 import { clientProtocolOf, resolveEndpoint } from './intake/endpoints';
 import { intake } from './intake/intake';
+import { drainThen } from './intake/linger';
 import { publishRecord } from './record/request-record.builder';
 import type { RequestRecordBus } from './record/request-record.bus';
 import { newTrace, recordError, type RequestTrace } from './record/request-trace';
@@ -93,7 +94,7 @@ export class DataPlaneHandler {
         trace.error = recordError(error.code, error.message);
         if (!res.destroyed) res.destroy();
       } else {
-        this.refuse(res, trace.protocol, error, trace.requestId, trace);
+        this.refuse(res, trace.protocol, error, trace.requestId, trace, req);
       }
     }
     publishRecord(this.deps.records, trace, res);
@@ -106,10 +107,16 @@ export class DataPlaneHandler {
     error: GatewayError,
     requestId: string,
     trace: RequestTrace | undefined,
+    req?: IncomingMessage,
   ): void {
     const headers: Record<string, string> = { 'x-request-id': requestId };
     if (protocol === 'anthropic-messages' && trace !== undefined) headers['request-id'] = requestId;
-    const status = writeGatewayError(res, protocol, error, headers);
+    // A 413 leaves the upload unread: read and discard it (bounded) before closing, so the client reads the 413.
+    const hold =
+      req !== undefined && error.code === GatewayErrorCode.PAYLOAD_TOO_LARGE
+        ? (end: () => void) => drainThen(req, end)
+        : undefined;
+    const status = writeGatewayError(res, protocol, error, headers, hold);
     if (trace === undefined) return;
     trace.status = status ?? 0;
     trace.error = recordError(error.code, error.message);

@@ -14,10 +14,17 @@ const OPENAI_CODES: Partial<Record<GatewayErrorCode, string>> = {
   [GatewayErrorCode.NO_AVAILABLE_INSTANCE]: 'no_available_instance',
 };
 
+/** Anthropic types that the status alone would get wrong: overloaded means 529, not a gateway set-up problem. */
+const ANTHROPIC_TYPES: Partial<Record<GatewayErrorCode, string>> = {
+  [GatewayErrorCode.UPSTREAM_AUTH_FAILED]: 'api_error',
+  [GatewayErrorCode.INSTANCE_MISCONFIGURED]: 'api_error',
+};
+
 /** A gateway error as a body in the client's protocol: OpenAI keeps `param` and `code`; Anthropic has neither. */
 export function gatewayErrorBody(protocol: Protocol, error: GatewayError, status: number): object {
   if (protocol === 'anthropic-messages') {
-    return anthropicErrorBody(anthropicErrorTypeForStatus(status), error.message);
+    const type = ANTHROPIC_TYPES[error.code] ?? anthropicErrorTypeForStatus(status);
+    return anthropicErrorBody(type, error.message);
   }
   const defaults = openAiErrorTypeForStatus(status);
   return openAiErrorBody({
@@ -38,13 +45,12 @@ export function writeGatewayError(
   protocol: Protocol,
   error: GatewayError,
   headers: Record<string, string>,
+  /** Given: the body is written now but the response ends only when `hold` calls back (lingering close). */
+  hold?: (end: () => void) => void,
 ): number | undefined {
   const status = gatewayErrorStatus(error);
-  if (
-    !writeJson(res, status, JSON.stringify(gatewayErrorBody(protocol, error, status)), headers, error.headers)
-  ) {
-    return undefined;
-  }
+  const payload = JSON.stringify(gatewayErrorBody(protocol, error, status));
+  if (!writeJson(res, status, payload, headers, error.headers, hold)) return undefined;
   return status;
 }
 
@@ -55,6 +61,7 @@ export function writeJson(
   payload: string | Buffer,
   headers: Record<string, string>,
   extra?: Record<string, string>,
+  hold?: (end: () => void) => void,
 ): boolean {
   if (res.headersSent || res.destroyed) return false;
   headers['content-type'] = 'application/json';
@@ -63,6 +70,12 @@ export function writeJson(
   );
   if (extra !== undefined) Object.assign(headers, extra);
   res.writeHead(status, headers);
-  res.end(payload);
+  if (hold === undefined) {
+    res.end(payload);
+  } else {
+    // The body is complete (content-length): the client can read it while the response stays open.
+    res.write(payload);
+    hold(() => res.end());
+  }
   return true;
 }

@@ -11,7 +11,8 @@ export interface UpstreamErrorAnswer {
 
 /**
  * A failure outside the fallback triggers goes back to the client: an upstream status converted by the
- * attempt's converter; 401/403 become the gateway's own 502 (its credentials, not the client's, were refused);
+ * attempt's converter; 401/403 and 404 become the gateway's own 502 (its credentials or its endpoint, not the
+ * client's request, were refused);
  * anything else, or a body the converter cannot read, a gateway error.
  */
 export function upstreamErrorAnswer(
@@ -24,6 +25,13 @@ export function upstreamErrorAnswer(
     return new GatewayError(
       GatewayErrorCode.UPSTREAM_AUTH_FAILED,
       `Upstream instance '${instance}' rejected the gateway's credentials (HTTP ${status}); check the instance's auth configuration.`,
+    );
+  }
+  if (status === 404) {
+    // The route's model exists; the upstream's 404 means the instance's endpoint (or deployment) is wrong.
+    return new GatewayError(
+      GatewayErrorCode.INSTANCE_MISCONFIGURED,
+      `Upstream instance '${instance}' answered HTTP 404 for ${failure.path ?? 'its endpoint'}; check the instance's endpoint configuration.`,
     );
   }
   const headers = failure.retryAfter === undefined ? undefined : { 'retry-after': failure.retryAfter };

@@ -115,7 +115,14 @@ export async function callUpstream(
     status: response.status,
     body: parseMaybeJson(raw),
     retryAfter: Array.isArray(retryAfter) ? retryAfter[0] : retryAfter,
+    path: pathOnly(path),
   });
+}
+
+/** The path without its query string (which may hold an api key). */
+function pathOnly(path: string): string {
+  const query = path.indexOf('?');
+  return query === -1 ? path : path.slice(0, query);
 }
 
 function failed(failure: AttemptFailure): UpstreamAnswer {

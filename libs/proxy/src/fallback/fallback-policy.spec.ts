@@ -55,6 +55,12 @@ describe('fallback decision table', () => {
     expect(countsAsInstanceFailure(both, status(500))).toBe(true);
     expect(countsAsInstanceFailure(both, status(400))).toBe(false);
   });
+
+  it('never counts a failure before any upstream call against an instance', () => {
+    const unbuildable: AttemptFailure = { kind: 'misconfigured', message: 'request conversion failed' };
+    expect(isFallbackTrigger(both, unbuildable)).toBe(true);
+    expect(countsAsInstanceFailure(both, unbuildable)).toBe(false);
+  });
 });
 
 describe('final failure', () => {

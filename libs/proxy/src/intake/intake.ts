@@ -5,6 +5,7 @@ import type { RequestTrace } from '../record/request-trace';
 import type { RoutePlan } from '../routing/route-plan';
 import type { RoutePlanCache } from '../routing/route-plan.cache';
 import type { ClientCall } from './client-call';
+import { assertAnthropicHeaders, assertNestingDepth } from './body-limits';
 import { readClientJson } from './read-client-json';
 
 export interface Intake {
@@ -32,6 +33,7 @@ export async function intake(
       cause: error,
     });
   }
+  assertNestingDepth(body);
   const model = body.model;
   if (typeof model !== 'string' || model.length === 0) {
     throw invalid('model', "Missing required field 'model' (a non-empty string).");
@@ -56,6 +58,9 @@ export async function intake(
   trace.routeId = plan.id;
   trace.route = plan.name;
   const headers = req.headers;
+  const anthropicVersion = headerText(headers['anthropic-version']);
+  const anthropicBeta = headerText(headers['anthropic-beta']);
+  assertAnthropicHeaders(anthropicVersion, anthropicBeta);
   const stream = trace.endpoint !== 'count_tokens' && body.stream === true;
   trace.stream = stream;
   const call: ClientCall = {
@@ -65,8 +70,8 @@ export async function intake(
     model,
     stream,
     requestId: trace.requestId,
-    anthropicVersion: headerText(headers['anthropic-version']),
-    anthropicBeta: headerText(headers['anthropic-beta']),
+    anthropicVersion,
+    anthropicBeta,
     hashKey: plan.hashHeader === undefined ? undefined : headerText(headers[plan.hashHeader]),
     startedAt: trace.startedAt,
   };
