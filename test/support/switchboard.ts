@@ -18,6 +18,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { INestApplication } from '@nestjs/common';
 import { loadConfig } from '@switchboard/config';
 import { type Core } from '@switchboard/database';
 import { type StartedAdmin } from '../../apps/admin/src/admin.bootstrap';
@@ -36,6 +37,8 @@ export interface RunningSwitchboard {
   adminUrl: string;
   adminToken: string;
   core: Core;
+  /** The gateway's Nest app, to reach its providers (e.g. `gatewayApp.get(RequestRecordBus)`). */
+  gatewayApp: INestApplication;
   /** Data directory in use (temp unless given). */
   dataDir: string;
   close(): Promise<void>;
@@ -69,6 +72,7 @@ export async function startSwitchboard(options: StartSwitchboardOptions = {}): P
       adminUrl: admin.url,
       adminToken: admin.adminToken,
       core: running.core,
+      gatewayApp: gateway.app,
       dataDir,
       close: () => (closing ??= running.close().finally(() => cleanUp(database, ownDataDir))),
     };

@@ -37,3 +37,9 @@ function isEmpty(record: Record<string, unknown> | undefined): boolean {
   for (const key in record) return key === undefined;
   return true;
 }
+
+/** The model the instance is sent: its `options.model` override, else the client's. */
+export function sentModel(instance: PlannedInstance, clientModel: string): string {
+  const override = instance.config.options?.model;
+  return typeof override === 'string' ? override : clientModel;
+}

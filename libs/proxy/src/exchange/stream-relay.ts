@@ -4,21 +4,26 @@ import { decodeSse, encodeSseEvent, type Protocol, type SseEvent } from '@switch
 import { Observable, type OperatorFunction, type Subscription } from 'rxjs';
 import { isClientStreamError } from './stream-error-events';
 
-/** What the relay reports to the exchange that owns the attempt (timers, headers, bookkeeping). */
-export interface StreamRelayEvents {
+/** The attempt that owns the relay: its timers, its response head and the error its converter sees. */
+export interface RelayOwner {
   /** The first upstream body chunk arrived. */
   firstByte(): void;
-  /** The error the converter sees when the upstream body fails. */
-  sourceError(error: unknown): Error;
   /** The first event is about to be written: the status line and headers go out now. */
   commit(): void;
-  /** The stream failed before anything reached the client: the attempt failed, the next instance may answer. */
-  failedBeforeCommit(error: unknown): void;
-  /** The stream failed after commit (the converter already wrote its in-stream error); called before res.end. */
-  failedAfterCommit(error: unknown): void;
-  /** The client response is ended (cleanly or after a failure after commit). */
-  ended(): void;
+  /** The error the converter sees when the upstream body fails. */
+  sourceError(error: unknown): Error;
 }
+
+/** How a relay ended: the loop reads it. */
+export type RelayEnd =
+  /** The upstream stream ended and the client response is ended. */
+  | { kind: 'completed' }
+  /** The stream failed before anything reached the client: the next instance may answer. */
+  | { kind: 'failed_before_commit'; error: unknown }
+  /** The stream failed after commit: the converter wrote its in-stream error and the response is ended. */
+  | { kind: 'failed_after_commit'; error: unknown }
+  /** stop() was called (the client went away). */
+  | { kind: 'stopped' };
 
 /**
  * One streamed answer from upstream body to client socket: decode SSE, convert, encode, `res.write`, with
@@ -34,16 +39,25 @@ export class StreamRelay {
   private corked = false;
   private held: SseEvent[] | undefined;
   private subscription: Subscription | undefined;
+  private settle: ((end: RelayEnd) => void) | undefined;
 
   constructor(
     private readonly res: ServerResponse,
     private readonly body: Readable,
     private readonly clientProtocol: Protocol,
     private readonly convert: OperatorFunction<SseEvent, SseEvent>,
-    private readonly events: StreamRelayEvents,
+    private readonly owner: RelayOwner,
   ) {}
 
-  start(): void {
+  /** Relays until the stream ends, fails or is stopped; never rejects. */
+  run(): Promise<RelayEnd> {
+    return new Promise<RelayEnd>((resolve) => {
+      this.settle = resolve;
+      this.start();
+    });
+  }
+
+  private start(): void {
     this.subscription = this.source()
       .pipe(decodeSse(), this.convert)
       .subscribe({
@@ -56,6 +70,13 @@ export class StreamRelay {
   /** The client went away: stop reading (the upstream body is destroyed). */
   stop(): void {
     this.subscription?.unsubscribe();
+    this.finish({ kind: 'stopped' });
+  }
+
+  private finish(end: RelayEnd): void {
+    const settle = this.settle;
+    this.settle = undefined;
+    settle?.(end);
   }
 
   private readonly uncork = (): void => {
@@ -74,7 +95,7 @@ export class StreamRelay {
       const onData = (chunk: Buffer): void => {
         if (!this.started) {
           this.started = true;
-          this.events.firstByte();
+          this.owner.firstByte();
         }
         // One socket read yields many body chunks in the same tick; the pipeline is synchronous, so corking
         // until the end of this tick sends all their events in one write, with no added latency.
@@ -86,7 +107,7 @@ export class StreamRelay {
         subscriber.next(chunk);
       };
       const onEnd = (): void => subscriber.complete();
-      const onError = (error: unknown): void => subscriber.error(this.events.sourceError(error));
+      const onError = (error: unknown): void => subscriber.error(this.owner.sourceError(error));
       body.on('data', onData);
       body.on('end', onEnd);
       body.on('error', onError);
@@ -126,24 +147,23 @@ export class StreamRelay {
 
   private onError(error: unknown): void {
     if (!this.committed) {
-      this.events.failedBeforeCommit(error);
+      this.finish({ kind: 'failed_before_commit', error });
       return;
     }
     if (this.held !== undefined) this.flushHeld();
-    this.events.failedAfterCommit(error);
-    this.end();
+    this.end({ kind: 'failed_after_commit', error });
   }
 
   private onComplete(): void {
     this.endedCleanly = true;
     if (!this.committed) this.commit();
     if (this.held !== undefined) this.flushHeld();
-    this.end();
+    this.end({ kind: 'completed' });
   }
 
   private commit(): void {
     this.committed = true;
-    this.events.commit();
+    this.owner.commit();
   }
 
   private flushHeld(): void {
@@ -151,8 +171,8 @@ export class StreamRelay {
     this.held = undefined;
   }
 
-  private end(): void {
+  private end(end: RelayEnd): void {
     if (!this.res.writableEnded) this.res.end();
-    this.events.ended();
+    this.finish(end);
   }
 }

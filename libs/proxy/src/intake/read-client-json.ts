@@ -1,8 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { readStream } from '../upstream/read-stream';
-import { ClientError } from './client-error';
-
-const TOO_LARGE = Symbol('too large');
+import { GatewayError, GatewayErrorCode } from '@switchboard/common/errors';
 
 /** True for a missing content type or `application/json` with any parameters. */
 export function isJsonContentType(contentType: string | undefined): boolean {
@@ -13,7 +11,7 @@ export function isJsonContentType(contentType: string | undefined): boolean {
 }
 
 /**
- * The request body as a JSON object: 415 for a non-JSON content type, 413 over `maxBodySize` (checked against
+ * The request body as a JSON object, else a GatewayError: 415 for a non-JSON content type, 413 over `maxBodySize` (checked against
  * content-length first, then while reading), 400 for invalid JSON or a non-object.
  */
 export async function readClientJson(
@@ -21,35 +19,41 @@ export async function readClientJson(
   maxBodySize: number,
 ): Promise<Record<string, unknown>> {
   if (!isJsonContentType(req.headers['content-type'])) {
-    throw new ClientError(
-      415,
+    throw new GatewayError(
+      GatewayErrorCode.UNSUPPORTED_MEDIA_TYPE,
       `Unsupported content type '${req.headers['content-type']}': send application/json.`,
     );
   }
   const declared = req.headers['content-length'];
   if (declared !== undefined && Number(declared) > maxBodySize) {
-    throw new ClientError(413, `Request body exceeds the ${maxBodySize}-byte limit.`);
+    throw tooLarge(maxBodySize);
   }
-  let raw: Buffer;
-  try {
-    raw = await readStream(req, maxBodySize, () =>
-      Object.assign(new Error('too large'), { [TOO_LARGE]: true }),
-    );
-  } catch (error) {
-    if (error && typeof error === 'object' && TOO_LARGE in error) {
-      throw new ClientError(413, `Request body exceeds the ${maxBodySize}-byte limit.`);
-    }
-    throw error;
-  }
-  if (raw.length === 0) throw new ClientError(400, 'Request body is empty: send a JSON object.');
+  // A socket error while reading is not a GatewayError: the caller drops the connection.
+  const raw = await readStream(req, maxBodySize, () => tooLarge(maxBodySize));
+  if (raw.length === 0) throw invalid('Request body is empty: send a JSON object.');
   let parsed: unknown;
   try {
     parsed = JSON.parse(raw.toString('utf8'));
   } catch (error) {
-    throw new ClientError(400, `Invalid JSON in request body: ${(error as Error).message}`);
+    throw invalid(`Invalid JSON in request body: ${(error as Error).message}`);
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    throw new ClientError(400, 'Request body must be a JSON object.');
+    throw invalid('Request body must be a JSON object.');
   }
   return parsed as Record<string, unknown>;
+}
+
+function invalid(message: string): GatewayError {
+  return new GatewayError(GatewayErrorCode.INVALID_REQUEST, message);
+}
+
+/** The connection is closed after the 413: the rest of the upload is never read. */
+function tooLarge(maxBodySize: number): GatewayError {
+  return new GatewayError(
+    GatewayErrorCode.PAYLOAD_TOO_LARGE,
+    `Request body exceeds the ${maxBodySize}-byte limit.`,
+    {
+      headers: { connection: 'close' },
+    },
+  );
 }
