@@ -81,7 +81,11 @@ export function App() {
         <span class="brand">Switchboard</span>
         <nav aria-label="Pages">
           {NAV.map((item) => (
-            <a key={item.path} href={`#/${item.path}`} aria-current={section === item.path ? 'page' : undefined}>
+            <a
+              key={item.path}
+              href={`#/${item.path}`}
+              aria-current={section === item.path ? 'page' : undefined}
+            >
               {item.label}
             </a>
           ))}

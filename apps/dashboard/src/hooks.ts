@@ -57,12 +57,7 @@ export function toApiError(caught: unknown): ApiError {
 /** Reads and follows location.hash (`#/routes/abc` → ['routes', 'abc']). */
 export function useHashPath(): string[] {
   const read = () =>
-    location.hash
-      .replace(/^#\/?/, '')
-      .split('?')[0]
-      .split('/')
-      .filter(Boolean)
-      .map(decodeURIComponent);
+    location.hash.replace(/^#\/?/, '').split('?')[0].split('/').filter(Boolean).map(decodeURIComponent);
   const [path, setPath] = useState(read);
   useEffect(() => {
     const follow = () => setPath(read());

@@ -1,7 +1,13 @@
 import Anthropic from '@anthropic-ai/sdk';
 import OpenAI from 'openai';
 import { type Page } from 'playwright-core';
-import { reply, startAnthropicMock, startOpenAiMock, type AnthropicMock, type OpenAiMock } from '../../support/mock-upstreams';
+import {
+  reply,
+  startAnthropicMock,
+  startOpenAiMock,
+  type AnthropicMock,
+  type OpenAiMock,
+} from '../../support/mock-upstreams';
 import { startSwitchboard, type RunningSwitchboard } from '../../support/switchboard';
 import { anthropicInstance, openAiInstance, routeFor } from '../data-plane/support/route-builders';
 import { HAS_KEYS_API, HAS_READONLY_TOKEN, HAS_TELEMETRY_API, itWhen } from './support/api-availability';
@@ -35,7 +41,10 @@ describe('ops dashboard (chromium)', () => {
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
-    return { status: response.status, body: (await response.json().catch(() => undefined)) as Record<string, never> };
+    return {
+      status: response.status,
+      body: (await response.json().catch(() => undefined)) as Record<string, never>,
+    };
   };
   const openai = () => new OpenAI({ apiKey: 'sk-client', baseURL: `${sb.gatewayUrl}/v1`, maxRetries: 0 });
   const anthropic = () => new Anthropic({ apiKey: 'sk-client', baseURL: sb.gatewayUrl, maxRetries: 0 });
@@ -110,7 +119,9 @@ describe('ops dashboard (chromium)', () => {
       () => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
     );
     expect(paint).not.toBeNull();
-    console.log(`dashboard bundle: ${size.raw} B raw, ${size.gzip} B gzip; first contentful paint ${paint} ms`);
+    console.log(
+      `dashboard bundle: ${size.raw} B raw, ${size.gzip} B gzip; first contentful paint ${paint} ms`,
+    );
     await checkPage('01-sign-in');
   });
 
@@ -162,7 +173,11 @@ describe('ops dashboard (chromium)', () => {
     await page.getByRole('status').getByText('Instances saved.').waitFor();
     const stored = await admin('GET', `/admin/routes/${weightedRouteId}`);
     expect(stored.body.instances).toEqual([
-      expect.objectContaining({ name: 'gpt-a', weight: 3, auth: { header: { authorization: '******' }, query: {} } }),
+      expect.objectContaining({
+        name: 'gpt-a',
+        weight: 3,
+        auth: { header: { authorization: '******' }, query: {} },
+      }),
       expect.objectContaining({ name: 'gpt-b', weight: 0 }),
     ]);
     weightA.clear();
@@ -181,7 +196,9 @@ describe('ops dashboard (chromium)', () => {
   it("shows the admin API's field errors next to the fields in the JSON editor", async () => {
     await page.goto(url(`#/routes/${encodeURIComponent(weightedRouteId)}/edit`));
     const editor = page.getByLabel(/Route JSON/);
-    await page.waitForFunction(() => (document.getElementById('route-json') as HTMLTextAreaElement).value !== '');
+    await page.waitForFunction(
+      () => (document.getElementById('route-json') as HTMLTextAreaElement).value !== '',
+    );
     const text = await editor.inputValue();
     expect(text).toContain('"authorization": "******"');
     expect(text).not.toContain('sk-upstream');
@@ -221,23 +238,34 @@ describe('ops dashboard (chromium)', () => {
     await page.setViewportSize({ width: 1280, height: 900 });
   });
 
-  itWhen(HAS_TELEMETRY_API, 'telemetry')('shows the traffic in the overview, the request log and the timeline', async () => {
-    await page.goto(url('#/overview'));
-    await page.locator('.tile').filter({ hasText: 'Fallbacks' }).getByText(/^[1-9]/).waitFor({ timeout: 20_000 });
-    await checkPage('11-overview-traffic');
-    await page.goto(url(`#/routes/${encodeURIComponent(fallbackRouteId)}`));
-    await page.getByRole('table', { name: /Recent requests/ }).getByRole('link').first().waitFor({ timeout: 10_000 });
-    await page.goto(url('#/requests'));
-    await page.getByLabel('Route').fill(`route-${FALLBACK_MODEL}`);
-    await page.getByRole('button', { name: 'Apply filters' }).click();
-    const row = page.getByRole('row').filter({ hasText: '2 attempts' }).first();
-    await row.waitFor({ timeout: 10_000 });
-    await checkPage('12-requests-traffic');
-    await row.getByRole('link').click();
-    await page.locator('.timeline').getByText('fell back to the next instance').waitFor();
-    await page.locator('.timeline').getByText('gpt-west').waitFor();
-    await checkPage('13-request-timeline');
-  });
+  itWhen(HAS_TELEMETRY_API, 'telemetry')(
+    'shows the traffic in the overview, the request log and the timeline',
+    async () => {
+      await page.goto(url('#/overview'));
+      await page
+        .locator('.tile')
+        .filter({ hasText: 'Fallbacks' })
+        .getByText(/^[1-9]/)
+        .waitFor({ timeout: 20_000 });
+      await checkPage('11-overview-traffic');
+      await page.goto(url(`#/routes/${encodeURIComponent(fallbackRouteId)}`));
+      await page
+        .getByRole('table', { name: /Recent requests/ })
+        .getByRole('link')
+        .first()
+        .waitFor({ timeout: 10_000 });
+      await page.goto(url('#/requests'));
+      await page.getByLabel('Route').fill(`route-${FALLBACK_MODEL}`);
+      await page.getByRole('button', { name: 'Apply filters' }).click();
+      const row = page.getByRole('row').filter({ hasText: '2 attempts' }).first();
+      await row.waitFor({ timeout: 10_000 });
+      await checkPage('12-requests-traffic');
+      await row.getByRole('link').click();
+      await page.locator('.timeline').getByText('fell back to the next instance').waitFor();
+      await page.locator('.timeline').getByText('gpt-west').waitFor();
+      await checkPage('13-request-timeline');
+    },
+  );
 
   itWhen(HAS_KEYS_API, 'keys')('creates a key shown once with a copy button, then revokes it', async () => {
     await page.goto(url('#/keys'));

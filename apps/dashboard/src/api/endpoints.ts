@@ -28,8 +28,10 @@ export function adminApi(client: AdminClient) {
     getRoute: (id: string) => client.get<RouteView>(`/admin/routes/${enc(id)}`),
     routeHealth: (id: string) => client.get<RouteHealth>(`/admin/routes/${enc(id)}/health`),
     createRoute: (body: unknown) => client.send<RouteView>('POST', '/admin/routes', body),
-    replaceRoute: (id: string, body: unknown) => client.send<RouteView>('PUT', `/admin/routes/${enc(id)}`, body),
-    patchRoute: (id: string, body: unknown) => client.send<RouteView>('PATCH', `/admin/routes/${enc(id)}`, body),
+    replaceRoute: (id: string, body: unknown) =>
+      client.send<RouteView>('PUT', `/admin/routes/${enc(id)}`, body),
+    patchRoute: (id: string, body: unknown) =>
+      client.send<RouteView>('PATCH', `/admin/routes/${enc(id)}`, body),
 
     listRequests: (filters: RequestFilters, page: number, pageSize: number) =>
       client.get<Page<RequestView>>('/admin/requests', { ...filters, page, page_size: pageSize }),

@@ -9,10 +9,14 @@ export function ErrorNotice({ error, what }: { error: ApiError | undefined; what
     <div class="notice notice-error" role="alert">
       <strong>{what ? `Could not load ${what}` : 'The admin API answered an error'}</strong>
       <p>
-        {error.method} {error.path.split('?')[0]} → {error.status || 'no answer'} {error.code}: {error.message}
+        {error.method} {error.path.split('?')[0]} → {error.status || 'no answer'} {error.code}:{' '}
+        {error.message}
       </p>
       {missing && (
-        <p>This admin API endpoint does not exist on this server yet; upgrade Switchboard to a version that has it.</p>
+        <p>
+          This admin API endpoint does not exist on this server yet; upgrade Switchboard to a version that has
+          it.
+        </p>
       )}
       {error.details.length > 0 && (
         <ul>
@@ -37,7 +41,13 @@ export function EmptyState({ title, children }: { title: string; children: Compo
   );
 }
 
-export function Badge({ tone, children }: { tone: 'ok' | 'warn' | 'bad' | 'muted'; children: ComponentChildren }) {
+export function Badge({
+  tone,
+  children,
+}: {
+  tone: 'ok' | 'warn' | 'bad' | 'muted';
+  children: ComponentChildren;
+}) {
   return <span class={`badge badge-${tone}`}>{children}</span>;
 }
 

@@ -36,8 +36,9 @@ export function KeysPage() {
       {keys.data && keys.data.items.length === 0 && (
         <EmptyState title="No consumer keys yet">
           <p>
-            Clients need a consumer key to call the gateway. Create one above and give it to the client as its API key
-            (<code>Authorization: Bearer</code> for OpenAI SDKs, <code>x-api-key</code> for Anthropic SDKs).
+            Clients need a consumer key to call the gateway. Create one above and give it to the client as its
+            API key (<code>Authorization: Bearer</code> for OpenAI SDKs, <code>x-api-key</code> for Anthropic
+            SDKs).
           </p>
         </EmptyState>
       )}
@@ -71,13 +72,19 @@ export function KeysPage() {
                   <td>{keyState(key)}</td>
                   {canWrite && (
                     <td class="actions">
-                      <button type="button" onClick={() => act(() => api.patchKey(key.id, { enabled: !key.enabled }))}>
+                      <button
+                        type="button"
+                        onClick={() => act(() => api.patchKey(key.id, { enabled: !key.enabled }))}
+                      >
                         {key.enabled ? 'Disable' : 'Enable'} <span class="visually-hidden">{key.name}</span>
                       </button>
                       <button
                         type="button"
                         class="danger"
-                        onClick={() => confirm(`Revoke ${key.name}? Clients using it fail at once.`) && act(() => api.revokeKey(key.id))}
+                        onClick={() =>
+                          confirm(`Revoke ${key.name}? Clients using it fail at once.`) &&
+                          act(() => api.revokeKey(key.id))
+                        }
                       >
                         Revoke <span class="visually-hidden">{key.name}</span>
                       </button>
@@ -126,7 +133,15 @@ function CreatedKeyNotice({ created, onDone }: { created: CreatedKey; onDone(): 
 }
 
 function CreateKeyForm({ onCreate }: { onCreate(body: CreateKeyBody): Promise<void> }) {
-  const [form, setForm] = useState({ name: '', models: '', rpm: '', tpm: '', tokens: '', period: 'month', expires: '' });
+  const [form, setForm] = useState({
+    name: '',
+    models: '',
+    rpm: '',
+    tpm: '',
+    tokens: '',
+    period: 'month',
+    expires: '',
+  });
   const field = (name: keyof typeof form) => ({
     value: form[name],
     onInput: (event: Event) => setForm({ ...form, [name]: (event.currentTarget as HTMLInputElement).value }),
@@ -134,11 +149,15 @@ function CreateKeyForm({ onCreate }: { onCreate(body: CreateKeyBody): Promise<vo
   const submit = (event: Event) => {
     event.preventDefault();
     const body: CreateKeyBody = { name: form.name.trim() };
-    const models = form.models.split(',').map((model) => model.trim()).filter(Boolean);
+    const models = form.models
+      .split(',')
+      .map((model) => model.trim())
+      .filter(Boolean);
     if (models.length) body.models = models;
     if (form.rpm) body.rpm = Number(form.rpm);
     if (form.tpm) body.tpm = Number(form.tpm);
-    if (form.tokens) body.budget = { tokens: Number(form.tokens), period: form.period as 'day' | 'month' | 'total' };
+    if (form.tokens)
+      body.budget = { tokens: Number(form.tokens), period: form.period as 'day' | 'month' | 'total' };
     if (form.expires) body.expires_at = new Date(form.expires).toISOString();
     void onCreate(body).then(() => setForm({ ...form, name: '' }));
   };
@@ -189,7 +208,9 @@ function limits(key: KeyView): string {
 
 function usage(key: KeyView): string {
   const numbers = Object.entries(key.usage ?? {}).filter(([, value]) => typeof value === 'number');
-  return numbers.length ? numbers.map(([name, value]) => `${name.replace(/_/g, ' ')} ${fmtInt(value as number)}`).join(' · ') : '—';
+  return numbers.length
+    ? numbers.map(([name, value]) => `${name.replace(/_/g, ' ')} ${fmtInt(value as number)}`).join(' · ')
+    : '—';
 }
 
 function keyState(key: KeyView) {

@@ -23,7 +23,11 @@ export function OverviewPage() {
       api.timeseries(since, until, step, 'none'),
       ...dims.map((dim) => api.stats(since, until, dim).catch(() => null)),
     ]);
-    return { total, series: toSeries(buckets, stepSeconds), tops: tops as Array<{ groups: StatsGroup[] } | null> };
+    return {
+      total,
+      series: toSeries(buckets, stepSeconds),
+      tops: tops as Array<{ groups: StatsGroup[] } | null>,
+    };
   };
   const { data, error } = useLoad(load, [range.preset, range.from, range.to], REFRESH_MS);
   const total = useMemo(() => data && sumGroups(data.total.groups), [data]);
@@ -48,7 +52,10 @@ export function OverviewPage() {
         <Tile label="5xx" value={fmtInt(total?.e5xx)} />
         <Tile label="429" value={fmtInt(total?.e429)} />
         <Tile label="Latency p50 / p95 / p99" value={head ? ms3(head.latency_ms) : '—'} />
-        <Tile label="TTFT p50 / p95" value={head ? `${fmtMs(head.ttfb_ms.p50)} / ${fmtMs(head.ttfb_ms.p95)}` : '—'} />
+        <Tile
+          label="TTFT p50 / p95"
+          value={head ? `${fmtMs(head.ttfb_ms.p50)} / ${fmtMs(head.ttfb_ms.p95)}` : '—'}
+        />
         <Tile
           label="Tokens in / out"
           value={total ? `${fmtCompact(total.input)} / ${fmtCompact(total.output)}` : '—'}
@@ -122,7 +129,10 @@ function Tile({ label, value }: { label: string; value: string }) {
 const ms3 = (p: StatsGroup['latency_ms']) => `${fmtMs(p.p50)} / ${fmtMs(p.p95)} / ${fmtMs(p.p99)}`;
 
 function TopTable({ dimension, groups }: { dimension: string; groups: StatsGroup[] | null }) {
-  const top = (groups ?? []).slice().sort((a, b) => b.requests - a.requests).slice(0, 5);
+  const top = (groups ?? [])
+    .slice()
+    .sort((a, b) => b.requests - a.requests)
+    .slice(0, 5);
   return (
     <table class="top">
       <caption>Top {dimension}s</caption>

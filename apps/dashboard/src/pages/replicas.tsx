@@ -19,7 +19,9 @@ export function ReplicasPage() {
       <ErrorNotice error={error} what="replicas" />
       {data && data.length === 0 && (
         <EmptyState title="No replica has reported">
-          <p>Each gateway process writes a heartbeat every 10 s; start one with <code>npm start</code>.</p>
+          <p>
+            Each gateway process writes a heartbeat every 10 s; start one with <code>npm start</code>.
+          </p>
         </EmptyState>
       )}
       {data && data.length > 0 && (

@@ -69,7 +69,13 @@ function RequestSummary({ request }: { request: RequestView }) {
       <h3>Attempts</h3>
       <ol class="timeline">
         {request.attempts.map((attempt, index) => (
-          <AttemptRow key={index} attempt={attempt} index={index} total={total} last={index === request.attempts.length - 1} />
+          <AttemptRow
+            key={index}
+            attempt={attempt}
+            index={index}
+            total={total}
+            last={index === request.attempts.length - 1}
+          />
         ))}
       </ol>
     </>
@@ -87,8 +93,8 @@ function AttemptRow(props: { attempt: AttemptView; index: number; total: number;
         <strong>
           {props.index + 1}. {attempt.instance}
         </strong>{' '}
-        <span class="muted">({attempt.provider})</span> <Badge tone={tone}>{attempt.status ?? attempt.outcome}</Badge>{' '}
-        {fmtMs(attempt.duration_ms)}
+        <span class="muted">({attempt.provider})</span>{' '}
+        <Badge tone={tone}>{attempt.status ?? attempt.outcome}</Badge> {fmtMs(attempt.duration_ms)}
         {attempt.ttfb_ms !== null && <span class="muted"> · first byte {fmtMs(attempt.ttfb_ms)}</span>}
       </div>
       <div class="bar" aria-hidden="true">

@@ -26,18 +26,24 @@ export function RequestTable({ requests, caption }: { requests: RequestView[]; c
           {requests.map((request) => (
             <tr key={request.request_id}>
               <td>
-                <a href={`#/requests/${encodeURIComponent(request.request_id)}`}>{fmtTime(request.started_at)}</a>
+                <a href={`#/requests/${encodeURIComponent(request.request_id)}`}>
+                  {fmtTime(request.started_at)}
+                </a>
               </td>
               <td>
                 <Badge tone={statusTone(request.status)}>{request.status}</Badge>
-                {request.attempts.length > 1 && <span class="muted"> ({request.attempts.length} attempts)</span>}
+                {request.attempts.length > 1 && (
+                  <span class="muted"> ({request.attempts.length} attempts)</span>
+                )}
               </td>
               <td>{request.route ?? '—'}</td>
               <td>{request.instance ?? '—'}</td>
               <td>{request.model ?? '—'}</td>
               <td>{fmtMs(request.duration_ms)}</td>
               <td>{fmtMs(request.ttfb_ms)}</td>
-              <td>{request.usage ? `${fmtInt(request.usage.input)} / ${fmtInt(request.usage.output)}` : '—'}</td>
+              <td>
+                {request.usage ? `${fmtInt(request.usage.input)} / ${fmtInt(request.usage.output)}` : '—'}
+              </td>
               <td>{request.key?.name ?? '—'}</td>
             </tr>
           ))}

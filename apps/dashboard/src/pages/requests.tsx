@@ -19,7 +19,11 @@ export function RequestsPage() {
   const [draft, setDraft] = useState<RequestFilters>({});
   const [filters, setFilters] = useState<RequestFilters>({});
   const [page, setPage] = useState(1);
-  const { data, error } = useLoad(() => api.listRequests(filters, page, PAGE_SIZE), [JSON.stringify(filters), page], 5000);
+  const { data, error } = useLoad(
+    () => api.listRequests(filters, page, PAGE_SIZE),
+    [JSON.stringify(filters), page],
+    5000,
+  );
   const pages = data ? Math.max(1, Math.ceil(data.total / PAGE_SIZE)) : 1;
   const toIso = (local: string | undefined) => (local ? new Date(local).toISOString() : undefined);
 
@@ -44,7 +48,9 @@ export function RequestsPage() {
               name={field.name}
               placeholder={field.placeholder}
               value={draft[field.name] ?? ''}
-              onInput={(event) => setDraft({ ...draft, [field.name]: event.currentTarget.value || undefined })}
+              onInput={(event) =>
+                setDraft({ ...draft, [field.name]: event.currentTarget.value || undefined })
+              }
             />
           </label>
         ))}

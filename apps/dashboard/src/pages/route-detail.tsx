@@ -160,7 +160,9 @@ export function RouteDetailPage({ id }: { id: string }) {
                           type="checkbox"
                           aria-label={`${instance.name} enabled`}
                           checked={draft.enabled}
-                          onChange={(event) => setDraft(instance.name, { enabled: event.currentTarget.checked })}
+                          onChange={(event) =>
+                            setDraft(instance.name, { enabled: event.currentTarget.checked })
+                          }
                         />
                       ) : instance.enabled ? (
                         'yes'
@@ -233,7 +235,12 @@ export function RouteDetailPage({ id }: { id: string }) {
   );
 }
 
-function NumberCell(props: { label: string; value: string; editable: boolean; onInput(value: string): void }) {
+function NumberCell(props: {
+  label: string;
+  value: string;
+  editable: boolean;
+  onInput(value: string): void;
+}) {
   if (!props.editable) return <span>{props.value}</span>;
   return (
     <input

@@ -58,7 +58,9 @@ export function RouteEditorPage({ id }: { id?: string }) {
       <ErrorNotice error={existing.error} what={`route ${id}`} />
       <div class="editor">
         <div class="editor-main">
-          <label for="route-json">Route JSON (secrets show as ******; leaving ****** keeps the stored value)</label>
+          <label for="route-json">
+            Route JSON (secrets show as ******; leaving ****** keeps the stored value)
+          </label>
           <textarea
             id="route-json"
             ref={area}

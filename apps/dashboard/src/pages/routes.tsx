@@ -10,7 +10,9 @@ export function RoutesPage() {
   const { data, error } = useLoad(
     async () => {
       const page = await api.listRoutes();
-      const health = await Promise.all(page.items.map((route) => api.routeHealth(route.id).catch(() => null)));
+      const health = await Promise.all(
+        page.items.map((route) => api.routeHealth(route.id).catch(() => null)),
+      );
       return { routes: page.items, total: page.total, health };
     },
     [],
@@ -56,7 +58,9 @@ export function RoutesPage() {
                     <a href={`#/routes/${encodeURIComponent(route.id)}`}>{route.name}</a>
                   </td>
                   <td>{route.models.join(', ')}</td>
-                  <td>{route.enabled ? <Badge tone="ok">enabled</Badge> : <Badge tone="muted">disabled</Badge>}</td>
+                  <td>
+                    {route.enabled ? <Badge tone="ok">enabled</Badge> : <Badge tone="muted">disabled</Badge>}
+                  </td>
                   <td>
                     <InstanceSummary route={route} health={data.health[index]} />
                   </td>
@@ -77,8 +81,9 @@ function InstanceSummary({ route, health }: { route: RouteView; health: RouteHea
         const state = health?.instances.find((one) => one.name === instance.name)?.state;
         return (
           <li key={instance.name}>
-            {instance.name} <span class="muted">({instance.provider})</span> p{instance.priority} · w{instance.weight}{' '}
-            {!instance.enabled && <Badge tone="muted">off</Badge>} <BreakerBadge state={state} />
+            {instance.name} <span class="muted">({instance.provider})</span> p{instance.priority} · w
+            {instance.weight} {!instance.enabled && <Badge tone="muted">off</Badge>}{' '}
+            <BreakerBadge state={state} />
           </li>
         );
       })}

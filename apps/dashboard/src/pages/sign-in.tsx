@@ -39,8 +39,8 @@ export function SignIn({ onSignedIn }: { onSignedIn(token: string): void }) {
           onInput={(event) => setToken(event.currentTarget.value)}
         />
         <p id="sign-in-help" class="muted">
-          The admin token (<code>ADMIN_TOKEN</code>, or the file <code>data/admin-token</code>) or the read-only
-          token (<code>ADMIN_READONLY_TOKEN</code>). It is kept in this tab's session storage only.
+          The admin token (<code>ADMIN_TOKEN</code>, or the file <code>data/admin-token</code>) or the
+          read-only token (<code>ADMIN_READONLY_TOKEN</code>). It is kept in this tab's session storage only.
         </p>
         {error && error.status === 401 ? (
           <p class="notice notice-error" role="alert">

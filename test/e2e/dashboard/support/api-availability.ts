@@ -11,7 +11,8 @@ import { AdminAppModule } from '../../../../apps/admin/src/admin-app.module';
  */
 export const ADMIN_GET_ROUTES = declaredGetRoutes();
 
-export const HAS_TELEMETRY_API = ADMIN_GET_ROUTES.has('admin/stats') && ADMIN_GET_ROUTES.has('admin/requests');
+export const HAS_TELEMETRY_API =
+  ADMIN_GET_ROUTES.has('admin/stats') && ADMIN_GET_ROUTES.has('admin/requests');
 export const HAS_KEYS_API = ADMIN_GET_ROUTES.has('admin/keys');
 export const HAS_READONLY_TOKEN = (() => {
   const token = 'dashboard-probe-readonly-token-0123456789';
@@ -21,7 +22,9 @@ export const HAS_READONLY_TOKEN = (() => {
 /** `it` when the API exists, else `it.skip` with the reason in the test's name. */
 export function itWhen(available: boolean, api: string) {
   return (name: string, test: () => Promise<void>, timeout?: number) =>
-    available ? it(name, test, timeout) : it.skip(`${name} [skipped: the ${api} API is not in this build]`, test);
+    available
+      ? it(name, test, timeout)
+      : it.skip(`${name} [skipped: the ${api} API is not in this build]`, test);
 }
 
 function declaredGetRoutes(): Set<string> {

@@ -68,7 +68,10 @@ export async function seriousA11yViolations(page: Page): Promise<string[]> {
   });
   return violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id}: ${violation.help} (${JSON.stringify(violation.nodes.map((n) => n.target))})`);
+    .map(
+      (violation) =>
+        `${violation.id}: ${violation.help} (${JSON.stringify(violation.nodes.map((n) => n.target))})`,
+    );
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {
