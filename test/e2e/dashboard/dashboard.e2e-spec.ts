@@ -14,6 +14,11 @@ import { HAS_KEYS_API, HAS_READONLY_TOKEN, HAS_TELEMETRY_API, itWhen } from './s
 import { openBrowser, screenshot, seriousA11yViolations, type Browser } from './support/browser';
 import { buildDashboard, bundleSize } from './support/dashboard-build';
 
+interface StoredRoute {
+  id: string;
+  instances: Array<{ name: string; weight: number; auth: unknown }>;
+}
+
 const READONLY_TOKEN = 'readonly-token-for-the-dashboard-e2e-0123456789';
 const FALLBACK_MODEL = 'dash-fallback-model';
 const WEIGHTED_MODEL = 'dash-weighted-model';
@@ -43,7 +48,7 @@ describe('ops dashboard (chromium)', () => {
     });
     return {
       status: response.status,
-      body: (await response.json().catch(() => undefined)) as Record<string, never>,
+      body: (await response.json().catch(() => undefined)) as StoredRoute,
     };
   };
   const openai = () => new OpenAI({ apiKey: 'sk-client', baseURL: `${sb.gatewayUrl}/v1`, maxRetries: 0 });
@@ -130,7 +135,7 @@ describe('ops dashboard (chromium)', () => {
     await page.getByLabel('Admin token').fill('not-the-admin-token-at-all');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('alert').getByText('This token was refused (401)').waitFor();
-    expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
+    expect(await page.evaluate('sessionStorage.length')).toBe(0);
   });
 
   it('signs in with the admin token and lists the routes with their instances and breaker state', async () => {
@@ -196,9 +201,7 @@ describe('ops dashboard (chromium)', () => {
   it("shows the admin API's field errors next to the fields in the JSON editor", async () => {
     await page.goto(url(`#/routes/${encodeURIComponent(weightedRouteId)}/edit`));
     const editor = page.getByLabel(/Route JSON/);
-    await page.waitForFunction(
-      () => (document.getElementById('route-json') as HTMLTextAreaElement).value !== '',
-    );
+    await page.waitForFunction("document.getElementById('route-json').value !== ''");
     const text = await editor.inputValue();
     expect(text).toContain('"authorization": "******"');
     expect(text).not.toContain('sk-upstream');
@@ -232,7 +235,7 @@ describe('ops dashboard (chromium)', () => {
     await page.setViewportSize({ width: 380, height: 800 });
     await page.goto(url(`#/routes/${encodeURIComponent(fallbackRouteId)}`));
     await page.getByRole('row').filter({ hasText: 'gpt-west' }).waitFor();
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    const overflow = Number(await page.evaluate('document.documentElement.scrollWidth - window.innerWidth'));
     expect(overflow).toBeLessThanOrEqual(0);
     await screenshot(page, '10-narrow-route-detail');
     await page.setViewportSize({ width: 1280, height: 900 });
@@ -306,6 +309,6 @@ describe('ops dashboard (chromium)', () => {
     await page.goto(url('#/routes'));
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByLabel('Admin token').waitFor();
-    expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
+    expect(await page.evaluate('sessionStorage.length')).toBe(0);
   });
 });
