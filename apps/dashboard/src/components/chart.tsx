@@ -32,7 +32,7 @@ export function Chart({ title, unit, series, data }: ChartProps) {
         width: Math.max(element.clientWidth, 200),
         height: 200,
         series: [
-          {},
+          { value: (_u: uPlot, seconds: number | null) => (seconds === null ? '—' : fullTime(seconds)) },
           ...series.map((one) => ({
             label: one.label,
             stroke: one.color,
@@ -41,7 +41,10 @@ export function Chart({ title, unit, series, data }: ChartProps) {
             value: (_u: uPlot, value: number | null) => (value === null ? '—' : `${round(value)} ${unit}`),
           })),
         ],
-        axes: [{}, { size: 60, values: (_u, values) => values.map((value) => `${round(value)}`) }],
+        axes: [
+          { values: (_u, splits) => splits.map((seconds) => axisTime(seconds, splits)) },
+          { size: 60, values: (_u, values) => values.map((value) => `${round(value)}`) },
+        ],
         legend: { live: true },
         cursor: { drag: { x: false, y: false } },
       },
@@ -72,6 +75,18 @@ export function Chart({ title, unit, series, data }: ChartProps) {
       <div ref={holder} role="img" aria-label={`${title} chart; the table view is on the Requests page`} />
     </figure>
   );
+}
+
+/** 24-hour clock; the day too when the axis spans more than a day. */
+function axisTime(seconds: number, splits: number[]): string {
+  const date = new Date(seconds * 1000);
+  const hm = date.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', hour12: false });
+  const span = splits.length > 1 ? splits[splits.length - 1] - splits[0] : 0;
+  return span > 86_400 ? `${date.toLocaleDateString('en-GB', { day: '2-digit', month: 'short' })} ${hm}` : hm;
+}
+
+function fullTime(seconds: number): string {
+  return new Date(seconds * 1000).toLocaleString('en-GB', { hour12: false });
 }
 
 function round(value: number): string {

@@ -71,23 +71,25 @@ export function KeysPage() {
                   <td>{fmtAgo(key.last_used_at)}</td>
                   <td>{keyState(key)}</td>
                   {canWrite && (
-                    <td class="actions">
-                      <button
-                        type="button"
-                        onClick={() => act(() => api.patchKey(key.id, { enabled: !key.enabled }))}
-                      >
-                        {key.enabled ? 'Disable' : 'Enable'} <span class="visually-hidden">{key.name}</span>
-                      </button>
-                      <button
-                        type="button"
-                        class="danger"
-                        onClick={() =>
-                          confirm(`Revoke ${key.name}? Clients using it fail at once.`) &&
-                          act(() => api.revokeKey(key.id))
-                        }
-                      >
-                        Revoke <span class="visually-hidden">{key.name}</span>
-                      </button>
+                    <td>
+                      <div class="actions">
+                        <button
+                          type="button"
+                          onClick={() => act(() => api.patchKey(key.id, { enabled: !key.enabled }))}
+                        >
+                          {key.enabled ? 'Disable' : 'Enable'} <span class="visually-hidden">{key.name}</span>
+                        </button>
+                        <button
+                          type="button"
+                          class="danger"
+                          onClick={() =>
+                            confirm(`Revoke ${key.name}? Clients using it fail at once.`) &&
+                            act(() => api.revokeKey(key.id))
+                          }
+                        >
+                          Revoke <span class="visually-hidden">{key.name}</span>
+                        </button>
+                      </div>
                     </td>
                   )}
                 </tr>
@@ -162,7 +164,10 @@ function CreateKeyForm({ onCreate }: { onCreate(body: CreateKeyBody): Promise<vo
     void onCreate(body).then(() => setForm({ ...form, name: '' }));
   };
   return (
-    <form class="filters" aria-label="Create a key" onSubmit={submit}>
+    <form class="filters" aria-labelledby="create-key-title" onSubmit={submit}>
+      <h3 id="create-key-title" class="form-title">
+        Create a key
+      </h3>
       <label>
         Name <input required {...field('name')} />
       </label>

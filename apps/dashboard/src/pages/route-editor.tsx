@@ -11,6 +11,9 @@ import { FIRST_ROUTE_EXAMPLE } from './route-example';
  * with the line each belongs to; choosing one selects that line. Secrets arrive as "******" and sending
  * "******" back keeps the stored value, so the editor never sees a real secret.
  */
+/** Matches `.editor textarea` / `.gutter li` line-height in styles.css. */
+const LINE_HEIGHT_PX = 20;
+
 export function RouteEditorPage({ id }: { id?: string }) {
   const { api } = useDashboard();
   const existing = useLoad(async () => (id ? api.getRoute(id) : null), [id]);
@@ -21,6 +24,17 @@ export function RouteEditorPage({ id }: { id?: string }) {
 
   const shown = text ?? (existing.data ? editable(existing.data) : id ? '' : FIRST_ROUTE_EXAMPLE);
   const lines = useMemo(() => locateJsonPaths(shown), [shown]);
+  const gutter = useRef<HTMLOListElement>(null);
+  // Line → the field errors on it, shown in the gutter beside the line.
+  const errorLines = useMemo(() => {
+    const marks = new Map<number, string>();
+    for (const detail of error?.details ?? []) {
+      const line = lineOf(lines, detail.path);
+      if (line !== undefined)
+        marks.set(line, [marks.get(line), `${detail.path}: ${detail.message}`].filter(Boolean).join('; '));
+    }
+    return marks;
+  }, [error, lines]);
 
   const save = async () => {
     setError(undefined);
@@ -36,7 +50,13 @@ export function RouteEditorPage({ id }: { id?: string }) {
       const saved = id ? await api.replaceRoute(id, body) : await api.createRoute(body);
       location.hash = `#/routes/${encodeURIComponent(saved.id)}`;
     } catch (caught) {
-      setError(toApiError(caught));
+      const failure = toApiError(caught);
+      setError(failure);
+      const first = failure.details
+        .map((detail) => lineOf(lines, detail.path))
+        .find((line) => line !== undefined);
+      if (first !== undefined && area.current)
+        area.current.scrollTop = Math.max(0, (first - 4) * LINE_HEIGHT_PX);
     }
   };
 
@@ -61,16 +81,32 @@ export function RouteEditorPage({ id }: { id?: string }) {
           <label for="route-json">
             Route JSON (secrets show as ******; leaving ****** keeps the stored value)
           </label>
-          <textarea
-            id="route-json"
-            ref={area}
-            spellcheck={false}
-            rows={28}
-            value={shown}
-            aria-invalid={error !== undefined || parseError !== ''}
-            aria-describedby="route-errors"
-            onInput={(event) => setText(event.currentTarget.value)}
-          />
+          <div class="editor-body">
+            <ol class="gutter" ref={gutter} aria-hidden="true">
+              {shown.split('\n').map((_line, index) => {
+                const message = errorLines.get(index + 1);
+                return (
+                  <li key={index} class={message ? 'gutter-error' : undefined} title={message}>
+                    {message ? `! ${index + 1}` : index + 1}
+                  </li>
+                );
+              })}
+            </ol>
+            <textarea
+              id="route-json"
+              ref={area}
+              wrap="off"
+              onScroll={(event) => {
+                if (gutter.current) gutter.current.scrollTop = event.currentTarget.scrollTop;
+              }}
+              spellcheck={false}
+              rows={28}
+              value={shown}
+              aria-invalid={error !== undefined || parseError !== ''}
+              aria-describedby="route-errors"
+              onInput={(event) => setText(event.currentTarget.value)}
+            />
+          </div>
           <div class="actions">
             <button type="button" class="primary" onClick={() => void save()}>
               {id ? 'Save route' : 'Create route'}
