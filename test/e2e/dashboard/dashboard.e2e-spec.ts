@@ -211,6 +211,8 @@ describe('ops dashboard (chromium)', () => {
     await error.waitFor();
     const line = Number(/line (\d+)/.exec(await error.innerText())![1]);
     expect(text.split('\n')[line - 1]).toContain('"weight": 3');
+    // The gutter beside the editor marks that line.
+    expect(await page.locator('.gutter-error').innerText()).toBe(`! ${line}`);
     await checkPage('04-route-editor');
   });
 
