@@ -201,7 +201,8 @@ describe('ops dashboard (chromium)', () => {
   it("shows the admin API's field errors next to the fields in the JSON editor", async () => {
     await page.goto(url(`#/routes/${encodeURIComponent(weightedRouteId)}/edit`));
     const editor = page.getByLabel(/Route JSON/);
-    await page.waitForFunction("document.getElementById('route-json').value !== ''");
+    // The editor appears once the route is loaded (page.waitForFunction would need 'unsafe-eval' under this CSP).
+    await editor.waitFor();
     const text = await editor.inputValue();
     expect(text).toContain('"authorization": "******"');
     expect(text).not.toContain('sk-upstream');

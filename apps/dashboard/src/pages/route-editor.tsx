@@ -76,71 +76,75 @@ export function RouteEditorPage({ id }: { id?: string }) {
         <a href={id ? `#/routes/${encodeURIComponent(id)}` : '#/routes'}>Cancel</a>
       </header>
       <ErrorNotice error={existing.error} what={`route ${id}`} />
-      <div class="editor">
-        <div class="editor-main">
-          <label for="route-json">
-            Route JSON (secrets show as ******; leaving ****** keeps the stored value)
-          </label>
-          <div class="editor-body">
-            <ol class="gutter" ref={gutter} aria-hidden="true">
-              {shown.split('\n').map((_line, index) => {
-                const message = errorLines.get(index + 1);
-                return (
-                  <li key={index} class={message ? 'gutter-error' : undefined} title={message}>
-                    {message ? `! ${index + 1}` : index + 1}
-                  </li>
-                );
-              })}
-            </ol>
-            <textarea
-              id="route-json"
-              ref={area}
-              wrap="off"
-              onScroll={(event) => {
-                if (gutter.current) gutter.current.scrollTop = event.currentTarget.scrollTop;
-              }}
-              spellcheck={false}
-              rows={28}
-              value={shown}
-              aria-invalid={error !== undefined || parseError !== ''}
-              aria-describedby="route-errors"
-              onInput={(event) => setText(event.currentTarget.value)}
-            />
-          </div>
-          <div class="actions">
-            <button type="button" class="primary" onClick={() => void save()}>
-              {id ? 'Save route' : 'Create route'}
-            </button>
-          </div>
-        </div>
-        <aside id="route-errors" class="editor-errors" aria-live="polite" aria-label="Field errors">
-          {parseError && (
-            <p class="notice notice-error" role="alert">
-              {parseError}
-            </p>
-          )}
-          {error && error.details.length > 0 ? (
-            <div role="alert">
-              <h3>{error.message}</h3>
-              <ul class="field-errors">
-                {error.details.map((detail) => {
-                  const line = lineOf(lines, detail.path);
+      {id && !existing.data && text === null ? (
+        !existing.error && <p class="muted">Loading the route…</p>
+      ) : (
+        <div class="editor">
+          <div class="editor-main">
+            <label for="route-json">
+              Route JSON (secrets show as ******; leaving ****** keeps the stored value)
+            </label>
+            <div class="editor-body">
+              <ol class="gutter" ref={gutter} aria-hidden="true">
+                {shown.split('\n').map((_line, index) => {
+                  const message = errorLines.get(index + 1);
                   return (
-                    <li key={detail.path + detail.message}>
-                      <button type="button" class="link" onClick={() => line && selectLine(line)}>
-                        line {line ?? '?'} · <code>{detail.path || '(body)'}</code>
-                      </button>
-                      <span>{detail.message}</span>
+                    <li key={index} class={message ? 'gutter-error' : undefined} title={message}>
+                      {message ? `! ${index + 1}` : index + 1}
                     </li>
                   );
                 })}
-              </ul>
+              </ol>
+              <textarea
+                id="route-json"
+                ref={area}
+                wrap="off"
+                onScroll={(event) => {
+                  if (gutter.current) gutter.current.scrollTop = event.currentTarget.scrollTop;
+                }}
+                spellcheck={false}
+                rows={28}
+                value={shown}
+                aria-invalid={error !== undefined || parseError !== ''}
+                aria-describedby="route-errors"
+                onInput={(event) => setText(event.currentTarget.value)}
+              />
             </div>
-          ) : (
-            <ErrorNotice error={error} what="the route (nothing was saved)" />
-          )}
-        </aside>
-      </div>
+            <div class="actions">
+              <button type="button" class="primary" onClick={() => void save()}>
+                {id ? 'Save route' : 'Create route'}
+              </button>
+            </div>
+          </div>
+          <aside id="route-errors" class="editor-errors" aria-live="polite" aria-label="Field errors">
+            {parseError && (
+              <p class="notice notice-error" role="alert">
+                {parseError}
+              </p>
+            )}
+            {error && error.details.length > 0 ? (
+              <div role="alert">
+                <h3>{error.message}</h3>
+                <ul class="field-errors">
+                  {error.details.map((detail) => {
+                    const line = lineOf(lines, detail.path);
+                    return (
+                      <li key={detail.path + detail.message}>
+                        <button type="button" class="link" onClick={() => line && selectLine(line)}>
+                          line {line ?? '?'} · <code>{detail.path || '(body)'}</code>
+                        </button>
+                        <span>{detail.message}</span>
+                      </li>
+                    );
+                  })}
+                </ul>
+              </div>
+            ) : (
+              <ErrorNotice error={error} what="the route (nothing was saved)" />
+            )}
+          </aside>
+        </div>
+      )}
     </section>
   );
 }
