@@ -5,6 +5,7 @@ import { type Core } from '@switchboard/database';
 import { AdminAppModule } from './admin-app.module';
 import { adminAuthMiddleware } from './auth/admin-auth.middleware';
 import { resolveAdminToken } from './auth/admin-token';
+import { dashboardMiddleware } from './dashboard/dashboard-static';
 import { jsonBodyMiddleware } from './errors/json-body.middleware';
 import { setupAdminOpenApi } from './openapi/admin-openapi';
 
@@ -24,6 +25,7 @@ export async function createAdminApp(
     bodyParser: false,
   });
   app.disable('x-powered-by');
+  app.use(dashboardMiddleware());
   app.use(adminAuthMiddleware(adminToken));
   app.use(jsonBodyMiddleware);
   app.useBodyParser('json', { limit: core.config.maxBodySize });
