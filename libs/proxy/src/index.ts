@@ -10,3 +10,12 @@ export * from './health/instance-health.controller';
 export * from './routing/route-plan';
 export * from './routing/route-plan.cache';
 export * from './upstream/upstream-client';
+export type {
+  AttemptRecord,
+  AttemptOutcome as RecordAttemptOutcome,
+  DataPlaneEndpoint,
+  RecordError,
+  RequestRecord,
+  TokenCounts,
+} from './record/request-record';
+export * from './record/request-record.bus';
