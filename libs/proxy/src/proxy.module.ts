@@ -11,6 +11,7 @@ import { RouteTable, RouteTableModule } from '@switchboard/routes';
 import type { Subscription } from 'rxjs';
 import { DataPlaneHandler } from './data-plane.handler';
 import { DataPlaneMount } from './data-plane.mount';
+import { RequestRecordBus } from './record/request-record.bus';
 import { InstanceHealthRegistry } from './health/instance-health.registry';
 import { RoutePlanCache } from './routing/route-plan.cache';
 import { UpstreamClient } from './upstream/upstream-client';
@@ -56,6 +57,7 @@ class UpstreamClientLifecycle implements OnApplicationShutdown {
   imports: [RouteTableModule],
   providers: [
     UsageStream,
+    RequestRecordBus,
     { provide: UpstreamClient, useFactory: () => new UpstreamClient() },
     {
       provide: UpstreamClientLifecycle,
@@ -74,23 +76,24 @@ class UpstreamClientLifecycle implements OnApplicationShutdown {
     },
     {
       provide: DataPlaneHandler,
-      inject: [RouteTable, RoutePlanCache, UpstreamClient, UsageStream, AppConfig],
+      inject: [RouteTable, RoutePlanCache, UpstreamClient, UsageStream, AppConfig, RequestRecordBus],
       useFactory: (
         routes: RouteTable,
         plans: RoutePlanCache,
         client: UpstreamClient,
         usage: UsageStream,
         config: AppConfig,
+        records: RequestRecordBus,
       ) =>
         new DataPlaneHandler(
           routes,
           plans,
-          { client, usage, clock: { newId: () => randomUUID().replace(/-/g, ''), now: Date.now } },
+          { client, usage, records, clock: { newId: () => randomUUID().replace(/-/g, ''), now: Date.now } },
           { maxBodySize: config.maxBodySize },
         ),
     },
     DataPlaneMount,
   ],
-  exports: [UsageStream, DataPlaneHandler],
+  exports: [UsageStream, RequestRecordBus, DataPlaneHandler],
 })
 export class ProxyModule {}
