@@ -32,7 +32,11 @@ export function bucketIndex(bounds: readonly number[], value: number): number {
  * The q-quantile of a histogram given as per-bucket (not cumulative) counts, interpolated linearly inside the
  * bucket as Prometheus' histogram_quantile does; values in the +Inf bucket report the highest finite bound.
  */
-export function histogramQuantile(bounds: readonly number[], counts: readonly number[], q: number): number | null {
+export function histogramQuantile(
+  bounds: readonly number[],
+  counts: readonly number[],
+  q: number,
+): number | null {
   const total = counts.reduce((sum, count) => sum + count, 0);
   if (total === 0) return null;
   const rank = q * total;

@@ -87,7 +87,7 @@ export class GatewayMetrics {
 
   constructor() {
     collectDefaultMetrics({ register: this.registry });
-    const metrics = this;
+    const sources = (): DataPlaneSources | undefined => this.sources;
     new Gauge({
       name: 'switchboard_circuit_breaker_state',
       help: 'Circuit breaker per route and instance: 0 closed, 1 half-open, 2 open.',
@@ -95,11 +95,11 @@ export class GatewayMetrics {
       registers: [this.registry],
       collect() {
         this.reset();
-        const sources = metrics.sources;
-        if (sources === undefined) return;
-        for (const route of sources.routes.all()) {
+        const plane = sources();
+        if (plane === undefined) return;
+        for (const route of plane.routes.all()) {
           const names = route.instances.map((instance) => instance.name);
-          for (const view of sources.health.report(route.id, names)) {
+          for (const view of plane.health.report(route.id, names)) {
             this.set({ route: route.name, instance: view.name }, BREAKER_STATE[view.state]);
           }
         }
@@ -110,7 +110,8 @@ export class GatewayMetrics {
       help: 'Revision of the route table this process serves (-1 before the first load).',
       registers: [this.registry],
       collect() {
-        if (metrics.sources !== undefined) this.set(metrics.sources.routes.currentRevision());
+        const plane = sources();
+        if (plane !== undefined) this.set(plane.routes.currentRevision());
       },
     });
   }
@@ -149,7 +150,8 @@ export class GatewayMetrics {
       route,
       instance: record.instance ?? NO_ROUTE,
     };
-    if (record.upstream_model !== null) labels.gen_ai_response_model = facts.modelLabel(record.upstream_model);
+    if (record.upstream_model !== null)
+      labels.gen_ai_response_model = facts.modelLabel(record.upstream_model);
     const failed = record.error !== null || record.status >= 400;
     this.requestDuration.observe(
       failed ? { ...labels, error_type: errorType(record) } : labels,
