@@ -93,6 +93,10 @@ export class AppConfig {
   @IsIn(REQUEST_LOG_MODES, { message: `REQUEST_LOG must be one of ${REQUEST_LOG_MODES.join(', ')}` })
   requestLog!: RequestLogMode;
 
+  /** Request-log records held in memory while the database is slow or down; beyond it the oldest are dropped. */
+  @IntAtLeast('REQUEST_LOG_QUEUE_SIZE', 1, 1_000_000)
+  requestLogQueueSize!: number;
+
   /** Milliseconds a request-log row is kept (REQUEST_LOG_RETENTION, e.g. 7d). */
   @IsInt({ message: 'REQUEST_LOG_RETENTION must be a duration such as 7d, 12h or 30m' })
   @Min(60_000, { message: 'REQUEST_LOG_RETENTION must be at least 1m' })

@@ -35,6 +35,12 @@ const VARIABLES: ReadonlyArray<{
   { field: 'logFormat', variable: 'LOG_FORMAT', parse: (text) => text.toLowerCase() },
   { field: 'requestLog', variable: 'REQUEST_LOG', fallback: 'on', parse: (text) => text.toLowerCase() },
   {
+    field: 'requestLogQueueSize',
+    variable: 'REQUEST_LOG_QUEUE_SIZE',
+    fallback: '10000',
+    parse: parseInteger,
+  },
+  {
     field: 'requestLogRetentionMs',
     variable: 'REQUEST_LOG_RETENTION',
     fallback: '7d',

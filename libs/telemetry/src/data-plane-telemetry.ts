@@ -42,6 +42,7 @@ export class DataPlaneTelemetry implements OnApplicationBootstrap, OnApplication
     this.sql = (text, parameters) => core.dataSource.query(text, parameters);
     this.requestLog = new RequestLogWriter(this.sql, {
       mode: core.config.requestLog,
+      capacity: core.config.requestLogQueueSize,
       onDropped: (count) => process.metrics.requestLogDropped.inc(count),
       onError: (error) => this.warn('request-log', `request log: write failed, will retry`, error),
     });
