@@ -98,13 +98,13 @@ export class AppConfig {
   requestLogQueueSize!: number;
 
   /** Milliseconds a request-log row is kept (REQUEST_LOG_RETENTION, e.g. 7d). */
-  @IsInt({ message: 'REQUEST_LOG_RETENTION must be a duration such as 7d, 12h or 30m' })
-  @Min(60_000, { message: 'REQUEST_LOG_RETENTION must be at least 1m' })
+  @IsInt({ message: 'REQUEST_LOG_RETENTION must be a duration of at least 1m, such as 7d, 12h or 30m' })
+  @Min(60_000, { message: 'REQUEST_LOG_RETENTION must be a duration of at least 1m, such as 7d, 12h or 30m' })
   requestLogRetentionMs!: number;
 
   /** Milliseconds a usage rollup row is kept (USAGE_RETENTION, e.g. 90d). */
-  @IsInt({ message: 'USAGE_RETENTION must be a duration such as 90d' })
-  @Min(3_600_000, { message: 'USAGE_RETENTION must be at least 1h' })
+  @IsInt({ message: 'USAGE_RETENTION must be a duration of at least 1h, such as 90d' })
+  @Min(3_600_000, { message: 'USAGE_RETENTION must be a duration of at least 1h, such as 90d' })
   usageRetentionMs!: number;
 
   /** How often usage rollups and the replica heartbeat are written. */
