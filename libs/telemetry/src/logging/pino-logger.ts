@@ -56,7 +56,7 @@ export function createPino(options: PinoOptions): Pino {
     return pino(base, pretty({ colorize: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' }));
   }
   // Asynchronous writes (no write(2) on the request path); flushed when the process exits.
-  const destination = pino.destination({ dest: 1, sync: false, minLength: 4096 });
+  const destination = pino.destination({ dest: 1, sync: false });
   process.once('exit', () => destination.flushSync());
   return pino(base, destination);
 }
