@@ -55,10 +55,27 @@ export function createPino(options: PinoOptions): Pino {
     const pretty = require('pino-pretty') as (options: object) => DestinationStream;
     return pino(base, pretty({ colorize: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' }));
   }
-  // Asynchronous writes (no write(2) on the request path); flushed when the process exits.
-  const destination = pino.destination({ dest: 1, sync: false });
-  process.once('exit', () => destination.flushSync());
-  return pino(base, destination);
+  return pino(base, stdoutDestination());
+}
+
+/** Where JSON lines go: stdout through an asynchronous SonicBoom, unless redirected (tests capturing output). */
+let jsonTarget: { write(line: string): unknown } | undefined;
+let stdoutBoom: ReturnType<typeof pino.destination> | undefined;
+
+function stdoutDestination(): DestinationStream {
+  if (stdoutBoom === undefined) {
+    // Asynchronous writes (no blocking write(2) on the request path); flushed when the process exits.
+    const boom = pino.destination({ dest: 1, sync: false });
+    process.once('exit', () => boom.flushSync());
+    stdoutBoom = boom;
+  }
+  return { write: (line: string) => (jsonTarget ?? stdoutBoom!).write(line) };
+}
+
+/** Sends the JSON log lines to `write` until the returned function is called (tests that capture output). */
+export function redirectJsonLogs(write: (line: string) => void): () => void {
+  jsonTarget = { write };
+  return () => (jsonTarget = undefined);
 }
 
 /** Nest's LoggerService over pino: every Nest line (framework and `new Logger(ctx)`) becomes a pino line. */
