@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import type { Core } from '@switchboard/database';
 import { GatewayMetrics } from './metrics/gateway-metrics';
 import { startMetricsServer, type MetricsServer } from './metrics/metrics-server';
@@ -23,7 +24,13 @@ export class ProcessTelemetry {
   async acquire(): Promise<void> {
     this.users++;
     const { metricsHost, metricsPort } = this.core.config;
-    this.server ??= startMetricsServer(this.metrics.registry, metricsHost, metricsPort);
+    if (this.server === undefined) {
+      this.server = startMetricsServer(this.metrics.registry, metricsHost, metricsPort);
+      this.server.then(
+        (server) => new Logger('Metrics').log(`Prometheus metrics: ${server.url}/metrics`),
+        () => undefined,
+      );
+    }
     try {
       await this.server;
     } catch (error) {

@@ -219,6 +219,18 @@ describe('observability: request log, rollups, stats, replicas, metrics', () => 
       expect(replica).toMatchObject({ pid: process.pid, stale: false, version: expect.any(String) });
       expect(replica.route_table_revision).toBeGreaterThanOrEqual(1);
     }
+
+    // A process that stopped heartbeating (killed) stays listed, marked stale.
+    await a.core.dataSource.query(
+      `INSERT INTO replicas (id, host, pid, version, started_at, last_seen, route_table_revision, requests_served)
+       VALUES ('gone', 'old-host', 1, '0.0.1', now() - interval '1 hour', now() - interval '5 minutes', 1, 9)`,
+    );
+    const withGone = await admin(b, '/admin/replicas');
+    expect(withGone.items).toHaveLength(3);
+    expect(withGone.items.find((r: Json) => r.id === 'gone')).toMatchObject({
+      stale: true,
+      requests_served: 9,
+    });
   });
 
   it('exposes the traffic of each process on its own /metrics', async () => {
