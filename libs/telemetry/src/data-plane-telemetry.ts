@@ -58,11 +58,16 @@ export class DataPlaneTelemetry implements OnApplicationBootstrap, OnApplication
     this.process.metrics.attachDataPlane({ routes: this.routes, health: this.core.instanceHealth });
     const access = processLoggerFor(this.core.config).pino;
     this.subscription = this.bus.records$.subscribe((record: RequestRecord) => {
-      this.served++;
-      writeAccessLine(access, record);
-      this.process.metrics.observe(record);
-      this.requestLog.enqueue(record);
-      this.rollups.add(record);
+      // A throw here would reach RxJS's unhandled-error path and kill the process: never let one escape.
+      try {
+        this.served++;
+        writeAccessLine(access, record);
+        this.process.metrics.observe(record);
+        this.requestLog.enqueue(record);
+        this.rollups.add(record);
+      } catch (error) {
+        this.warn('record', 'request record not observed', error);
+      }
     });
     this.requestLog.start();
     const every = this.core.config.telemetryFlushIntervalMs;
