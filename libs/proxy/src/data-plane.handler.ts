@@ -115,32 +115,6 @@ export class DataPlaneHandler {
           refusedRecord(requestId, protocol, endpoint, model, status, message, startedAt),
         );
       }
-      if (this.deps.records?.observed) {
-        const duration = performance.now() - startedAt;
-        // SHIM: the refused request's RequestRecord until the restructured data plane publishes it.
-        this.deps.records.publish(
-          Object.freeze({
-            request_id: requestId,
-            started_at: Date.now() - duration,
-            client_protocol: protocol,
-            endpoint,
-            stream: false,
-            model,
-            route_id: null,
-            route: null,
-            instance: null,
-            upstream_model: null,
-            attempts: [],
-            status,
-            error: { code: refusedCode(status), message },
-            usage: null,
-            duration_ms: duration,
-            ttfb_ms: duration,
-            key: null,
-            cost_usd: null,
-          }),
-        );
-      }
     };
 
     let body: Record<string, unknown>;
@@ -227,15 +201,6 @@ function refusedRecord(
     cache_read_input_tokens: null,
     cache_creation_input_tokens: null,
   };
-}
-
-/** SHIM: the GatewayErrorCode of a refused request's status. */
-function refusedCode(status: number): string {
-  if (status === 404) return 'MODEL_NOT_FOUND';
-  if (status === 413) return 'PAYLOAD_TOO_LARGE';
-  if (status === 415) return 'UNSUPPORTED_MEDIA_TYPE';
-  if (status === 503) return 'NOT_READY';
-  return 'INVALID_REQUEST';
 }
 
 function headerText(value: string | string[] | undefined): string | undefined {

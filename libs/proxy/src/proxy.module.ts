@@ -11,7 +11,6 @@ import { RouteTable, RouteTableModule } from '@switchboard/routes';
 import type { Subscription } from 'rxjs';
 import { DataPlaneHandler } from './data-plane.handler';
 import { DataPlaneMount } from './data-plane.mount';
-import { RequestRecordBus } from './record/request-record.bus';
 import { InstanceHealthRegistry } from './health/instance-health.registry';
 import { RoutePlanCache } from './routing/route-plan.cache';
 import { UpstreamClient } from './upstream/upstream-client';
@@ -57,7 +56,6 @@ class UpstreamClientLifecycle implements OnApplicationShutdown {
   imports: [RouteTableModule],
   providers: [
     UsageStream,
-    RequestRecordBus,
     { provide: UpstreamClient, useFactory: () => new UpstreamClient() },
     {
       provide: UpstreamClientLifecycle,
@@ -76,24 +74,23 @@ class UpstreamClientLifecycle implements OnApplicationShutdown {
     },
     {
       provide: DataPlaneHandler,
-      inject: [RouteTable, RoutePlanCache, UpstreamClient, UsageStream, AppConfig, RequestRecordBus],
+      inject: [RouteTable, RoutePlanCache, UpstreamClient, UsageStream, AppConfig],
       useFactory: (
         routes: RouteTable,
         plans: RoutePlanCache,
         client: UpstreamClient,
         usage: UsageStream,
         config: AppConfig,
-        records: RequestRecordBus,
       ) =>
         new DataPlaneHandler(
           routes,
           plans,
-          { client, usage, records, clock: { newId: () => randomUUID().replace(/-/g, ''), now: Date.now } },
+          { client, usage, clock: { newId: () => randomUUID().replace(/-/g, ''), now: Date.now } },
           { maxBodySize: config.maxBodySize },
         ),
     },
     DataPlaneMount,
   ],
-  exports: [UsageStream, RequestRecordBus, DataPlaneHandler],
+  exports: [UsageStream, DataPlaneHandler],
 })
 export class ProxyModule {}

@@ -22,8 +22,6 @@ import { UpstreamAbort } from '../upstream/upstream-abort';
 import type { UpstreamClient } from '../upstream/upstream-client';
 import type { UsageAttempt, UsageRecord } from '../usage/usage-record';
 import type { UsageStream } from '../usage/usage.stream';
-import type { AttemptRecord, RecordError, RequestRecord } from '../record/request-record';
-import type { RequestRecordBus } from '../record/request-record.bus';
 import type { ClientCall } from './client-call';
 import { countTokensBody, upstreamBody } from './upstream-body';
 import { statusForStreamErrorType } from './stream-error-events';
@@ -38,25 +36,6 @@ export interface ExchangeDeps {
   readonly client: UpstreamClient;
   readonly usage: UsageStream;
   readonly clock: ConversionClock;
-  /** SHIM until the restructured data plane publishes RequestRecords itself. */
-  readonly records?: RequestRecordBus;
-}
-
-const RECORD_MESSAGE_LIMIT = 2048;
-
-/** SHIM: the GatewayErrorCode a status written by this exchange stands for. */
-function shimErrorCode(status: number, attempted: boolean): string {
-  if (status === 400) return 'INVALID_REQUEST';
-  if (status === 503) return attempted ? 'UPSTREAM_UNREACHABLE' : 'NO_AVAILABLE_INSTANCE';
-  if (status === 504) return 'UPSTREAM_TIMEOUT';
-  if (status === 500) return 'INTERNAL';
-  return attempted ? 'UPSTREAM_ERROR' : 'INTERNAL';
-}
-
-function upstreamMessage(body: unknown, fallback: string): string {
-  const error = (body as { error?: { message?: unknown } } | undefined)?.error;
-  const message = typeof error?.message === 'string' ? error.message : fallback;
-  return message.length > RECORD_MESSAGE_LIMIT ? message.slice(0, RECORD_MESSAGE_LIMIT) : message;
 }
 
 /** Settles one attempt: undefined when a response was written, else why the instance failed. */
@@ -85,8 +64,6 @@ export class ProxyExchange {
   private streamError: string | undefined;
   private tokenUsage: TokenUsage | undefined;
   private firstTokenAt: number | undefined;
-  /** SHIM: the error the client got, for the RequestRecord. */
-  private recordError: RecordError | null = null;
   private readonly hooks: ResponseHooks = {
     onUsage: (usage) => (this.tokenUsage = usage),
     onFirstToken: () => (this.firstTokenAt ??= performance.now()),
@@ -113,7 +90,6 @@ export class ProxyExchange {
     } finally {
       if (this.totalTimer !== undefined) clearTimeout(this.totalTimer);
       if (this.deps.usage.observed) this.deps.usage.publish(this.usageRecord());
-      if (this.deps.records?.observed) this.deps.records.publish(this.requestRecord());
     }
   }
 
@@ -474,15 +450,10 @@ export class ProxyExchange {
       );
     }
     const extra = failure.retryAfter === undefined ? undefined : { 'retry-after': failure.retryAfter };
-    this.recordError = {
-      code: 'UPSTREAM_ERROR',
-      message: upstreamMessage(failure.body, `Upstream answered HTTP ${failure.status}.`),
-    };
     this.writeJson(status, JSON.stringify(body), extra);
   }
 
   private writeGatewayError(status: number, message: string, extra?: Record<string, string>): void {
-    this.recordError = { code: shimErrorCode(status, this.tried.length > 0), message };
     const openAiCode = status === 503 && this.tried.length === 0 ? 'no_available_instance' : undefined;
     this.writeJson(
       status,
@@ -514,63 +485,6 @@ export class ProxyExchange {
     if (this.lastInstance !== undefined) headers['x-switchboard-instance'] = this.lastInstance.headerName;
     if (this.call.protocol === 'anthropic-messages') headers['request-id'] = this.call.requestId;
     return headers;
-  }
-
-  /** SHIM: the RequestRecord built from what this exchange knows today. */
-  private requestRecord(): RequestRecord {
-    const call = this.call;
-    const now = performance.now();
-    const usage = this.tokenUsage;
-    const byName = new Map(this.plan.instances.map((instance) => [instance.name, instance]));
-    const attempts: AttemptRecord[] = this.attempts.map((attempt) => {
-      const planned = byName.get(attempt.instance);
-      const failed = attempt.outcome !== 'success';
-      return Object.freeze({
-        instance: attempt.instance,
-        provider: planned?.config.provider ?? 'unknown',
-        upstream_protocol: planned?.config.protocol ?? call.protocol,
-        outcome: attempt.outcome,
-        status: attempt.status ?? (failed ? null : 200),
-        duration_ms: attempt.latency_ms,
-        ttfb_ms: null,
-        error_code: failed ? (attempt.outcome === 'timeout' ? 'UPSTREAM_TIMEOUT' : 'UPSTREAM_ERROR') : null,
-      });
-    });
-    const status = this.abortCause === 'client' && !this.res.writableFinished ? 499 : this.status;
-    let error = this.recordError;
-    if (this.streamError !== undefined) error = { code: 'UPSTREAM_STREAM_CUT', message: this.streamError };
-    if (status === 499 && error === null) error = { code: 'CLIENT_CLOSED', message: 'The client went away.' };
-    const last = this.lastInstance;
-    const upstreamModel = last === undefined ? null : ((last.config.options.model as string) ?? call.model);
-    return Object.freeze({
-      request_id: call.requestId,
-      started_at: Date.now() - (now - call.startedAt),
-      client_protocol: call.protocol,
-      endpoint: call.endpoint,
-      stream: call.stream,
-      model: call.model,
-      route_id: this.plan.id,
-      route: this.plan.name,
-      instance: last?.name ?? null,
-      upstream_model: upstreamModel,
-      attempts: Object.freeze(attempts),
-      status,
-      error,
-      usage:
-        usage === undefined
-          ? null
-          : {
-              input: usage.input_tokens,
-              output: usage.output_tokens,
-              cache_read: usage.cache_read_input_tokens,
-              cache_creation: usage.cache_creation_input_tokens,
-              reasoning: 0,
-            },
-      duration_ms: now - call.startedAt,
-      ttfb_ms: this.firstTokenAt === undefined ? null : this.firstTokenAt - call.startedAt,
-      key: null,
-      cost_usd: null,
-    });
   }
 
   private usageRecord(): UsageRecord {
