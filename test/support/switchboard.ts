@@ -58,6 +58,7 @@ export async function startSwitchboard(options: StartSwitchboardOptions = {}): P
       ADMIN_HOST: '127.0.0.1',
       ADMIN_PORT: '0',
       LOG_LEVEL: 'warn',
+      METRICS_PORT: '0',
       SHUTDOWN_GRACE_MS: '1000',
       DATA_DIR: dataDir,
       ...(database ? { DATABASE_URL: database.url } : {}),

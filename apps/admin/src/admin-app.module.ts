@@ -3,6 +3,7 @@ import { APP_FILTER } from '@nestjs/core';
 import { type Core, CoreModule } from '@switchboard/database';
 import { InstanceHealthModule } from '@switchboard/proxy';
 import { RoutesAdminModule } from '@switchboard/routes';
+import { TelemetryModule } from '@switchboard/telemetry';
 import { AdminExceptionFilter } from './errors/admin-exception.filter';
 import { AdminHealthController } from './health/admin-health.controller';
 
@@ -16,6 +17,7 @@ export class AdminAppModule {
         CoreModule.forRoot(core),
         RoutesAdminModule,
         InstanceHealthModule,
+        TelemetryModule.forAdmin(core),
         // control-plane feature modules (e.g. instance health) are added here
       ],
       controllers: [AdminHealthController],

@@ -1,6 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import { type NestExpressApplication } from '@nestjs/platform-express';
-import { applyLogLevel, listen, type StartedApp } from '@switchboard/common/nest';
+import { processLoggerFor } from '@switchboard/telemetry';
+import { listen, type StartedApp } from '@switchboard/common/nest';
 import { type Core } from '@switchboard/database';
 import { AdminAppModule } from './admin-app.module';
 import { adminAuthMiddleware } from './auth/admin-auth.middleware';
@@ -18,7 +19,7 @@ export interface StartedAdmin extends StartedApp {
 export async function createAdminApp(
   core: Core,
 ): Promise<{ app: NestExpressApplication; adminToken: string }> {
-  const logger = applyLogLevel(core.config.logLevel);
+  const logger = processLoggerFor(core.config);
   const adminToken = resolveAdminToken(core.config);
   const app = await NestFactory.create<NestExpressApplication>(AdminAppModule.forRoot(core), {
     logger,

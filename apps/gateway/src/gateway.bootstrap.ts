@@ -1,12 +1,13 @@
 import { NestFactory } from '@nestjs/core';
 import { type NestExpressApplication } from '@nestjs/platform-express';
-import { applyLogLevel, listen, type StartedApp } from '@switchboard/common/nest';
+import { processLoggerFor } from '@switchboard/telemetry';
+import { listen, type StartedApp } from '@switchboard/common/nest';
 import { type Core } from '@switchboard/database';
 import { GatewayAppModule } from './gateway-app.module';
 
 /** Builds the data-plane app (not listening yet). Shared by every entry point and the test helpers. */
 export async function createGatewayApp(core: Core): Promise<NestExpressApplication> {
-  const logger = applyLogLevel(core.config.logLevel);
+  const logger = processLoggerFor(core.config);
   const app = await NestFactory.create<NestExpressApplication>(GatewayAppModule.forRoot(core), {
     logger,
     bodyParser: false,

@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { applyLogLevel, type StartedApp } from '@switchboard/common/nest';
 import { type AppConfig, ConfigError, loadConfig } from '@switchboard/config';
 import { type Core, createCore } from '@switchboard/database';
+import { processLoggerFor } from '@switchboard/telemetry';
 
 /** What one process runs on top of its core: the gateway, the admin app, or both. */
 export type AppsStarter = (core: Core) => Promise<StartedApp[]>;
@@ -48,6 +49,7 @@ export function runMain(name: string, startApps: AppsStarter): void {
   try {
     config = loadConfig();
     applyLogLevel(config.logLevel);
+    Logger.overrideLogger(processLoggerFor(config));
   } catch (error) {
     console.error(error instanceof ConfigError ? error.message : `Invalid configuration: ${String(error)}`);
     process.exit(1);

@@ -3,6 +3,7 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { AppConfig } from './app-config';
 import { parseByteSize } from './byte-size';
+import { parseDuration } from './duration';
 import { ConfigError } from './config.error';
 
 type Env = Record<string, string | undefined>;
@@ -31,6 +32,29 @@ const VARIABLES: ReadonlyArray<{
     parse: parseInteger,
   },
   { field: 'shutdownGraceMs', variable: 'SHUTDOWN_GRACE_MS', fallback: '10000', parse: parseInteger },
+  { field: 'logFormat', variable: 'LOG_FORMAT', parse: (text) => text.toLowerCase() },
+  { field: 'requestLog', variable: 'REQUEST_LOG', fallback: 'on', parse: (text) => text.toLowerCase() },
+  {
+    field: 'requestLogQueueSize',
+    variable: 'REQUEST_LOG_QUEUE_SIZE',
+    fallback: '10000',
+    parse: parseInteger,
+  },
+  {
+    field: 'requestLogRetentionMs',
+    variable: 'REQUEST_LOG_RETENTION',
+    fallback: '7d',
+    parse: parseDuration,
+  },
+  { field: 'usageRetentionMs', variable: 'USAGE_RETENTION', fallback: '90d', parse: parseDuration },
+  {
+    field: 'telemetryFlushIntervalMs',
+    variable: 'TELEMETRY_FLUSH_INTERVAL_MS',
+    fallback: '10000',
+    parse: parseInteger,
+  },
+  { field: 'metricsHost', variable: 'METRICS_HOST', fallback: '127.0.0.1' },
+  { field: 'metricsPort', variable: 'METRICS_PORT', fallback: '9464', parse: parseInteger },
 ];
 
 /** The environment variables Switchboard reads (for docs and tests). */
