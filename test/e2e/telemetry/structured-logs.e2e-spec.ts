@@ -123,9 +123,9 @@ describe('structured logs of a real process', () => {
 
     const lines = child.stdout.split('\n').filter((line) => line !== '');
     for (const line of lines) expect(() => JSON.parse(line)).not.toThrow();
-    // Nest's own lines (framework contexts) go through pino too, debug ones (the usage log) included.
+    // Nest's own lines (framework contexts) go through pino too, debug ones (the request-record log) included.
     expect(lines.some((line) => line.includes('"context":"RoutesResolver"'))).toBe(true);
-    expect(lines.some((line) => line.includes('"level":20') && line.includes('"context":"Usage"'))).toBe(
+    expect(lines.some((line) => line.includes('"level":20') && line.includes('"context":"RequestRecord"'))).toBe(
       true,
     );
 
