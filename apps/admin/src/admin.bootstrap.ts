@@ -1,7 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import { type NestExpressApplication } from '@nestjs/platform-express';
 import { applyLogLevel, listen, type StartedApp } from '@switchboard/common/nest';
-import { type Core } from '@switchboard/database';
+import { type Core } from '@switchboard/core';
 import { AdminAppModule } from './admin-app.module';
 import { adminAuthMiddleware } from './auth/admin-auth.middleware';
 import { resolveAdminToken } from './auth/admin-token';
@@ -19,6 +19,7 @@ export async function createAdminApp(
 ): Promise<{ app: NestExpressApplication; adminToken: string }> {
   const logger = applyLogLevel(core.config.logLevel);
   const adminToken = resolveAdminToken(core.config);
+  core.replica.roles.add('admin');
   const app = await NestFactory.create<NestExpressApplication>(AdminAppModule.forRoot(core), {
     logger,
     bodyParser: false,

@@ -1,12 +1,13 @@
 import { NestFactory } from '@nestjs/core';
 import { type NestExpressApplication } from '@nestjs/platform-express';
 import { applyLogLevel, listen, type StartedApp } from '@switchboard/common/nest';
-import { type Core } from '@switchboard/database';
+import { type Core } from '@switchboard/core';
 import { GatewayAppModule } from './gateway-app.module';
 
 /** Builds the data-plane app (not listening yet). Shared by every entry point and the test helpers. */
 export async function createGatewayApp(core: Core): Promise<NestExpressApplication> {
   const logger = applyLogLevel(core.config.logLevel);
+  core.replica.roles.add('gateway');
   const app = await NestFactory.create<NestExpressApplication>(GatewayAppModule.forRoot(core), {
     logger,
     bodyParser: false,

@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { applyLogLevel, type StartedApp } from '@switchboard/common/nest';
 import { type AppConfig, ConfigError, loadConfig } from '@switchboard/config';
-import { type Core, createCore } from '@switchboard/database';
+import { type Core, createCore } from '@switchboard/core';
 
 /** What one process runs on top of its core: the gateway, the admin app, or both. */
 export type AppsStarter = (core: Core) => Promise<StartedApp[]>;

@@ -1,19 +1,27 @@
 import { DataSource } from 'typeorm';
-import { ENTITIES, MIGRATIONS } from './schema';
+
+/** Entity and migration classes, listed explicitly (never globs over dist/). The app layer composes them. */
+type SchemaClass = new (...args: never[]) => unknown;
+export interface DatabaseSchema {
+  readonly entities: SchemaClass[];
+  readonly migrations: SchemaClass[];
+}
 
 export interface DataSourceSettings {
   url: string;
   /** Pool size; the embedded database needs 1. */
   poolSize: number;
+  /** Every lib's entities and migrations (`SWITCHBOARD_SCHEMA` in @switchboard/core). */
+  schema: DatabaseSchema;
 }
 
 /** The one way Switchboard builds a TypeORM DataSource: postgres driver, explicit schema lists, never synchronize. */
-export function createDataSource({ url, poolSize }: DataSourceSettings): DataSource {
+export function createDataSource({ url, poolSize, schema }: DataSourceSettings): DataSource {
   return new DataSource({
     type: 'postgres',
     url,
-    entities: ENTITIES,
-    migrations: MIGRATIONS,
+    entities: schema.entities,
+    migrations: schema.migrations,
     migrationsTableName: 'migrations',
     synchronize: false,
     migrationsRun: false,

@@ -5,8 +5,6 @@ export * from './usage/usage-record';
 export * from './usage/usage.stream';
 export * from './health/circuit-breaker';
 export * from './health/instance-health.registry';
-export * from './health/instance-health.module';
-export * from './health/instance-health.controller';
 export * from './routing/route-plan';
 export * from './routing/route-plan.cache';
 export * from './upstream/upstream-client';

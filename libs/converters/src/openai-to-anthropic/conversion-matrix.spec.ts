@@ -2,7 +2,7 @@ import { GatewayError } from '@switchboard/common/errors';
 import type { SseEvent } from '@switchboard/protocols';
 import * as path from 'node:path';
 import { from } from 'rxjs';
-import { validateAnthropicRequest } from '../../../../test/support/anthropic-request.validator';
+import { validateAnthropicRequest } from '@switchboard/testing/anthropic-request.validator';
 import openAiSchemas from '../../../../test/fixtures/openai-schemas.json';
 import { readConversionMatrix, valuesAtPath } from '../testing/conversion-matrix.parser';
 import { fixedClock } from '../testing/fixed-clock';

@@ -1,5 +1,5 @@
 import { GatewayError, GatewayErrorCode } from '@switchboard/common/errors';
-import { foundryRoute } from '../../../../test/support/foundry-route.fixture';
+import { foundryRoute } from '@switchboard/testing/foundry-route.fixture';
 import { validateRouteBody } from './route-validator';
 
 function instance(overrides: Record<string, unknown> = {}): Record<string, unknown> {
