@@ -2,8 +2,9 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
 import { GatewayError, GatewayErrorCode, type ErrorDetail } from '@switchboard/common/errors';
 import { PROTOCOLS, type Protocol } from '@switchboard/protocols';
-import { getProviderDriver } from '@switchboard/providers/provider-registry';
-import { PROVIDERS, type FallbackTrigger, type InstanceConfig, type ProviderName } from '../route.types';
+import { isProviderName, providerFacts } from '@switchboard/providers/provider-facts';
+import { DEFAULT_CIRCUIT_BREAKER, DEFAULT_TIMEOUT_MS } from '../route-defaults';
+import { type FallbackTrigger, type InstanceConfig, type ProviderName } from '../route.types';
 import {
   INSTANCE_EXTRA_FIELDS,
   OVERRIDE_EXTRA_FIELDS,
@@ -14,13 +15,6 @@ import { FALLBACK_TRIGGERS, RouteBodyDto } from './dto/route-body.dto';
 import type { InstanceBodyDto } from './dto/instance-body.dto';
 import type { RouteInput, ValidatedRoute } from './route-input';
 
-export const DEFAULT_TIMEOUT_MS = 30000;
-export const DEFAULT_CIRCUIT_BREAKER = { failure_threshold: 3, cooldown: 30000 } as const;
-const PROVIDERS_NEEDING_ENDPOINT: ReadonlySet<ProviderName> = new Set([
-  'azure-openai',
-  'openai-compatible',
-  'anthropic-compatible',
-]);
 const HEADER_NAME = /^[a-zA-Z0-9._-]+$/;
 
 type JsonObject = Record<string, unknown>;
@@ -30,9 +24,7 @@ export function isPlainObject(value: unknown): value is JsonObject {
 }
 
 export function nativeProtocol(provider: ProviderName): Protocol {
-  return provider === 'anthropic' || provider === 'anthropic-compatible'
-    ? 'anthropic-messages'
-    : 'openai-chat';
+  return providerFacts(provider).nativeProtocol;
 }
 
 /**
@@ -188,14 +180,9 @@ function checkInstances(instances: unknown, details: ErrorDetail[]): void {
 /** An explicit protocol must be one the provider's driver speaks (e.g. anthropic speaks both). */
 function checkProtocol(instance: JsonObject, at: string, details: ErrorDetail[]): void {
   const { provider, protocol } = instance;
-  if (
-    !(PROVIDERS as readonly unknown[]).includes(provider) ||
-    !(PROTOCOLS as readonly unknown[]).includes(protocol)
-  ) {
-    return;
-  }
-  const spoken = Object.keys(getProviderDriver(provider as string).protocols);
-  if (!spoken.includes(protocol as string)) {
+  if (!isProviderName(provider) || !(PROTOCOLS as readonly unknown[]).includes(protocol)) return;
+  const spoken = providerFacts(provider).protocols;
+  if (!spoken.includes(protocol as Protocol)) {
     details.push({
       path: `${at}.protocol`,
       message: `provider "${String(provider)}" does not speak ${String(protocol)} (it speaks ${spoken.join(', ')})`,
@@ -211,8 +198,8 @@ function checkEndpoint(instance: JsonObject, at: string, details: ErrorDetail[])
       details.push({ path: `${at}.override.endpoint`, message: 'override.endpoint must be an http(s) URL' });
     }
   } else if (endpoint === undefined || endpoint === null) {
-    const provider = instance.provider as ProviderName;
-    if (PROVIDERS_NEEDING_ENDPOINT.has(provider)) {
+    const provider = instance.provider;
+    if (isProviderName(provider) && providerFacts(provider).requiresEndpoint) {
       details.push({
         path: `${at}.override.endpoint`,
         message: `override.endpoint is required for provider "${provider}"`,
