@@ -13,6 +13,7 @@ module.exports = {
   moduleNameMapper: {
     // Test helpers shared by lib specs and e2e specs (never part of a build).
     '^@switchboard/testing/(.*)$': '<rootDir>/test/support/$1',
+    '^@switchboard/test-fixtures/(.*)$': '<rootDir>/test/fixtures/$1',
     '^@switchboard/([a-z-]+)$': '<rootDir>/libs/$1/src',
     '^@switchboard/([a-z-]+)/(.*)$': '<rootDir>/libs/$1/src/$2',
   },

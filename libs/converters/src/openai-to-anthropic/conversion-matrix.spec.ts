@@ -3,7 +3,7 @@ import type { SseEvent } from '@switchboard/protocols';
 import * as path from 'node:path';
 import { from } from 'rxjs';
 import { validateAnthropicRequest } from '@switchboard/testing/anthropic-request.validator';
-import openAiSchemas from '../../../../test/fixtures/openai-schemas.json';
+import openAiSchemas from '@switchboard/test-fixtures/openai-schemas.json';
 import { readConversionMatrix, valuesAtPath } from '../testing/conversion-matrix.parser';
 import { fixedClock } from '../testing/fixed-clock';
 import { readSseFixture, runStream } from '../testing/stream-run';
