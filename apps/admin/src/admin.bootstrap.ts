@@ -6,6 +6,7 @@ import { AdminAppModule } from './admin-app.module';
 import { adminAuthMiddleware } from './auth/admin-auth.middleware';
 import { resolveAdminToken } from './auth/admin-token';
 import { jsonBodyMiddleware } from './errors/json-body.middleware';
+import { adminInputMiddleware } from './input/admin-input.middleware';
 import { setupAdminOpenApi } from './openapi/admin-openapi';
 
 export interface StartedAdmin extends StartedApp {
@@ -28,6 +29,7 @@ export async function createAdminApp(
   app.use(adminAuthMiddleware(adminToken));
   app.use(jsonBodyMiddleware);
   app.useBodyParser('json', { limit: core.config.maxBodySize });
+  app.use(adminInputMiddleware);
   setupAdminOpenApi(app);
   return { app, adminToken };
 }

@@ -12,6 +12,7 @@ import {
   ROUTE_EXTRA_FIELDS,
 } from './apisix-extras';
 import { FALLBACK_TRIGGERS, RouteBodyDto } from './dto/route-body.dto';
+import { headerValueProblem, isHeaderName } from './header-rules';
 import type { InstanceBodyDto } from './dto/instance-body.dto';
 import type { RouteInput, ValidatedRoute } from './route-input';
 
@@ -143,17 +144,33 @@ function readFallbackStrategy(body: JsonObject, details: ErrorDetail[], warnings
   }
 }
 
+/** Constraints that say what a field IS: when one fails, the others (length, range…) only add noise. */
+const TYPE_CONSTRAINTS = [
+  'isString',
+  'isInt',
+  'isBoolean',
+  'isArray',
+  'isObject',
+  'isIn',
+  'nestedValidation',
+];
+
+/** One detail per field: the most useful of its failed constraints. */
 function collectErrors(errors: ValidationError[], prefix: string, details: ErrorDetail[]): void {
   for (const error of errors) {
     const path = prefix ? `${prefix}.${error.property}` : error.property;
-    for (const [constraint, message] of Object.entries(error.constraints ?? {})) {
-      details.push({
-        path,
-        message: constraint === 'whitelistValidation' ? `unknown field "${error.property}"` : message,
-      });
+    if (error.constraints && Object.keys(error.constraints).length > 0) {
+      details.push({ path, message: mostUsefulMessage(error, error.constraints) });
     }
     if (error.children?.length) collectErrors(error.children, path, details);
   }
+}
+
+function mostUsefulMessage(error: ValidationError, constraints: Record<string, string>): string {
+  if (constraints.whitelistValidation !== undefined) return `unknown field "${error.property}"`;
+  if (error.value === undefined || error.value === null) return `${error.property} is required`;
+  const typeConstraint = TYPE_CONSTRAINTS.find((name) => constraints[name] !== undefined);
+  return constraints[typeConstraint ?? Object.keys(constraints)[0]];
 }
 
 function checkInstances(instances: unknown, details: ErrorDetail[]): void {
@@ -196,6 +213,12 @@ function checkEndpoint(instance: JsonObject, at: string, details: ErrorDetail[])
   if (typeof endpoint === 'string') {
     if (!isHttpUrl(endpoint)) {
       details.push({ path: `${at}.override.endpoint`, message: 'override.endpoint must be an http(s) URL' });
+    } else if (hasUserInfo(endpoint)) {
+      details.push({
+        path: `${at}.override.endpoint`,
+        message:
+          'override.endpoint must not carry a user name or password: credentials belong in auth.header',
+      });
     }
   } else if (endpoint === undefined || endpoint === null) {
     const provider = instance.provider;
@@ -217,21 +240,29 @@ function isHttpUrl(value: string): boolean {
   }
 }
 
+function hasUserInfo(value: string): boolean {
+  const url = new URL(value);
+  return url.username !== '' || url.password !== '';
+}
+
 function checkAuth(auth: unknown, at: string, details: ErrorDetail[]): void {
   if (!isPlainObject(auth)) return;
   for (const part of ['header', 'query'] as const) {
     const map = auth[part];
     if (!isPlainObject(map)) continue;
     for (const [key, value] of Object.entries(map)) {
+      const path = `${at}.${part}.${key}`;
       if (typeof value !== 'string') {
-        details.push({ path: `${at}.${part}.${key}`, message: `auth.${part} values must be strings` });
+        details.push({ path, message: `auth.${part} values must be strings` });
+        continue;
       }
-      if (part === 'header' && !HEADER_NAME.test(key)) {
-        details.push({
-          path: `${at}.header.${key}`,
-          message: `"${key}" is not a valid header name (letters, digits, ".", "_", "-")`,
-        });
+      if (part !== 'header') continue;
+      if (!isHeaderName(key)) {
+        details.push({ path, message: `"${key}" is not a valid header name (RFC 9110 token characters)` });
+        continue;
       }
+      const problem = headerValueProblem(value);
+      if (problem !== undefined) details.push({ path, message: problem });
     }
   }
 }
