@@ -25,6 +25,12 @@ describe('loadConfig', () => {
       logLevel: 'log',
       routeRefreshIntervalMs: 2000,
       shutdownGraceMs: 10000,
+      dbStatementTimeoutMs: 5000,
+      dbConnectTimeoutMs: 5000,
+      requestTimeoutMs: 60000,
+      headersTimeoutMs: 10000,
+      bodyIdleTimeoutMs: 10000,
+      maxConnections: 4096,
     });
     expect(config.databaseUrl).toBeUndefined();
     expect(config.adminToken).toBeUndefined();
@@ -44,6 +50,12 @@ describe('loadConfig', () => {
       LOG_LEVEL: 'DEBUG',
       ROUTE_REFRESH_INTERVAL_MS: '0',
       SHUTDOWN_GRACE_MS: '250',
+      DB_STATEMENT_TIMEOUT_MS: '2000',
+      DB_CONNECT_TIMEOUT_MS: '3000',
+      REQUEST_TIMEOUT_MS: '30000',
+      HEADERS_TIMEOUT_MS: '5000',
+      BODY_IDLE_TIMEOUT_MS: '4000',
+      MAX_CONNECTIONS: '100',
     });
     expect({ ...config }).toEqual({
       gatewayHost: '127.0.0.1',
@@ -58,7 +70,19 @@ describe('loadConfig', () => {
       logLevel: 'debug',
       routeRefreshIntervalMs: 0,
       shutdownGraceMs: 250,
+      dbStatementTimeoutMs: 2000,
+      dbConnectTimeoutMs: 3000,
+      requestTimeoutMs: 30000,
+      headersTimeoutMs: 5000,
+      bodyIdleTimeoutMs: 4000,
+      maxConnections: 100,
     });
+  });
+
+  it('refuses a headers timeout longer than the request timeout', () => {
+    expect(() => loadConfig({ REQUEST_TIMEOUT_MS: '5000', HEADERS_TIMEOUT_MS: '6000' })).toThrow(
+      /HEADERS_TIMEOUT_MS \(6000\) must not exceed REQUEST_TIMEOUT_MS \(5000\)/,
+    );
   });
 
   it('treats empty values as unset', () => {

@@ -25,6 +25,11 @@ export async function connectDatabase(
     url,
     poolSize: embedded ? 1 : (config.dbPoolSize ?? 10),
     schema,
+    timeouts: {
+      statementMs: config.dbStatementTimeoutMs,
+      connectMs: config.dbConnectTimeoutMs,
+      serverSide: embedded === undefined,
+    },
   });
   try {
     await dataSource.initialize();

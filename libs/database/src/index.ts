@@ -2,3 +2,4 @@ export * from './data-dir.lock';
 export * from './data-source.factory';
 export * from './database-connection';
 export * from './embedded-postgres';
+export * from './database-unavailable';
