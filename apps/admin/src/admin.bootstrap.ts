@@ -1,10 +1,12 @@
 import { NestFactory } from '@nestjs/core';
 import { type NestExpressApplication } from '@nestjs/platform-express';
+import { applyServerLimits } from '@switchboard/common/http';
 import { applyLogLevel, listen, type StartedApp } from '@switchboard/common/nest';
 import { type Core } from '@switchboard/core';
 import { AdminAppModule } from './admin-app.module';
 import { adminAuthMiddleware } from './auth/admin-auth.middleware';
 import { resolveAdminToken } from './auth/admin-token';
+import { adminEarlyErrorBody } from './errors/admin-early-error-body';
 import { jsonBodyMiddleware } from './errors/json-body.middleware';
 import { adminInputMiddleware } from './input/admin-input.middleware';
 import { setupAdminOpenApi } from './openapi/admin-openapi';
@@ -26,6 +28,7 @@ export async function createAdminApp(
     bodyParser: false,
   });
   app.disable('x-powered-by');
+  applyServerLimits(app.getHttpServer(), core.config, adminEarlyErrorBody);
   app.use(adminAuthMiddleware(adminToken));
   app.use(jsonBodyMiddleware);
   app.useBodyParser('json', { limit: core.config.maxBodySize });

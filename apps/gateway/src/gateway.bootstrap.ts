@@ -1,7 +1,9 @@
 import { NestFactory } from '@nestjs/core';
 import { type NestExpressApplication } from '@nestjs/platform-express';
+import { applyServerLimits } from '@switchboard/common/http';
 import { applyLogLevel, listen, type StartedApp } from '@switchboard/common/nest';
 import { type Core } from '@switchboard/core';
+import { gatewayEarlyErrorBody } from './errors/early-error-body';
 import { GatewayAppModule } from './gateway-app.module';
 
 /** Builds the data-plane app (not listening yet). Shared by every entry point and the test helpers. */
@@ -15,6 +17,7 @@ export async function createGatewayApp(core: Core): Promise<NestExpressApplicati
   });
   app.useBodyParser('json', { limit: core.config.maxBodySize });
   app.disable('x-powered-by');
+  applyServerLimits(app.getHttpServer(), core.config, gatewayEarlyErrorBody);
   return app;
 }
 

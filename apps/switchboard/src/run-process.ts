@@ -54,7 +54,7 @@ export function runMain(name: string, startApps: AppsStarter): void {
   }
   startProcess(config, startApps).then(
     (running) => {
-      logger.log(`Listening: ${running.apps.map((app) => app.url).join(', ')}`);
+      logger.log(`Listening: ${running.apps.map((app) => app.boundUrl).join(', ')}`);
       let stopping = false;
       const stop = (signal: NodeJS.Signals) => {
         if (stopping) {
