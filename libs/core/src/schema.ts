@@ -4,6 +4,7 @@ import { RouteTableRevisionEntity } from '@switchboard/routes/persistence/route-
 import { RouteEntity } from '@switchboard/routes/persistence/route.entity';
 import { CreateRouteTables1763840000000 } from '../../../migrations/1763840000000-create-route-tables';
 import { AddInstanceConversion1763850000000 } from '../../../migrations/1763850000000-add-instance-conversion';
+import { AddRouteAdvertise1796611412656 } from '../../../migrations/1796611412656-add-route-advertise';
 
 /**
  * Everything the DataSource needs to know about the schema, in one place: entity classes and the ordered
@@ -12,5 +13,9 @@ import { AddInstanceConversion1763850000000 } from '../../../migrations/17638500
  */
 export const SWITCHBOARD_SCHEMA: DatabaseSchema = {
   entities: [RouteEntity, InstanceEntity, RouteTableRevisionEntity],
-  migrations: [CreateRouteTables1763840000000, AddInstanceConversion1763850000000],
+  migrations: [
+    CreateRouteTables1763840000000,
+    AddInstanceConversion1763850000000,
+    AddRouteAdvertise1796611412656,
+  ],
 };

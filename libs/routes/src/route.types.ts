@@ -61,6 +61,8 @@ export interface RouteConfig {
   id: string;
   name: string;
   models: string[];
+  /** Model names listed by GET /v1/models for this route's globs (each matches one of `models`). */
+  advertise?: string[];
   enabled: boolean;
   instances: InstanceConfig[];
   balancer: BalancerConfig;

@@ -13,4 +13,5 @@ export const ROUTE_LIMITS = {
   priority: 1_000_000,
   failureThreshold: 1_000,
   cooldownMs: 3_600_000,
+  advertisedModels: 1_000,
 } as const;

@@ -13,6 +13,8 @@ import {
 } from './apisix-extras';
 import { FALLBACK_TRIGGERS, RouteBodyDto } from './dto/route-body.dto';
 import { headerValueProblem, isHeaderName } from './header-rules';
+import { isGlob } from '../matching/glob';
+import { modelPatternMatches } from '../matching/route-matcher';
 import type { InstanceBodyDto } from './dto/instance-body.dto';
 import type { RouteInput, ValidatedRoute } from './route-input';
 
@@ -77,6 +79,7 @@ export function validateRouteBody(raw: unknown): ValidatedRoute {
   });
   collectErrors(errors, '', details);
   checkInstances(body.instances, details);
+  checkAdvertise(body.models, body.advertise, details);
   checkBalancer(body.balancer, details);
 
   if (details.length > 0) throw validationFailed(details);
@@ -267,6 +270,21 @@ function checkAuth(auth: unknown, at: string, details: ErrorDetail[]): void {
   }
 }
 
+/** An advertised name must be exact and served by this route: one of its globs must match it. */
+function checkAdvertise(models: unknown, advertise: unknown, details: ErrorDetail[]): void {
+  if (!Array.isArray(advertise) || !Array.isArray(models)) return;
+  const patterns = models.filter((model): model is string => typeof model === 'string');
+  advertise.forEach((name: unknown, index) => {
+    if (typeof name !== 'string' || name === '') return;
+    const path = `advertise.${index}`;
+    if (isGlob(name)) {
+      details.push({ path, message: `"${name}" is a glob: advertise lists exact model names` });
+    } else if (!patterns.some((pattern) => modelPatternMatches(pattern, name))) {
+      details.push({ path, message: `"${name}" matches none of the route's models` });
+    }
+  });
+}
+
 function checkBalancer(balancer: unknown, details: ErrorDetail[]): void {
   if (!isPlainObject(balancer)) return;
   const { algorithm, hash_on: hashOn, key } = balancer;
@@ -306,6 +324,7 @@ function normalise(
   const route: RouteInput = {
     name: dto.name,
     models: [...dto.models],
+    advertise: [...(dto.advertise ?? [])],
     enabled: dto.enabled ?? true,
     instances: dto.instances.map((instance, index) =>
       normaliseInstance(instance, instanceExtras[index] ?? {}, overrideExtras[index] ?? {}),

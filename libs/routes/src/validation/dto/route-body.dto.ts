@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
+  ArrayMaxSize,
   ArrayMinSize,
   ArrayUnique,
   IsArray,
@@ -59,6 +60,24 @@ export class RouteBodyDto {
   @IsNotEmpty({ each: true })
   @MaxLength(200, { each: true })
   models!: string[];
+
+  @ApiPropertyOptional({
+    type: [String],
+    default: [],
+    maxItems: ROUTE_LIMITS.advertisedModels,
+    description:
+      "Exact model names GET /v1/models lists for this route's globs (each must match one of models), e.g. " +
+      '["claude-sonnet-4-5"] for "claude-sonnet-*".',
+    example: ['claude-sonnet-4-5'],
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @ArrayMaxSize(ROUTE_LIMITS.advertisedModels)
+  @IsString({ each: true })
+  @IsNotEmpty({ each: true })
+  @MaxLength(200, { each: true })
+  advertise?: string[];
 
   @ApiPropertyOptional({ default: true })
   @IsOptional()
