@@ -20,7 +20,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { loadConfig } from '@switchboard/config';
-import { type Core } from '@switchboard/database';
+import { type Core } from '@switchboard/core';
 import { type StartedAdmin } from '../../apps/admin/src/admin.bootstrap';
 import { startProcess } from '../../apps/switchboard/src/run-process';
 import { startBothApps } from '../../apps/switchboard/src/switchboard.bootstrap';

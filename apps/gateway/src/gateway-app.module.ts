@@ -1,5 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { type Core, CoreModule } from '@switchboard/database';
+import { type Core, CoreModule } from '@switchboard/core';
 import { ProxyModule } from '@switchboard/proxy';
 import { RouteTableModule } from '@switchboard/routes';
 import { TelemetryModule } from '@switchboard/telemetry';

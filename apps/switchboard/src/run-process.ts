@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { applyLogLevel, type StartedApp } from '@switchboard/common/nest';
 import { type AppConfig, ConfigError, loadConfig } from '@switchboard/config';
-import { type Core, createCore } from '@switchboard/database';
+import { type Core, createCore } from '@switchboard/core';
 import { processLoggerFor } from '@switchboard/telemetry';
 
 /** What one process runs on top of its core: the gateway, the admin app, or both. */
@@ -56,7 +56,7 @@ export function runMain(name: string, startApps: AppsStarter): void {
   }
   startProcess(config, startApps).then(
     (running) => {
-      logger.log(`Listening: ${running.apps.map((app) => app.url).join(', ')}`);
+      logger.log(`Listening: ${running.apps.map((app) => app.boundUrl).join(', ')}`);
       let stopping = false;
       const stop = (signal: NodeJS.Signals) => {
         if (stopping) {

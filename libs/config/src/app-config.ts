@@ -69,10 +69,34 @@ export class AppConfig {
   @IntAtLeast('DB_POOL_SIZE', 1, 1000)
   dbPoolSize?: number;
 
+  /** Longest a database statement may run (server-side statement_timeout, and a client-side read timeout). */
+  @IntAtLeast('DB_STATEMENT_TIMEOUT_MS', 1, 600_000)
+  dbStatementTimeoutMs!: number;
+
+  /** Longest to wait for a database connection: connecting, or a free one from a busy pool. */
+  @IntAtLeast('DB_CONNECT_TIMEOUT_MS', 1, 600_000)
+  dbConnectTimeoutMs!: number;
+
   /** Bytes. */
   @IsInt({ message: 'MAX_BODY_SIZE must be a size such as 33554432, 512kb or 32mb' })
   @Min(1, { message: 'MAX_BODY_SIZE must be a size such as 33554432, 512kb or 32mb' })
   maxBodySize!: number;
+
+  /** Longest a client may take to send a whole request, headers and body (Node's requestTimeout). */
+  @IntAtLeast('REQUEST_TIMEOUT_MS', 1000, 3_600_000)
+  requestTimeoutMs!: number;
+
+  /** Longest a client may take to send the request headers (Node's headersTimeout; ≤ REQUEST_TIMEOUT_MS). */
+  @IntAtLeast('HEADERS_TIMEOUT_MS', 1000, 3_600_000)
+  headersTimeoutMs!: number;
+
+  /** Longest silence while a request body is being read; the connection is closed after it. */
+  @IntAtLeast('BODY_IDLE_TIMEOUT_MS', 1000, 3_600_000)
+  bodyIdleTimeoutMs!: number;
+
+  /** Open connections each listener accepts; further ones are closed at once. */
+  @IntAtLeast('MAX_CONNECTIONS', 1, 1_000_000)
+  maxConnections!: number;
 
   @IsIn(LOG_LEVELS, { message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` })
   logLevel!: LogLevelName;

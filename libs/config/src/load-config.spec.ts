@@ -32,6 +32,12 @@ describe('loadConfig', () => {
       telemetryFlushIntervalMs: 10000,
       metricsHost: '127.0.0.1',
       metricsPort: 9464,
+      dbStatementTimeoutMs: 5000,
+      dbConnectTimeoutMs: 5000,
+      requestTimeoutMs: 60000,
+      headersTimeoutMs: 10000,
+      bodyIdleTimeoutMs: 10000,
+      maxConnections: 4096,
     });
     expect(config.logFormat).toBeUndefined();
     expect(config.databaseUrl).toBeUndefined();
@@ -60,6 +66,12 @@ describe('loadConfig', () => {
       TELEMETRY_FLUSH_INTERVAL_MS: '5000',
       METRICS_HOST: '0.0.0.0',
       METRICS_PORT: '0',
+      DB_STATEMENT_TIMEOUT_MS: '2000',
+      DB_CONNECT_TIMEOUT_MS: '3000',
+      REQUEST_TIMEOUT_MS: '30000',
+      HEADERS_TIMEOUT_MS: '5000',
+      BODY_IDLE_TIMEOUT_MS: '4000',
+      MAX_CONNECTIONS: '100',
     });
     expect({ ...config }).toEqual({
       gatewayHost: '127.0.0.1',
@@ -82,6 +94,12 @@ describe('loadConfig', () => {
       telemetryFlushIntervalMs: 5000,
       metricsHost: '0.0.0.0',
       metricsPort: 0,
+      dbStatementTimeoutMs: 2000,
+      dbConnectTimeoutMs: 3000,
+      requestTimeoutMs: 30000,
+      headersTimeoutMs: 5000,
+      bodyIdleTimeoutMs: 4000,
+      maxConnections: 100,
     });
   });
 
@@ -98,6 +116,12 @@ describe('loadConfig', () => {
         'REQUEST_LOG must be one of on, errors, off (got "sometimes"); ' +
         'REQUEST_LOG_RETENTION must be a duration of at least 1m, such as 7d, 12h or 30m (got "week"); ' +
         'METRICS_PORT must be an integer port from 0 to 65535 (got "70000")',
+    );
+  });
+
+  it('refuses a headers timeout longer than the request timeout', () => {
+    expect(() => loadConfig({ REQUEST_TIMEOUT_MS: '5000', HEADERS_TIMEOUT_MS: '6000' })).toThrow(
+      /HEADERS_TIMEOUT_MS \(6000\) must not exceed REQUEST_TIMEOUT_MS \(5000\)/,
     );
   });
 

@@ -5,8 +5,6 @@ export * from './record/request-record';
 export * from './record/request-record.bus';
 export * from './health/circuit-breaker';
 export * from './health/instance-health.registry';
-export * from './health/instance-health.module';
-export * from './health/instance-health.controller';
 export * from './routing/route-plan';
 export * from './routing/route-plan.cache';
 export * from './upstream/upstream-client';

@@ -9,7 +9,7 @@ export const ENTRY = {
   switchboard: 'dist/apps/switchboard/src/main.js',
   gateway: 'dist/apps/gateway/src/main.js',
   admin: 'dist/apps/admin/src/main.js',
-  migrate: 'dist/libs/database/src/migrate.cli.js',
+  migrate: 'dist/libs/core/src/migrate.cli.js',
   embeddedDatabase: 'dist/libs/database/src/embedded/embedded-postgres.child.js',
 } as const;
 

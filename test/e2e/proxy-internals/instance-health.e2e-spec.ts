@@ -63,6 +63,7 @@ describe('GET /admin/routes/:id/health', () => {
     expect(created.status).toBe(201);
     const { id } = (await created.json()) as { id: string };
     await expect(health(id)).resolves.toEqual({
+      replica: { id: expect.stringMatching(/\/\d+$/), serves_traffic: true },
       instances: [{ name: 'solo', state: 'closed', consecutive_failures: 0, open_until: null }],
     });
 
@@ -77,6 +78,7 @@ describe('GET /admin/routes/:id/health', () => {
     healthy = true;
     expect((await ask()).status).toBe(200);
     await expect(health(id)).resolves.toEqual({
+      replica: { id: expect.stringMatching(/\/\d+$/), serves_traffic: true },
       instances: [{ name: 'solo', state: 'closed', consecutive_failures: 0, open_until: null }],
     });
   });

@@ -3,7 +3,7 @@ import { RouteRepository } from '@switchboard/routes/persistence/route.repositor
 import { DataSource } from 'typeorm';
 import { InstanceHealthController } from './instance-health.controller';
 
-/** Admin-side instance health (needs the global CoreModule: InstanceHealthRegistry, DataSource). */
+/** Admin-side instance health (needs the global CoreModule: CORE, InstanceHealthRegistry, DataSource). */
 @Module({
   controllers: [InstanceHealthController],
   providers: [

@@ -1,10 +1,11 @@
 import { ConfigError, loadConfig } from '@switchboard/config';
-import { connectDatabase } from './database-connection';
+import { connectDatabase } from '@switchboard/database';
+import { SWITCHBOARD_SCHEMA } from './schema';
 
 /** `npm run migration:run`: applies pending migrations to DATABASE_URL, or to the embedded database in DATA_DIR. */
 async function main(): Promise<void> {
   const config = loadConfig();
-  const connection = await connectDatabase(config);
+  const connection = await connectDatabase(config, SWITCHBOARD_SCHEMA);
   try {
     const applied = connection.appliedMigrations;
     const target = config.databaseUrl ? 'DATABASE_URL' : `the embedded database in ${config.dataDir}`;
