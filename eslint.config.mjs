@@ -28,7 +28,8 @@ const LIB_GRAPH = {
     'keys',
     'catalogue',
   ],
-  telemetry: ['common', 'config', 'database', 'routes', 'proxy'],
+  // Takes the process's Core (config, DataSource, health registry) in its module factories.
+  telemetry: ['common', 'config', 'database', 'routes', 'providers', 'proxy', 'core'],
   responses: ['common', 'config', 'database', 'protocols', 'converters'],
   // The process wiring: builds every singleton and composes every lib's schema.
   core: [
@@ -42,7 +43,6 @@ const LIB_GRAPH = {
     'proxy',
     'keys',
     'catalogue',
-    'telemetry',
     'responses',
   ],
 };

@@ -1,5 +1,5 @@
 import { Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import type { Core } from '@switchboard/database';
+import type { Core } from '@switchboard/core';
 import type { RequestRecord, RequestRecordBus } from '@switchboard/proxy';
 import type { RouteTable } from '@switchboard/routes';
 import type { Subscription } from 'rxjs';

@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import type { Core } from '@switchboard/database';
+import type { Core } from '@switchboard/core';
 import { GatewayMetrics } from './metrics/gateway-metrics';
 import { startMetricsServer, type MetricsServer } from './metrics/metrics-server';
 

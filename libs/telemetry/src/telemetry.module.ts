@@ -4,7 +4,7 @@ import {
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
-import type { Core } from '@switchboard/database';
+import type { Core } from '@switchboard/core';
 import { ProxyModule, RequestRecordBus } from '@switchboard/proxy';
 import { RouteTable, RouteTableModule } from '@switchboard/routes';
 import { ReplicasService } from './admin/replicas.service';

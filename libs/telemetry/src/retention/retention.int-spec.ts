@@ -1,7 +1,8 @@
 import { createDataSource, runMigrations } from '@switchboard/database/data-source.factory';
+import { SWITCHBOARD_SCHEMA } from '@switchboard/core/schema';
 import type { RequestRecord } from '@switchboard/proxy';
 import type { DataSource } from 'typeorm';
-import { createTestDatabase, type TestDatabase } from '../../../../test/support/database';
+import { createTestDatabase, type TestDatabase } from '@switchboard/testing/database';
 import { insertRequestLog } from '../request-log/request-log.sink';
 import { UsageRollupAggregator } from '../rollups/usage-rollup.aggregator';
 import type { SqlRunner } from '../sql';
@@ -40,7 +41,7 @@ describe('retention (Postgres)', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    dataSource = createDataSource({ url: db.url, poolSize: db.embedded ? 1 : 2 });
+    dataSource = createDataSource({ url: db.url, poolSize: db.embedded ? 1 : 2, schema: SWITCHBOARD_SCHEMA });
     await dataSource.initialize();
     await runMigrations(dataSource);
     sql = (text, parameters) => dataSource.query(text, parameters);

@@ -1,6 +1,6 @@
 import { RequestMethod, type Type } from '@nestjs/common';
 import { loadConfig } from '@switchboard/config';
-import { type Core } from '@switchboard/database';
+import { type Core } from '@switchboard/core';
 import { AdminAppModule } from '../../../../apps/admin/src/admin-app.module';
 
 /**
