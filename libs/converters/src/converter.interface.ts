@@ -44,6 +44,8 @@ export interface TokenUsage {
   output_tokens: number;
   cache_read_input_tokens: number;
   cache_creation_input_tokens: number;
+  /** Reasoning (thinking) tokens, when the upstream reports them. */
+  reasoning_tokens?: number;
 }
 
 export interface ResponseHooks {
@@ -51,6 +53,8 @@ export interface ResponseHooks {
   onUsage?: (usage: TokenUsage) => void;
   /** Called when the first content token (text, reasoning or tool call) is emitted, for time-to-first-token. */
   onFirstToken?: () => void;
+  /** Called with the model the upstream reported running (the response's `model`), when it names one. */
+  onModel?: (model: string) => void;
 }
 
 export interface ConvertedError {

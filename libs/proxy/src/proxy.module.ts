@@ -13,32 +13,41 @@ import type { Subscription } from 'rxjs';
 import { DataPlaneHandler } from './data-plane.handler';
 import { DataPlaneMount } from './data-plane.mount';
 import { InstanceHealthRegistry } from './health/instance-health.registry';
-import { ConsumerKeyHook } from './keys/consumer-key.hook';
-import { RequestRecordBus } from './record/request-record.bus';
-import { UsageRecordBridge } from './record/usage-record.bridge';
 import { RoutePlanCache } from './routing/route-plan.cache';
 import { UpstreamClient } from './upstream/upstream-client';
-import { UsageStream } from './usage/usage.stream';
+import { RequestRecordBus } from './record/request-record.bus';
 
 const DEBUG_LEVELS = new Set(['debug', 'verbose']);
 
-/** Logs each usage record at debug level, only when debug logging is on (nothing is built otherwise). */
-class UsageDebugLog implements OnModuleInit, OnModuleDestroy {
+/** Logs each request record at debug level, only when debug logging is on (nothing is built otherwise). */
+class RequestRecordDebugLog implements OnModuleInit, OnModuleDestroy {
   private subscription: Subscription | undefined;
 
   constructor(
-    private readonly usage: UsageStream,
+    private readonly records: RequestRecordBus,
     private readonly config: AppConfig,
   ) {}
 
   onModuleInit(): void {
     if (!DEBUG_LEVELS.has(this.config.logLevel)) return;
-    const logger = new Logger('Usage');
-    this.subscription = this.usage.records$.subscribe((record) => logger.debug(JSON.stringify(record)));
+    const logger = new Logger('RequestRecord');
+    this.subscription = this.records.records$.subscribe((record) => logger.debug(JSON.stringify(record)));
   }
 
   onModuleDestroy(): void {
     this.subscription?.unsubscribe();
+  }
+}
+
+/** Each finished keyed request's tokens are settled against its key's limits and budget from its record. */
+class KeyUsageSettlement implements OnModuleInit {
+  constructor(
+    private readonly records: RequestRecordBus,
+    private readonly settler: KeyUsageSettler,
+  ) {}
+
+  onModuleInit(): void {
+    this.settler.subscribeTo(this.records.records$);
   }
 }
 
@@ -59,22 +68,7 @@ class UpstreamClientLifecycle implements OnApplicationShutdown {
 @Module({
   imports: [RouteTableModule, KeysGateModule],
   providers: [
-    UsageStream,
-    // HOOK (keys): RequestRecords (bridged from UsageRecords until the data plane publishes them) settle key usage.
-    {
-      provide: RequestRecordBus,
-      inject: [KeyUsageSettler],
-      useFactory: (settler: KeyUsageSettler) => {
-        const bus = new RequestRecordBus();
-        settler.subscribeTo(bus.records$);
-        return bus;
-      },
-    },
-    {
-      provide: UsageRecordBridge,
-      inject: [UsageStream, RequestRecordBus],
-      useFactory: (usage: UsageStream, bus: RequestRecordBus) => new UsageRecordBridge(usage, bus),
-    },
+    RequestRecordBus,
     { provide: UpstreamClient, useFactory: () => new UpstreamClient() },
     {
       provide: UpstreamClientLifecycle,
@@ -82,9 +76,16 @@ class UpstreamClientLifecycle implements OnApplicationShutdown {
       useFactory: (client: UpstreamClient) => new UpstreamClientLifecycle(client),
     },
     {
-      provide: UsageDebugLog,
-      inject: [UsageStream, AppConfig],
-      useFactory: (usage: UsageStream, config: AppConfig) => new UsageDebugLog(usage, config),
+      provide: RequestRecordDebugLog,
+      inject: [RequestRecordBus, AppConfig],
+      useFactory: (records: RequestRecordBus, config: AppConfig) =>
+        new RequestRecordDebugLog(records, config),
+    },
+    {
+      provide: KeyUsageSettlement,
+      inject: [RequestRecordBus, KeyUsageSettler],
+      useFactory: (records: RequestRecordBus, settler: KeyUsageSettler) =>
+        new KeyUsageSettlement(records, settler),
     },
     {
       provide: RoutePlanCache,
@@ -93,35 +94,24 @@ class UpstreamClientLifecycle implements OnApplicationShutdown {
     },
     {
       provide: DataPlaneHandler,
-      inject: [
-        RouteTable,
-        RoutePlanCache,
-        UpstreamClient,
-        UsageStream,
-        AppConfig,
-        ConsumerKeyGate,
-        UsageRecordBridge,
-      ],
+      inject: [RouteTable, RoutePlanCache, UpstreamClient, RequestRecordBus, ConsumerKeyGate, AppConfig],
       useFactory: (
         routes: RouteTable,
         plans: RoutePlanCache,
         client: UpstreamClient,
-        usage: UsageStream,
+        records: RequestRecordBus,
+        keys: ConsumerKeyGate,
         config: AppConfig,
-        gate: ConsumerKeyGate,
-        records: UsageRecordBridge,
       ) =>
         new DataPlaneHandler(
           routes,
           plans,
-          { client, usage, clock: { newId: () => randomUUID().replace(/-/g, ''), now: Date.now } },
+          { client, records, keys, clock: { newId: () => randomUUID().replace(/-/g, ''), now: Date.now } },
           { maxBodySize: config.maxBodySize },
-          new ConsumerKeyHook(gate),
-          records,
         ),
     },
     DataPlaneMount,
   ],
-  exports: [UsageStream, DataPlaneHandler, RequestRecordBus],
+  exports: [RequestRecordBus, DataPlaneHandler],
 })
 export class ProxyModule {}

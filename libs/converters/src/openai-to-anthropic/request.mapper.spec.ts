@@ -1,5 +1,5 @@
 import { GatewayError, GatewayErrorCode } from '@switchboard/common/errors';
-import { validateAnthropicRequest } from '../../../../test/support/anthropic-request.validator';
+import { validateAnthropicRequest } from '@switchboard/testing/anthropic-request.validator';
 import type { UpstreamTarget } from '../converter.interface';
 import { fixedClock } from '../testing/fixed-clock';
 import { fromMemo } from './conversion-memo';

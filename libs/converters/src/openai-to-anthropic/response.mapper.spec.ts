@@ -1,5 +1,5 @@
 import { GatewayError } from '@switchboard/common/errors';
-import { validateOpenAi } from '../../../../test/support/openai-schema.validator';
+import { validateOpenAi } from '@switchboard/testing/openai-schema.validator';
 import type { TokenUsage } from '../converter.interface';
 import { fixedClock } from '../testing/fixed-clock';
 import { toMemo, type OpenAiToAnthropicMemo } from './conversion-memo';

@@ -3,7 +3,7 @@ import { decodeSse, encodeSseEvent, type SseEvent } from '@switchboard/protocols
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { firstValueFrom, from, toArray } from 'rxjs';
-import { validateOpenAi } from '../../../../test/support/openai-schema.validator';
+import { validateOpenAi } from '@switchboard/testing/openai-schema.validator';
 import { fixedClock } from '../testing/fixed-clock';
 import { accumulateWithOpenAiSdk, parseWithOpenAiSdk } from '../testing/openai-sdk-stream';
 import { readSseFixture, runStream } from '../testing/stream-run';

@@ -62,7 +62,7 @@ describe('KeyLimiter', () => {
     await subject.settle(limited, 150);
     const error = await refusal(subject.admit(limited));
     expect(error.code).toBe(GatewayErrorCode.RATE_LIMITED);
-    expect(error.upstreamType).toBe('tokens');
+    expect(error).toMatchObject({ clientType: 'tokens', clientCode: 'rate_limit_exceeded' });
   });
 
   it('seeds a budget from the stored usage and refuses once it is used up, retry-after at the period end', async () => {

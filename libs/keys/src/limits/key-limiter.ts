@@ -32,7 +32,11 @@ export class KeyLimiter {
         throw new GatewayError(
           GatewayErrorCode.QUOTA_EXCEEDED,
           `This key has used its budget of ${key.budget.tokens} tokens (${budgetWording(key.budget.period)}).`,
-          { headers: remaining === null ? {} : { 'retry-after': seconds(remaining) } },
+          {
+            clientType: 'insufficient_quota',
+            clientCode: 'insufficient_quota',
+            headers: remaining === null ? {} : { 'retry-after': seconds(remaining) },
+          },
         );
       }
     }
@@ -114,7 +118,8 @@ function rateLimited(
   headers: Record<string, string>,
 ): GatewayError {
   return new GatewayError(GatewayErrorCode.RATE_LIMITED, message, {
-    upstreamType: kind,
+    clientType: kind,
+    clientCode: 'rate_limit_exceeded',
     headers: { ...headers, 'retry-after': seconds(resetMs) },
   });
 }

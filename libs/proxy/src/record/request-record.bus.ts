@@ -1,7 +1,10 @@
 import { Subject, type Observable } from 'rxjs';
 import type { RequestRecord } from './request-record';
 
-/** In-process stream of RequestRecords, one per finished data-plane request. Costs nothing unobserved. */
+/**
+ * In-process stream of request records, one per finished data-plane request. The data plane checks `observed`
+ * before building a record, so with no subscriber nothing is built.
+ */
 export class RequestRecordBus {
   private readonly subject = new Subject<RequestRecord>();
   readonly records$: Observable<RequestRecord> = this.subject.asObservable();
@@ -11,6 +14,6 @@ export class RequestRecordBus {
   }
 
   publish(record: RequestRecord): void {
-    this.subject.next(Object.freeze(record));
+    this.subject.next(record);
   }
 }

@@ -42,6 +42,8 @@ export class RoutePlan {
   readonly headerName: string;
   readonly version: number;
   readonly instances: readonly PlannedInstance[];
+  /** Enabled instances left out because no SECRETS_KEY decrypts their stored secret (named in the 503). */
+  readonly unreadableSecrets: readonly string[];
   readonly policy: FallbackPolicy;
   readonly timeout: number;
   readonly firstByteTimeout: number;
@@ -70,9 +72,12 @@ export class RoutePlan {
       this.hashHeader = route.balancer.key.toLowerCase();
     }
 
-    this.instances = route.instances
-      // An instance whose stored secret no SECRETS_KEY decrypts would only send empty credentials.
-      .filter((instance) => instance.enabled !== false && instance.extras?.secret_unreadable !== true)
+    const enabled = route.instances.filter((instance) => instance.enabled !== false);
+    // An instance whose stored secret no SECRETS_KEY decrypts would only send empty credentials.
+    const unreadable = (instance: InstanceConfig): boolean => instance.extras?.secret_unreadable === true;
+    this.unreadableSecrets = enabled.filter(unreadable).map((instance) => instance.name);
+    this.instances = enabled
+      .filter((instance) => !unreadable(instance))
       .map((config, index) => planInstance(config, index, route.id, health));
 
     const byPriority = new Map<number, PlannedInstance[]>();

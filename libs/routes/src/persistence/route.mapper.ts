@@ -23,6 +23,7 @@ export function toRouteConfig(
     id: row.id,
     name: row.name,
     models: [...row.models],
+    advertise: [...row.advertise],
     enabled: row.enabled,
     instances: [...instances]
       .sort((a, b) => a.position - b.position)
@@ -91,6 +92,7 @@ export function toRouteEntity(input: RouteInput, meta: RouteRowMeta): RouteEntit
     id: meta.id,
     name: input.name,
     models: input.models,
+    advertise: input.advertise ?? [],
     enabled: input.enabled,
     balancer: input.balancer,
     fallback_strategy: input.fallback_strategy,
