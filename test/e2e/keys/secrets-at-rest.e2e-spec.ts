@@ -74,12 +74,14 @@ describe('instance secrets encrypted at rest', () => {
       const requestsBefore = mock.requests.length;
       const response = await ask(sb);
       expect(response.status).toBe(503);
-      expect(((await response.json()) as { error: { message: string } }).error.message).toContain(
-        'no instance',
-      );
+      const message = ((await response.json()) as { error: { message: string } }).error.message;
+      // The 503 names the cause: the instance left out for a secret no configured key decrypts.
+      expect(message).toContain(`no instance that can take traffic (left out: '${instance}', whose stored secret`);
+      expect(message).toContain('SECRETS_KEY');
       expect(mock.requests.length).toBe(requestsBefore);
       expect(await unreadableCount()).toBeGreaterThan(before);
-      expect(output.text()).toContain(`instance "${instance}"`);
+      // JSON log lines: the quotes around the instance name are escaped.
+      expect(output.text()).toContain(`instance \\"${instance}\\"`);
     } finally {
       await sb.close();
     }

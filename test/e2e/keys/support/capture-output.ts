@@ -1,6 +1,12 @@
-/** Everything written to stdout/stderr until `stop()` (the Nest logger writes there). */
+import { redirectJsonLogs } from '@switchboard/telemetry';
+
+/**
+ * Everything logged until `stop()`: the pino JSON lines (redirected, as they go through an asynchronous
+ * destination) and whatever is written to stdout/stderr directly (Nest's logger before an app has its own).
+ */
 export function captureOutput(): { text: () => string; stop: () => void } {
   const chunks: string[] = [];
+  const restoreLogs = redirectJsonLogs((line) => chunks.push(line));
   const originals = [process.stdout.write, process.stderr.write];
   for (const stream of [process.stdout, process.stderr]) {
     const original = stream.write.bind(stream);
@@ -12,6 +18,7 @@ export function captureOutput(): { text: () => string; stop: () => void } {
   return {
     text: () => chunks.join(''),
     stop: () => {
+      restoreLogs();
       process.stdout.write = originals[0];
       process.stderr.write = originals[1];
     },
