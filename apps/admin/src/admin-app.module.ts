@@ -5,6 +5,7 @@ import { KeysAdminModule } from '@switchboard/keys';
 import { RoutesAdminModule } from '@switchboard/routes';
 import { TelemetryModule } from '@switchboard/telemetry';
 import { AdminExceptionFilter } from './errors/admin-exception.filter';
+import { WhoAmIController } from './auth/whoami.controller';
 import { AdminHealthController } from './health/admin-health.controller';
 import { InstanceHealthModule } from './instance-health/instance-health.module';
 
@@ -22,7 +23,7 @@ export class AdminAppModule {
         TelemetryModule.forAdmin(core),
         // control-plane feature modules (e.g. instance health) are added here
       ],
-      controllers: [AdminHealthController],
+      controllers: [AdminHealthController, WhoAmIController],
       providers: [{ provide: APP_FILTER, useClass: AdminExceptionFilter }],
     };
   }

@@ -108,6 +108,18 @@ describe('/admin/keys and admin roles', () => {
     expect((await sb.admin('GET', '/admin/keys?page=1')).status).toBe(200);
   });
 
+  it('answers GET /admin/whoami with the token role, so the dashboard can hide writes from the start', async () => {
+    expect(await sb.admin('GET', '/admin/whoami')).toEqual({ status: 200, body: { role: 'admin' } });
+    expect(await sb.admin('GET', '/admin/whoami', undefined, READONLY_TOKEN)).toEqual({
+      status: 200,
+      body: { role: 'readonly' },
+    });
+    const document = (await (await fetch(`${sb.switchboard.adminUrl}/admin/openapi.json`)).json()) as {
+      paths: Record<string, unknown>;
+    };
+    expect(Object.keys(document.paths)).toContain('/admin/whoami');
+  });
+
   it('limits failed sign-ins per address: 429 after 20 failures within a minute, never for the right token', async () => {
     const statuses: number[] = [];
     for (let attempt = 0; attempt < 22; attempt++) {
@@ -122,6 +134,8 @@ describe('/admin/keys and admin roles', () => {
     expect(((await response.json()) as { error: { code: string } }).error.code).toBe('RATE_LIMITED');
     expect((await sb.admin('GET', '/admin/keys')).status).toBe(200);
     expect((await sb.admin('GET', '/admin/keys', undefined, READONLY_TOKEN)).status).toBe(200);
+    // /admin/whoami is behind the same check: no role for a wrong token.
+    expect((await sb.admin('GET', '/admin/whoami', undefined, 'still-wrong')).status).toBe(429);
   });
 
   it('GATEWAY_AUTH=keys answers the data plane without a key with 401, health stays open', async () => {

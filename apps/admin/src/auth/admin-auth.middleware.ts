@@ -1,6 +1,7 @@
 import { type NextFunction, type Request, type Response } from 'express';
 import { GatewayErrorCode } from '@switchboard/common/errors';
 import { writeAdminError } from '../errors/admin-error.writer';
+import { setAdminRole } from './admin-role';
 import { FailedSignInLimiter } from './failed-sign-in.limiter';
 import { TokenMatcher } from './token-matcher';
 
@@ -26,9 +27,15 @@ export function adminAuthMiddleware(tokens: AdminTokens, limiter = new FailedSig
   return (request: Request, response: Response, next: NextFunction): void => {
     if (PUBLIC_PATHS.test(request.path.toLowerCase())) return next();
     const presented = presentedToken(request);
-    if (admin.matches(presented)) return next();
+    if (admin.matches(presented)) {
+      setAdminRole(response, 'admin');
+      return next();
+    }
     if (readonly?.matches(presented)) {
-      if (READ_METHODS.has(request.method)) return next();
+      if (READ_METHODS.has(request.method)) {
+        setAdminRole(response, 'readonly');
+        return next();
+      }
       return writeAdminError(response, 403, {
         code: GatewayErrorCode.FORBIDDEN,
         message: 'This admin token is read-only (ADMIN_READONLY_TOKEN): it may only GET',
