@@ -12,10 +12,13 @@ import { ConsumerKeyRepository } from './persistence/consumer-key.repository';
 import { KeyUsageRepository } from './persistence/key-usage.repository';
 import { ConsumerKeyRegistry } from './registry/consumer-key.registry';
 import { KeyChangeBus } from './registry/key-change.bus';
+import { KeyUsageBatch } from './usage/key-usage.batch';
 import { KeyUsageSettler } from './usage/key-usage.settler';
 
 /** Other processes' key writes are seen within this (the issue asks for 2 s). */
 const MAX_KEY_POLL_MS = 1000;
+/** Key usage and last use reach Postgres at most this late (one write per interval, not per request). */
+const USAGE_FLUSH_MS = 1000;
 
 /** The limit counters: Redis (with a per-process fallback) when REDIS_URL is set, else memory. */
 class LimitCounters implements OnApplicationShutdown {
@@ -48,13 +51,20 @@ class LimitCounters implements OnApplicationShutdown {
   }
 }
 
-/** Settlement stops with the app (the data plane wires its record stream in with `subscribeTo`). */
+/**
+ * Settlement stops with the app (the data plane wires its record stream in with `subscribeTo`), then the last
+ * usage batch is written.
+ */
 class SettlerLifecycle implements OnApplicationShutdown {
-  constructor(private readonly settler: KeyUsageSettler) {}
+  constructor(
+    private readonly settler: KeyUsageSettler,
+    private readonly batch: KeyUsageBatch,
+  ) {}
 
   async onApplicationShutdown(): Promise<void> {
     this.settler.stop();
     await this.settler.drain();
+    await this.batch.close();
   }
 }
 
@@ -103,15 +113,24 @@ class SettlerLifecycle implements OnApplicationShutdown {
       },
     },
     {
+      provide: KeyUsageBatch,
+      inject: [KeyUsageRepository],
+      useFactory: (usage: KeyUsageRepository) => {
+        const batch = new KeyUsageBatch(usage, USAGE_FLUSH_MS);
+        batch.start();
+        return batch;
+      },
+    },
+    {
       provide: KeyUsageSettler,
-      inject: [ConsumerKeyRegistry, KeyLimiter, KeyUsageRepository],
-      useFactory: (registry: ConsumerKeyRegistry, limiter: KeyLimiter, usage: KeyUsageRepository) =>
-        new KeyUsageSettler(registry, limiter, usage),
+      inject: [ConsumerKeyRegistry, KeyLimiter, KeyUsageBatch],
+      useFactory: (registry: ConsumerKeyRegistry, limiter: KeyLimiter, batch: KeyUsageBatch) =>
+        new KeyUsageSettler(registry, limiter, batch),
     },
     {
       provide: SettlerLifecycle,
-      inject: [KeyUsageSettler],
-      useFactory: (settler: KeyUsageSettler) => new SettlerLifecycle(settler),
+      inject: [KeyUsageSettler, KeyUsageBatch],
+      useFactory: (settler: KeyUsageSettler, batch: KeyUsageBatch) => new SettlerLifecycle(settler, batch),
     },
   ],
   exports: [ConsumerKeyGate, KeyUsageSettler],

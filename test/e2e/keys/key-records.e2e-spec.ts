@@ -166,6 +166,16 @@ describe('keyed requests: rate-limit headers on every answer, the key on every r
       .split('\n')
       .filter((line) => line.includes('"context":"Access"') && line.includes('"key":"records-team"'));
     expect(accessLines.length).toBeGreaterThanOrEqual(4);
+
+    // Usage and last use reach Postgres in batches, off the request path.
+    const view = await eventually(
+      () => sb.admin('GET', `/admin/keys/${key.id}`),
+      (answer) => answer.body.last_used_at !== null && answer.body.usage.total > 0,
+    );
+    expect(Date.parse(view.body.last_used_at)).toBeGreaterThan(Date.now() - 60_000);
+    const { day, month, total } = view.body.usage as { day: number; month: number; total: number };
+    expect(day).toBeGreaterThan(0);
+    expect(day <= month && month <= total).toBe(true);
     expect(output.text()).not.toContain(key.key);
   });
 });

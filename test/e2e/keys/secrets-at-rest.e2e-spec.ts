@@ -76,7 +76,9 @@ describe('instance secrets encrypted at rest', () => {
       expect(response.status).toBe(503);
       const message = ((await response.json()) as { error: { message: string } }).error.message;
       // The 503 names the cause: the instance left out for a secret no configured key decrypts.
-      expect(message).toContain(`no instance that can take traffic (left out: '${instance}', whose stored secret`);
+      expect(message).toContain(
+        `no instance that can take traffic (left out: '${instance}', whose stored secret`,
+      );
       expect(message).toContain('SECRETS_KEY');
       expect(mock.requests.length).toBe(requestsBefore);
       expect(await unreadableCount()).toBeGreaterThan(before);

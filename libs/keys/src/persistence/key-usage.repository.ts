@@ -25,6 +25,13 @@ export function periodRemainingMs(period: BudgetPeriod, at: Date): number | null
   return end - at.getTime();
 }
 
+/** One key's share of a usage batch: tokens per period id, and its latest use. */
+export interface UsageDelta {
+  keyId: string;
+  tokens: readonly { period: string; tokens: number }[];
+  lastUsedAt: Date;
+}
+
 /** Durable token usage per key and period: the ground truth budgets are seeded from after a restart. */
 export class KeyUsageRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -37,17 +44,31 @@ export class KeyUsageRepository {
     return Number(rows[0]?.tokens ?? 0);
   }
 
-  /** Adds `tokens` to the key's day, month and total rows and stamps last_used_at, in one statement. */
-  async add(keyId: string, tokens: number, at: Date): Promise<void> {
+  /**
+   * Adds every delta's tokens to its key's period rows and moves last_used_at forward, in one statement for the
+   * whole batch. Keys deleted meanwhile are skipped.
+   */
+  async addBatch(deltas: readonly UsageDelta[]): Promise<void> {
+    if (deltas.length === 0) return;
+    const rows = deltas.flatMap((delta) => delta.tokens.map((row) => ({ keyId: delta.keyId, ...row })));
     await this.dataSource.query(
       `WITH used AS (
          INSERT INTO consumer_key_usage (key_id, period, tokens)
-         SELECT $1, period, $2 FROM unnest($3::text[]) AS period
-         WHERE EXISTS (SELECT 1 FROM consumer_keys WHERE id = $1)
+         SELECT u.key_id, u.period, u.tokens
+         FROM unnest($1::uuid[], $2::text[], $3::bigint[]) AS u(key_id, period, tokens)
+         WHERE EXISTS (SELECT 1 FROM consumer_keys k WHERE k.id = u.key_id)
          ON CONFLICT (key_id, period) DO UPDATE SET tokens = consumer_key_usage.tokens + EXCLUDED.tokens
        )
-       UPDATE consumer_keys SET last_used_at = $4 WHERE id = $1`,
-      [keyId, tokens, [periodId('day', at), periodId('month', at), 'total'], at],
+       UPDATE consumer_keys k SET last_used_at = GREATEST(k.last_used_at, l.at)
+       FROM unnest($4::uuid[], $5::timestamptz[]) AS l(id, at)
+       WHERE k.id = l.id`,
+      [
+        rows.map((row) => row.keyId),
+        rows.map((row) => row.period),
+        rows.map((row) => row.tokens),
+        deltas.map((delta) => delta.keyId),
+        deltas.map((delta) => delta.lastUsedAt),
+      ],
     );
   }
 

@@ -1,8 +1,8 @@
 import { Logger } from '@nestjs/common';
 import type { Observable, Subscription } from 'rxjs';
 import type { KeyLimiter } from '../limits/key-limiter';
-import type { KeyUsageRepository } from '../persistence/key-usage.repository';
 import type { ConsumerKeyRegistry } from '../registry/consumer-key.registry';
+import type { KeyUsageBatch } from './key-usage.batch';
 
 /** The part of the data plane's RequestRecord that usage settlement reads. */
 export interface UsageBearingRecord {
@@ -11,8 +11,9 @@ export interface UsageBearingRecord {
 }
 
 /**
- * Settles each finished keyed request's tokens (input + output): the live counters first (limits act on the
- * next request), then the durable per-period rows in Postgres. Never blocks or throws into the data plane.
+ * Settles each finished keyed request: its tokens (input + output) on the live counters first (limits act on
+ * the next request), then its tokens and time of use into the batch that Postgres receives once per interval.
+ * Never blocks or throws into the data plane.
  */
 export class KeyUsageSettler {
   private readonly logger = new Logger('KeyUsage');
@@ -22,7 +23,8 @@ export class KeyUsageSettler {
   constructor(
     private readonly registry: ConsumerKeyRegistry,
     private readonly limiter: KeyLimiter,
-    private readonly usage: KeyUsageRepository,
+    private readonly batch: KeyUsageBatch,
+    private readonly now: () => Date = () => new Date(),
   ) {}
 
   subscribeTo(records$: Observable<UsageBearingRecord>): void {
@@ -40,16 +42,16 @@ export class KeyUsageSettler {
   }
 
   private async settle(record: UsageBearingRecord): Promise<void> {
-    if (record.key === null || record.usage === null) return;
-    const tokens = record.usage.input + record.usage.output;
+    if (record.key === null) return;
+    const tokens = record.usage === null ? 0 : record.usage.input + record.usage.output;
+    this.batch.record(record.key.id, tokens, this.now());
     if (tokens <= 0) return;
     const key = this.registry.get(record.key.id);
     try {
       if (key) await this.limiter.settle(key, tokens);
-      await this.usage.add(record.key.id, tokens, new Date());
     } catch (error) {
       this.logger.warn(
-        `Could not record ${tokens} tokens for key "${record.key.name}": ${(error as Error).message}`,
+        `Could not count ${tokens} tokens for key "${record.key.name}": ${(error as Error).message}`,
       );
     }
   }
