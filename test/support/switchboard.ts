@@ -15,6 +15,7 @@
  * Defaults: GATEWAY/ADMIN_HOST 127.0.0.1, ports 0, LOG_LEVEL warn, GATEWAY_AUTH none, DATA_DIR a temp dir, ADMIN_TOKEN unset (so
  * the admin app generates DATA_DIR/admin-token; `adminToken` returns it). process.env is NOT read.
  */
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,6 +26,9 @@ import { type StartedAdmin } from '../../apps/admin/src/admin.bootstrap';
 import { startProcess } from '../../apps/switchboard/src/run-process';
 import { startBothApps } from '../../apps/switchboard/src/switchboard.bootstrap';
 import { createTestDatabase, type TestDatabase } from './database';
+
+/** One instance-secrets key per test process (random, never committed). */
+const TEST_SECRETS_KEY = randomBytes(32).toString('base64');
 
 export interface StartSwitchboardOptions {
   env?: Record<string, string>;
@@ -61,6 +65,8 @@ export async function startSwitchboard(options: StartSwitchboardOptions = {}): P
       METRICS_PORT: '0',
       // Data-plane suites predate consumer keys; the keys suites opt in with { GATEWAY_AUTH: 'keys' }.
       GATEWAY_AUTH: 'none',
+      // Replicas started by one test file share a database, so they share one SECRETS_KEY (as in production).
+      SECRETS_KEY: TEST_SECRETS_KEY,
       SHUTDOWN_GRACE_MS: '1000',
       DATA_DIR: dataDir,
       ...(database ? { DATABASE_URL: database.url } : {}),

@@ -10,7 +10,6 @@ type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-ex
 const SECRETS = {
   upstreamAuth: 'sk-upstream-SECRET-8f3a1c',
   adminToken: 'admin-token-SECRET-77b2e9d4',
-  clientBearer: 'sk-client-bearer-SECRET-51d0',
   clientApiKey: 'sk-client-x-api-key-SECRET-a9c3',
   cookie: 'session-cookie-SECRET-0be4',
 };
@@ -70,9 +69,18 @@ describe('structured logs of a real process', () => {
       (await fetch(`${adminUrl}/admin/requests`, { headers: { 'x-api-key': SECRETS.adminToken } })).status,
     ).toBe(200);
 
+    // GATEWAY_AUTH defaults to keys: the client sends a consumer key, which the access line names (never shows).
+    const createdKey = await fetch(`${adminUrl}/admin/keys`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${SECRETS.adminToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'logs-team' }),
+    });
+    expect(createdKey.status).toBe(201);
+    const consumerKey = ((await createdKey.json()) as { key: string }).key;
+
     const headers = {
       'content-type': 'application/json',
-      authorization: `Bearer ${SECRETS.clientBearer}`,
+      authorization: `Bearer ${consumerKey}`,
       'x-api-key': SECRETS.clientApiKey,
       cookie: `session=${SECRETS.cookie}`,
     };
@@ -111,6 +119,7 @@ describe('structured logs of a real process', () => {
       attempts: 1,
       input_tokens: 3,
       output_tokens: 2,
+      key: 'logs-team',
     });
     expect(byId.get('log-json')!.duration_ms).toBeGreaterThan(0);
     expect(byId.get('log-stream')).toMatchObject({ stream: true, status: 200 });
@@ -119,17 +128,18 @@ describe('structured logs of a real process', () => {
       status: 404,
       error_code: 'MODEL_NOT_FOUND',
       route: null,
+      key: 'logs-team',
     });
 
     const lines = child.stdout.split('\n').filter((line) => line !== '');
     for (const line of lines) expect(() => JSON.parse(line)).not.toThrow();
     // Nest's own lines (framework contexts) go through pino too, debug ones (the request-record log) included.
     expect(lines.some((line) => line.includes('"context":"RoutesResolver"'))).toBe(true);
-    expect(lines.some((line) => line.includes('"level":20') && line.includes('"context":"RequestRecord"'))).toBe(
-      true,
-    );
+    expect(
+      lines.some((line) => line.includes('"level":20') && line.includes('"context":"RequestRecord"')),
+    ).toBe(true);
 
-    for (const secret of Object.values(SECRETS)) expect(output()).not.toContain(secret);
+    for (const secret of [...Object.values(SECRETS), consumerKey]) expect(output()).not.toContain(secret);
     expect(upstream.requests.length).toBe(2);
   });
 
