@@ -3,8 +3,8 @@ import type {
   ChatCompletionContentPartText,
   ChatCompletionContentPart,
 } from 'openai/resources/chat/completions';
-import { isJsonObject, type JsonObject } from '../shared/json-object';
-import { invalidRequest } from './invalid-request';
+import { isJsonObject, type JsonObject } from '@switchboard/protocols';
+import { invalidRequest } from './request-error';
 
 /** User-side content parts an OpenAI upstream accepts (text, image_url, file). */
 export type UserPart = ChatCompletionContentPart;

@@ -3,7 +3,7 @@ import { readMemo } from './conversion-memo';
 import { mapError } from './error.mapper';
 import { mapRequest } from './request.mapper';
 import { mapResponse } from './response.mapper';
-import { openAiToAnthropicStream } from './stream.operator';
+import { mapStream } from './stream.operator';
 
 /**
  * Anthropic Messages client → OpenAI Chat Completions upstream: the request is converted A→O; the response,
@@ -16,7 +16,7 @@ export const anthropicToOpenAiConverter: Converter = {
   convertResponse: (body, memo, clock, hooks) =>
     mapResponse(body, readMemo(memo), clock, hooks) as unknown as Record<string, unknown>,
   convertStream: (memo, clock, hooks) =>
-    openAiToAnthropicStream(readMemo(memo), `msg_${clock.newId()}`, hooks),
+    mapStream(readMemo(memo), `msg_${clock.newId()}`, hooks),
   convertError: (status, body) => mapError(status, body),
 };
 

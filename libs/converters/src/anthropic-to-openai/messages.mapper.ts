@@ -4,7 +4,7 @@ import type {
   ChatCompletionMessageParam,
   ChatCompletionToolMessageParam,
 } from 'openai/resources/chat/completions';
-import { isJsonObject, type JsonObject } from '../shared/json-object';
+import { isJsonObject, type JsonObject } from '@switchboard/protocols';
 import {
   documentParts,
   imagePart,
@@ -14,7 +14,7 @@ import {
   textPart,
   type UserPart,
 } from './content.mapper';
-import { invalidRequest } from './invalid-request';
+import { invalidRequest } from './request-error';
 import type { ToolNameMap } from '../shared/tool-names';
 
 /** Assistant message with the de-facto `reasoning_content` extension (DeepSeek, vLLM, OpenRouter). */

@@ -1,10 +1,10 @@
 import type { ChatCompletionCreateParamsBase } from 'openai/resources/chat/completions';
 import type { ConvertedRequest, UpstreamTarget } from '../converter.interface';
-import { isJsonObject, type JsonObject } from '../shared/json-object';
+import { isJsonObject, type JsonObject } from '@switchboard/protocols';
 import { toMemo } from './conversion-memo';
-import { invalidRequest } from './invalid-request';
+import { invalidRequest } from './request-error';
 import { mapMessages, type MessageOut } from './messages.mapper';
-import { resolveOptions } from './options';
+import { readOptions } from './options';
 import { mapReasoningEffort } from './reasoning.mapper';
 import { ToolNameMap } from '../shared/tool-names';
 import { mapTools } from './tools.mapper';
@@ -54,7 +54,7 @@ function stopSequences(body: JsonObject, limit: number | undefined): string[] {
 export function mapRequest(bodyIn: unknown, target: UpstreamTarget): ConvertedRequest {
   if (!isJsonObject(bodyIn)) throw invalidRequest('body', 'must be a JSON object');
   const body = bodyIn;
-  const options = resolveOptions(target);
+  const options = readOptions(target);
   if (typeof body.model !== 'string' || body.model.length === 0) {
     throw invalidRequest('model', 'must be a non-empty string');
   }

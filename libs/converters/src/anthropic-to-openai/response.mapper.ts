@@ -8,12 +8,12 @@ import type {
 } from '@anthropic-ai/sdk/resources/messages';
 import { GatewayError, GatewayErrorCode } from '@switchboard/common/errors';
 import type { ConversionClock, ResponseHooks, TokenUsage } from '../converter.interface';
-import { isJsonObject, type JsonObject } from '../shared/json-object';
+import { isJsonObject, type JsonObject } from '@switchboard/protocols';
 import { upstreamErrorMessage, upstreamErrorType } from '../shared/upstream-error-message';
 import type { AnthropicToOpenAiMemo } from './conversion-memo';
 import { mapStopReason } from './stop-reason.mapper';
 import { toolInputFromArguments } from './tool-arguments';
-import { openAiTokenUsage } from './usage.mapper';
+import { tokenUsageFromOpenAi as openAiTokenUsage } from '@switchboard/protocols';
 import { restoreToolName } from '../shared/tool-names';
 
 /** Output shapes, checked against the official Anthropic SDK types (the fields Switchboard writes). */

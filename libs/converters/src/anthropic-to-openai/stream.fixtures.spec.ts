@@ -95,7 +95,7 @@ describe('anthropic-to-openai stream fixtures (recorded OpenAI streams → Anthr
     );
     expect(firstTokens).toBe(1);
     expect(usages).toEqual([
-      { input_tokens: 300, output_tokens: 40, cache_read_input_tokens: 512, cache_creation_input_tokens: 0 },
+      { input_tokens: 300, output_tokens: 40, cache_read_input_tokens: 512, cache_creation_input_tokens: 0, reasoning_tokens: 0 },
     ]);
   });
 

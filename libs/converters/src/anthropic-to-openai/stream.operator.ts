@@ -26,7 +26,7 @@ const isFirstToken = (event: AnthropicEventOut): boolean =>
  * Thin RxJS shell around the reducer: state per subscription, events encoded as `event: <type>` frames,
  * hooks called, and failures raised as GatewayError after the client received the Anthropic `error` event.
  */
-export function openAiToAnthropicStream(
+export function mapStream(
   memo: AnthropicToOpenAiMemo,
   messageId: string,
   hooks?: ResponseHooks,

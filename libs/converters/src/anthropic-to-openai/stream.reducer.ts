@@ -1,9 +1,9 @@
 import { GatewayError, GatewayErrorCode } from '@switchboard/common/errors';
 import { anthropicErrorForOpenAiStatus, type SseEvent } from '@switchboard/protocols';
 import type { TokenUsage } from '../converter.interface';
-import { asString, isJsonObject, tryParseJson, type JsonObject } from '../shared/json-object';
+import { asString, isJsonObject, tryParseJson, type JsonObject } from '@switchboard/protocols';
 import { streamCutError } from '../shared/stream-failure';
-import { openAiTokenUsage } from './usage.mapper';
+import { tokenUsageFromOpenAi as openAiTokenUsage } from '@switchboard/protocols';
 import type { AnthropicToOpenAiMemo } from './conversion-memo';
 import { EMPTY_USAGE, reasoningText, usageOut } from './response.mapper';
 import { mapStopReason, stopTailLength } from './stop-reason.mapper';

@@ -1,4 +1,4 @@
-import { isJsonObject, tryParseJson } from '../shared/json-object';
+import { isJsonObject, tryParseJson } from '@switchboard/protocols';
 import { repairTruncatedJson } from '../shared/tool-arguments';
 
 /** Key under which unparseable tool-call arguments are kept (documented in docs/conversion-matrix.md). */

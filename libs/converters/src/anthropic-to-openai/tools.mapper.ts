@@ -2,8 +2,8 @@ import type {
   ChatCompletionFunctionTool,
   ChatCompletionToolChoiceOption,
 } from 'openai/resources/chat/completions';
-import { isJsonObject } from '../shared/json-object';
-import { invalidRequest } from './invalid-request';
+import { isJsonObject } from '@switchboard/protocols';
+import { invalidRequest } from './request-error';
 import type { ToolNameMap } from '../shared/tool-names';
 
 export interface MappedTools {

@@ -4,7 +4,7 @@ import type {
   AnthropicImageBlock,
   AnthropicTextBlock,
 } from '@switchboard/protocols';
-import { isJsonObject } from '../shared/json-object';
+import { isJsonObject } from '@switchboard/protocols';
 import { invalidRequest, unsupported } from './request-error';
 
 /** OpenAI content parts → Anthropic blocks (conversion-spec §2.4, user content parts). */

@@ -6,7 +6,7 @@ import type {
   AnthropicToolUseBlock,
 } from '@switchboard/protocols';
 import type { ConversionClock } from '../converter.interface';
-import { isJsonObject } from '../shared/json-object';
+import { isJsonObject } from '@switchboard/protocols';
 import { toolInputFromArguments } from '../shared/tool-arguments';
 import type { ToolNameMap } from '../shared/tool-names';
 import { hasText, textBlock, textsOf, userPartToBlock } from './content.mapper';

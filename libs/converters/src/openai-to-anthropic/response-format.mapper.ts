@@ -1,6 +1,6 @@
 import type { AnthropicTool } from '@switchboard/protocols';
-import { isJsonObject } from '../shared/json-object';
-import type { OpenAiToAnthropicOptions } from './conversion-options';
+import { isJsonObject } from '@switchboard/protocols';
+import type { OpenAiToAnthropicOptions } from './options';
 import { invalidRequest } from './request-error';
 
 /**

@@ -1,5 +1,5 @@
 import type { AnthropicTool, AnthropicToolChoice } from '@switchboard/protocols';
-import { isJsonObject } from '../shared/json-object';
+import { isJsonObject } from '@switchboard/protocols';
 import type { ToolNameMap } from '../shared/tool-names';
 import { invalidRequest, unsupported } from './request-error';
 

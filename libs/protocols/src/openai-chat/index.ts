@@ -1,0 +1,6 @@
+export * from './openai-chat.types';
+export * from './openai-chat.errors';
+export * from './openai-chat.stream';
+export * from './openai-chat.usage';
+export * from './openai-chat.stream-watcher';
+export * from './openai-chat.grammar';
