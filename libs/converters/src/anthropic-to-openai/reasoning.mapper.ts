@@ -1,4 +1,4 @@
-import type { ReasoningEffort } from 'openai/resources/shared';
+import type { OpenAiReasoningEffort as ReasoningEffort } from '@switchboard/protocols';
 import { isJsonObject } from '@switchboard/protocols';
 import { invalidRequest } from './request-error';
 

@@ -1,6 +1,5 @@
-import type { ChatCompletionCreateParamsBase } from 'openai/resources/chat/completions';
 import type { ConvertedRequest, UpstreamTarget } from '../converter.interface';
-import { isJsonObject, type JsonObject } from '@switchboard/protocols';
+import { isJsonObject, type JsonObject, type OpenAiChatRequest } from '@switchboard/protocols';
 import { toMemo } from './conversion-memo';
 import { invalidRequest } from './request-error';
 import { mapMessages, type MessageOut } from './messages.mapper';
@@ -9,8 +8,8 @@ import { mapReasoningEffort } from './reasoning.mapper';
 import { ToolNameMap } from '../shared/tool-names';
 import { mapTools } from './tools.mapper';
 
-/** The OpenAI request body this converter writes (official SDK type, plus the reasoning extension). */
-export type OpenAiRequestOut = Omit<ChatCompletionCreateParamsBase, 'messages'> & { messages: MessageOut[] };
+/** The OpenAI request body this converter writes. */
+export type OpenAiRequestOut = OpenAiChatRequest;
 
 /** OpenAI accepts at most four stop sequences (api.openai.com and Azure OpenAI). */
 const OPENAI_MAX_STOP = 4;

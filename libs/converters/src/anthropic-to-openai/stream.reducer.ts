@@ -1,15 +1,24 @@
 import { GatewayError, GatewayErrorCode } from '@switchboard/common/errors';
-import { anthropicErrorForOpenAiStatus, type SseEvent } from '@switchboard/protocols';
-import type { TokenUsage } from '../converter.interface';
-import { asString, isJsonObject, tryParseJson, type JsonObject } from '@switchboard/protocols';
+import {
+  anthropicErrorForOpenAiStatus,
+  asString,
+  isJsonObject,
+  isOpenAiFilterOnlyChunk,
+  openAiContentText,
+  openAiStreamErrorStatus,
+  tokenUsageFromOpenAi,
+  tryParseJson,
+  type AnthropicStreamEvent as AnthropicEventOut,
+  type JsonObject,
+  type SseEvent,
+  type TokenUsage,
+} from '@switchboard/protocols';
 import { streamCutError } from '../shared/stream-failure';
-import { tokenUsageFromOpenAi as openAiTokenUsage } from '@switchboard/protocols';
+import { toolInputFromArguments } from '../shared/tool-arguments';
+import { restoreToolName } from '../shared/tool-names';
 import type { AnthropicToOpenAiMemo } from './conversion-memo';
 import { EMPTY_USAGE, reasoningText, usageOut } from './response.mapper';
 import { mapStopReason, stopTailLength } from './stop-reason.mapper';
-import type { AnthropicEventOut } from './stream-events';
-import { restoreToolName } from '../shared/tool-names';
-import { toolInputFromArguments } from './tool-arguments';
 
 /**
  * OpenAI chat-completion chunks → Anthropic stream events (conversion-spec §7), as a pure reducer:
@@ -38,6 +47,8 @@ type OpenBlock = { kind: 'text' | 'thinking'; index: number } | { kind: 'tool'; 
 export interface StreamState {
   readonly memo: AnthropicToOpenAiMemo;
   readonly messageId: string;
+  /** The first non-empty `model` of the upstream's chunks. */
+  readonly upstreamModel: string | undefined;
   readonly started: boolean;
   readonly nextIndex: number;
   readonly open: OpenBlock;
@@ -62,6 +73,7 @@ export function initialStreamState(memo: AnthropicToOpenAiMemo, messageId: strin
   return {
     memo,
     messageId,
+    upstreamModel: undefined,
     started: false,
     nextIndex: 0,
     open: null,
@@ -90,6 +102,7 @@ function draftOf(state: StreamState): Draft {
   return {
     memo: state.memo,
     messageId: state.messageId,
+    upstreamModel: state.upstreamModel,
     started: state.started,
     nextIndex: state.nextIndex,
     open: state.open,
@@ -113,7 +126,7 @@ function slotFor(s: Draft, key: string): ToolSlot {
   return slot;
 }
 
-function ensureStarted(s: Draft, model: unknown, out: AnthropicEventOut[]): void {
+function ensureStarted(s: Draft, out: AnthropicEventOut[]): void {
   if (s.started) return;
   s.started = true;
   out.push({
@@ -122,7 +135,7 @@ function ensureStarted(s: Draft, model: unknown, out: AnthropicEventOut[]): void
       id: s.messageId,
       type: 'message',
       role: 'assistant',
-      model: typeof model === 'string' && model.length > 0 ? model : s.memo.requestedModel,
+      model: s.upstreamModel ?? s.memo.requestedModel,
       content: [],
       stop_reason: null,
       stop_sequence: null,
@@ -306,26 +319,13 @@ function fail(s: Draft, error: GatewayError, anthropicType: string, out: Anthrop
   s.failure = error;
 }
 
-/** Status an in-stream OpenAI error stands for: numeric `code` (OpenRouter) or its `type`/`code` words. */
-function statusOfStreamError(error: JsonObject): number {
-  const code = error.code;
-  const numeric = typeof code === 'number' ? code : typeof code === 'string' ? Number(code) : NaN;
-  if (Number.isInteger(numeric) && numeric >= 400 && numeric <= 599) return numeric;
-  const words = `${asString(error.type) ?? ''} ${typeof code === 'string' ? code : ''}`;
-  if (/insufficient_quota/.test(words)) return 402;
-  if (/rate_limit|requests|tokens/.test(words)) return 429;
-  if (/overloaded|slow_down/.test(words)) return 503;
-  if (/invalid_request/.test(words)) return 400;
-  return 500;
-}
-
 function upstreamStreamError(s: Draft, payload: JsonObject, out: AnthropicEventOut[]): void {
   const error = isJsonObject(payload.error) ? payload.error : {};
   const message =
     asString(error.message) ||
     (typeof payload.error === 'string' ? payload.error : '') ||
     'Upstream stream error';
-  const status = statusOfStreamError(error);
+  const status = openAiStreamErrorStatus(error);
   const openAiType = asString(error.type) ?? null;
   const code = typeof error.code === 'string' ? error.code : null;
   const { type } = anthropicErrorForOpenAiStatus(status, openAiType, code);
@@ -341,17 +341,25 @@ function upstreamStreamError(s: Draft, payload: JsonObject, out: AnthropicEventO
 }
 
 function chunk(s: Draft, payload: JsonObject, out: AnthropicEventOut[]): void {
-  ensureStarted(s, payload.model, out);
-  if (isJsonObject(payload.usage)) s.usage = openAiTokenUsage(payload.usage) ?? s.usage;
+  if (s.upstreamModel === undefined && typeof payload.model === 'string' && payload.model.length > 0) {
+    s.upstreamModel = payload.model;
+  }
+  // Azure's filter-only first chunk (`model: ""`): message_start waits for a chunk that says something.
+  if (!s.started && isOpenAiFilterOnlyChunk(payload)) return;
+  ensureStarted(s, out);
+  if (isJsonObject(payload.usage)) s.usage = tokenUsageFromOpenAi(payload.usage) ?? s.usage;
   const choices = Array.isArray(payload.choices) ? payload.choices.filter(isJsonObject) : [];
   // Only choice 0 is converted (an Anthropic message has one; the request never asks for more).
   const choice = choices.find((c) => c.index === 0 || c.index === undefined);
   if (choice) {
     const delta = isJsonObject(choice.delta) ? choice.delta : {};
-    const reasoning = reasoningText(delta);
+    // Mistral/Magistral stream `content` as an array of `thinking` and `text` parts.
+    const parts = Array.isArray(delta.content) ? openAiContentText(delta.content) : undefined;
+    const reasoning = reasoningText(delta) || parts?.thinking;
     if (reasoning) appendText(s, 'thinking', reasoning, out);
     if (Array.isArray(delta.thinking_blocks)) thinkingSignatures(s, delta.thinking_blocks, out);
     if (typeof delta.content === 'string') appendText(s, 'text', delta.content, out);
+    else if (parts) appendText(s, 'text', parts.text, out);
     if (typeof delta.refusal === 'string' && delta.refusal.length > 0) {
       s.sawRefusal = true;
       appendText(s, 'text', delta.refusal, out);
@@ -397,7 +405,7 @@ export function step(state: StreamState, event: SseEvent): StepResult {
   const s = draftOf(state);
   const out: AnthropicEventOut[] = [];
   if (data === '[DONE]') {
-    ensureStarted(s, undefined, out);
+    ensureStarted(s, out);
     finishMessage(s, out);
     return [s, out];
   }

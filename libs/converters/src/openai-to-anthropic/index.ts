@@ -17,12 +17,4 @@ export const openAiToAnthropicConverter: Converter = {
   convertError: mapError,
 };
 
-export {
-  readOptions as readOpenAiToAnthropicOptions,
-  type OpenAiToAnthropicOptions,
-} from './options';
-export {
-  step as anthropicToOpenAiStreamStep,
-  flush as anthropicToOpenAiStreamFlush,
-  initialStreamState,
-} from './stream.reducer';
+export { readOptions as readOpenAiToAnthropicOptions, type OpenAiToAnthropicOptions } from './options';

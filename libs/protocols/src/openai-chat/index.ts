@@ -2,5 +2,6 @@ export * from './openai-chat.types';
 export * from './openai-chat.errors';
 export * from './openai-chat.stream';
 export * from './openai-chat.usage';
+export * from './openai-chat.content';
 export * from './openai-chat.stream-watcher';
 export * from './openai-chat.grammar';
