@@ -135,7 +135,7 @@ describe('docs/conversion-matrix.md — openai-to-anthropic', () => {
     beforeAll(async () => {
       for (const name of fixtures) {
         const events: SseEvent[] = await readSseFixture(
-          path.join(__dirname, '__fixtures__', `${name}.anthropic.sse`),
+          path.join(__dirname, '__fixtures__', `${name}.upstream.sse`),
         );
         const memo = toMemo({
           model: 'm',
