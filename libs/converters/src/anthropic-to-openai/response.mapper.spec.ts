@@ -220,4 +220,25 @@ describe('anthropic-to-openai response mapper', () => {
       expect.objectContaining({ code: GatewayErrorCode.UPSTREAM_ERROR, message: 'quota' }),
     );
   });
+
+  it('maps Mistral/Magistral content parts: thinking → thinking block, text → text', () => {
+    const models: string[] = [];
+    const out = anthropicToOpenAiConverter.convertResponse(
+      completion({
+        content: [
+          { type: 'thinking', thinking: [{ type: 'text', text: 'Two plus two' }, { type: 'text', text: ' is four.' }] },
+          { type: 'text', text: '2 + 2 = 4.' },
+        ],
+      }),
+      memo,
+      fixedClock(),
+      { onModel: (m) => models.push(m) },
+    ) as unknown as Message;
+    expect(out.content).toEqual([
+      { type: 'thinking', thinking: 'Two plus two is four.', signature: '' },
+      { type: 'text', text: '2 + 2 = 4.' },
+    ]);
+    expect(out.stop_reason).toBe('end_turn');
+    expect(models).toEqual([out.model]);
+  });
 });

@@ -16,6 +16,10 @@ const COMPLETE = [
   'done-without-finish',
   'interleaved-tools',
   'signed-thinking',
+  // Azure OpenAI with content filtering: a first chunk with only prompt_filter_results and `model: ""`.
+  'azure-content-filter',
+  // Mistral/Magistral: delta.content as arrays of `thinking` and `text` parts.
+  'mistral-thinking',
 ];
 const FAILING: [string, GatewayErrorCode, string][] = [
   ['error-mid-stream', GatewayErrorCode.UPSTREAM_ERROR, 'api_error'],
@@ -52,6 +56,20 @@ describe('anthropic-to-openai stream fixtures (recorded OpenAI streams → Anthr
       const run = await runStream([fixtureBytes(`${name}.upstream.sse`)]);
       await expect(sdkFinalMessage(run.text)).rejects.toBeInstanceOf(APIError);
     });
+  });
+
+  it.each([
+    ['azure-content-filter', 'gpt-4o-2024-11-20'],
+    ['mistral-thinking', 'magistral-medium-2509'],
+    ['text', 'gpt-5-2025-08-07'],
+  ])('%s: reports the upstream model once through onModel', async (name, model) => {
+    const models: string[] = [];
+    const run = await runStream([fixtureBytes(`${name}.upstream.sse`)], {}, {
+      onModel: (m) => models.push(m),
+    });
+    expect(run.error).toBeUndefined();
+    expect(models).toEqual([model]);
+    expect(run.text).toContain(`"model":"${model}"`);
   });
 
   it('converts the same whatever the byte boundaries (property)', async () => {

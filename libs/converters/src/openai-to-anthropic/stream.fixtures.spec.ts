@@ -31,6 +31,8 @@ const CASES: Case[] = [
   { name: 'cut-after-delta', memo: {}, outcome: GatewayErrorCode.UPSTREAM_STREAM_CUT },
   { name: 'usage-in-delta', memo: { includeUsage: true }, outcome: 'ok' },
   { name: 'json-mode', memo: { jsonTool: 'json_response' }, outcome: 'ok' },
+  // Programmatic tool calling continuations: message_start already holds content blocks and a stop_reason.
+  { name: 'message-start-content', memo: { includeUsage: true }, outcome: 'ok' },
 ];
 
 const memoFor = (c: Case) =>
@@ -175,5 +177,29 @@ describe('Anthropic stream → OpenAI chunks (fixtures)', () => {
     expect(message).not.toHaveProperty('refusal', 'x');
     expect(final.choices[0]!.message.tool_calls).toEqual(nonStream.choices[0].message.tool_calls);
     expect(final.usage).toEqual(nonStream.usage);
+  });
+
+  it('message_start holding content and a stop_reason: the OpenAI client gets the text, the tool call and tool_calls', async () => {
+    const c = CASES.find((x) => x.name === 'message-start-content') as Case;
+    const run = await convertFixture(c);
+    expect(run.error).toBeUndefined();
+    const final = await accumulateWithOpenAiSdk(wireOf(run.events));
+    expect(final.choices[0]?.finish_reason).toBe('tool_calls');
+    expect(final.choices[0]?.message.content).toBe('Checking the weather.');
+    expect(final.choices[0]?.message.tool_calls).toEqual([
+      {
+        id: 'toolu_01WX',
+        type: 'function',
+        function: { name: 'get_weather', arguments: '{"city":"Paris"}' },
+      },
+    ]);
+    expect(run.firstTokens).toBe(1);
+  });
+
+  it.each(CASES)('$name: reports the upstream model once through onModel', async (c) => {
+    const run = await convertFixture(c);
+    const upstream = fs.readFileSync(path.join(DIR, `${c.name}.upstream.sse`), 'utf8');
+    const model = /"model":"([^"]+)"/.exec(upstream)?.[1];
+    expect(run.models).toEqual(model === undefined ? [] : [model]);
   });
 });
