@@ -1,4 +1,8 @@
-import { anthropicErrorBody, anthropicErrorForOpenAiStatus, type AnthropicErrorBody } from '@switchboard/protocols';
+import {
+  anthropicErrorBody,
+  anthropicErrorForOpenAiStatus,
+  type AnthropicErrorBody,
+} from '@switchboard/protocols';
 import type { ConvertedError } from '../converter.interface';
 import { upstreamErrorCode, upstreamErrorMessage, upstreamErrorType } from '../shared/upstream-error-message';
 

@@ -1,5 +1,4 @@
-import type { OpenAiReasoningEffort as ReasoningEffort } from '@switchboard/protocols';
-import { isJsonObject } from '@switchboard/protocols';
+import { isJsonObject, type OpenAiReasoningEffort as ReasoningEffort } from '@switchboard/protocols';
 import { invalidRequest } from './request-error';
 
 /**

@@ -2,7 +2,7 @@ import type { ConvertedRequest, UpstreamTarget } from '../converter.interface';
 import { isJsonObject, type JsonObject, type OpenAiChatRequest } from '@switchboard/protocols';
 import { toMemo } from './conversion-memo';
 import { invalidRequest } from './request-error';
-import { mapMessages, type MessageOut } from './messages.mapper';
+import { mapMessages } from './messages.mapper';
 import { readOptions } from './options';
 import { mapReasoningEffort } from './reasoning.mapper';
 import { ToolNameMap } from '../shared/tool-names';

@@ -226,7 +226,13 @@ describe('anthropic-to-openai response mapper', () => {
     const out = anthropicToOpenAiConverter.convertResponse(
       completion({
         content: [
-          { type: 'thinking', thinking: [{ type: 'text', text: 'Two plus two' }, { type: 'text', text: ' is four.' }] },
+          {
+            type: 'thinking',
+            thinking: [
+              { type: 'text', text: 'Two plus two' },
+              { type: 'text', text: ' is four.' },
+            ],
+          },
           { type: 'text', text: '2 + 2 = 4.' },
         ],
       }),

@@ -3,6 +3,7 @@ import type { ConversionClock, ConversionMemo, ResponseHooks, TokenUsage } from 
 import {
   isJsonObject,
   openAiContentText,
+  tokenUsageFromOpenAi as openAiTokenUsage,
   type AnthropicMessage,
   type AnthropicRedactedThinkingBlock,
   type AnthropicTextBlock,
@@ -15,7 +16,6 @@ import { upstreamErrorMessage, upstreamErrorType } from '../shared/upstream-erro
 import { readMemo, type AnthropicToOpenAiMemo } from './conversion-memo';
 import { mapStopReason } from './stop-reason.mapper';
 import { toolInputFromArguments } from '../shared/tool-arguments';
-import { tokenUsageFromOpenAi as openAiTokenUsage } from '@switchboard/protocols';
 import { restoreToolName } from '../shared/tool-names';
 
 /** Output shapes: the fields of the Anthropic wire types (libs/protocols) that Switchboard writes. */

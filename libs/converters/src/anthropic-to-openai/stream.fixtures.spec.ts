@@ -64,9 +64,13 @@ describe('anthropic-to-openai stream fixtures (recorded OpenAI streams → Anthr
     ['text', 'gpt-5-2025-08-07'],
   ])('%s: reports the upstream model once through onModel', async (name, model) => {
     const models: string[] = [];
-    const run = await runStream([fixtureBytes(`${name}.upstream.sse`)], {}, {
-      onModel: (m) => models.push(m),
-    });
+    const run = await runStream(
+      [fixtureBytes(`${name}.upstream.sse`)],
+      {},
+      {
+        onModel: (m) => models.push(m),
+      },
+    );
     expect(run.error).toBeUndefined();
     expect(models).toEqual([model]);
     expect(run.text).toContain(`"model":"${model}"`);
@@ -113,7 +117,13 @@ describe('anthropic-to-openai stream fixtures (recorded OpenAI streams → Anthr
     );
     expect(firstTokens).toBe(1);
     expect(usages).toEqual([
-      { input_tokens: 300, output_tokens: 40, cache_read_input_tokens: 512, cache_creation_input_tokens: 0, reasoning_tokens: 0 },
+      {
+        input_tokens: 300,
+        output_tokens: 40,
+        cache_read_input_tokens: 512,
+        cache_creation_input_tokens: 0,
+        reasoning_tokens: 0,
+      },
     ]);
   });
 

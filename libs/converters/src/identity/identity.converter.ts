@@ -104,7 +104,11 @@ export function createIdentityConverter(protocol: Protocol): Converter {
               } else if (signal === StreamSignal.UpstreamError) {
                 done = true;
                 if (isOpenAi) subscriber.next(openAiDoneEvent());
-                const report = watcher.upstreamError ?? { type: 'api_error', message: 'Upstream error', status: 500 };
+                const report = watcher.upstreamError ?? {
+                  type: 'api_error',
+                  message: 'Upstream error',
+                  status: 500,
+                };
                 subscriber.error(
                   new GatewayError(GatewayErrorCode.UPSTREAM_ERROR, report.message, {
                     upstreamType: report.type,

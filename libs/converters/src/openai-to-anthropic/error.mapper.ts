@@ -1,11 +1,11 @@
 import {
   anthropicErrorTypeForStatus,
+  isJsonObject,
   openAiErrorBody,
   openAiErrorForAnthropicType,
   openAiStatusForAnthropicStatus,
 } from '@switchboard/protocols';
 import type { ConvertedError } from '../converter.interface';
-import { isJsonObject } from '@switchboard/protocols';
 import { upstreamErrorMessage } from '../shared/upstream-error-message';
 
 const KNOWN_ANTHROPIC_TYPES = new Set([

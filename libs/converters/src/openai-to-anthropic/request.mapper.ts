@@ -1,6 +1,10 @@
-import type { AnthropicContentBlock, AnthropicMessagesRequest, AnthropicTool } from '@switchboard/protocols';
+import {
+  isJsonObject,
+  type AnthropicContentBlock,
+  type AnthropicMessagesRequest,
+  type AnthropicTool,
+} from '@switchboard/protocols';
 import type { ConversionClock, ConvertedRequest, UpstreamTarget } from '../converter.interface';
-import { isJsonObject } from '@switchboard/protocols';
 import { ToolNameMap } from '../shared/tool-names';
 import { DEFAULT_MAX_TOKENS, readOptions } from './options';
 import { toMemo, type OpenAiToAnthropicMemo } from './conversion-memo';

@@ -1,5 +1,4 @@
-import type { AnthropicTool } from '@switchboard/protocols';
-import { isJsonObject } from '@switchboard/protocols';
+import { isJsonObject, type AnthropicTool } from '@switchboard/protocols';
 import type { OpenAiToAnthropicOptions } from './options';
 import { invalidRequest } from './request-error';
 

@@ -1,9 +1,16 @@
 import { GatewayError, GatewayErrorCode } from '@switchboard/common/errors';
-import type { OpenAiChatResponse, OpenAiResponseMessage, OpenAiToolCall } from '@switchboard/protocols';
+import {
+  asString,
+  EMPTY_TOKEN_USAGE,
+  isJsonObject,
+  openAiUsageFromTokenUsage,
+  tokenUsageFromAnthropic,
+  type OpenAiChatResponse,
+  type OpenAiResponseMessage,
+  type OpenAiToolCall,
+} from '@switchboard/protocols';
 import type { ConversionClock, ConversionMemo, ResponseHooks } from '../converter.interface';
-import { asString, isJsonObject } from '@switchboard/protocols';
 import { restoreToolName } from '../shared/tool-names';
-import { EMPTY_TOKEN_USAGE, openAiUsageFromTokenUsage, tokenUsageFromAnthropic } from '@switchboard/protocols';
 import { readMemo } from './conversion-memo';
 import { finishReasonFor } from './stop-reason.mapper';
 import { jsonToolContent } from './json-tool';

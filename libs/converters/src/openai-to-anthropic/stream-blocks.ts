@@ -33,7 +33,8 @@ const firstToken = (s: StreamState): StreamState => (s.firstTokenSeen ? s : { ..
 
 function toolStart(s: StreamState, index: number, block: Record<string, unknown>): StepResult {
   const name = asString(block.name) ?? '';
-  if (s.memo.jsonTool !== undefined && name === s.memo.jsonTool) return [withBlock(s, index, 'json'), NO_EVENTS];
+  if (s.memo.jsonTool !== undefined && name === s.memo.jsonTool)
+    return [withBlock(s, index, 'json'), NO_EVENTS];
   const toolIndex = s.toolCount;
   const initial =
     isJsonObject(block.input) && Object.keys(block.input).length > 0 ? JSON.stringify(block.input) : '';

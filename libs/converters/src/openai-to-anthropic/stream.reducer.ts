@@ -101,7 +101,13 @@ function failed(s: StreamState, failure: StreamFailure, anthropicType: string): 
   const next: StreamState = { ...s, status: 'failed', failure };
   return [
     next,
-    [{ kind: 'error', error: openAiErrorBody(openAiErrorForAnthropicType(anthropicType, failure.message)).error }, { kind: 'done' }],
+    [
+      {
+        kind: 'error',
+        error: openAiErrorBody(openAiErrorForAnthropicType(anthropicType, failure.message)).error,
+      },
+      { kind: 'done' },
+    ],
   ];
 }
 
@@ -167,7 +173,11 @@ function dispatch(s: StreamState, type: string | undefined, data: Record<string,
     case 'message_delta': {
       const delta = isJsonObject(data.delta) ? data.delta : {};
       return [
-        { ...s, stopReason: delta.stop_reason ?? s.stopReason, usage: mergeAnthropicUsage(s.usage, data.usage) },
+        {
+          ...s,
+          stopReason: delta.stop_reason ?? s.stopReason,
+          usage: mergeAnthropicUsage(s.usage, data.usage),
+        },
         NO_EVENTS,
       ];
     }
@@ -186,7 +196,10 @@ export function step(s: StreamState, event: SseEvent): StepResult {
     if (event.event === 'ping' || event.data.trim().length === 0) return [s, NO_EVENTS];
     return failed(
       s,
-      { code: GatewayErrorCode.UPSTREAM_STREAM_CUT, message: 'The upstream sent an unreadable stream event.' },
+      {
+        code: GatewayErrorCode.UPSTREAM_STREAM_CUT,
+        message: 'The upstream sent an unreadable stream event.',
+      },
       'api_error',
     );
   }

@@ -48,4 +48,3 @@ export function isAnthropicErrorBody(body: unknown): body is AnthropicErrorBody 
     typeof (error as { message?: unknown }).message === 'string'
   );
 }
-

@@ -11,7 +11,10 @@ describe('encodeAnthropicEvent', () => {
           index,
           delta: { type: 'text_delta', text },
         };
-        expect(encodeAnthropicEvent(event)).toEqual({ event: 'content_block_delta', data: JSON.stringify(event) });
+        expect(encodeAnthropicEvent(event)).toEqual({
+          event: 'content_block_delta',
+          data: JSON.stringify(event),
+        });
       }),
       { numRuns: 300 },
     );
@@ -23,7 +26,10 @@ describe('encodeAnthropicEvent', () => {
       index: 2,
       delta: { type: 'thinking_delta', thinking: 'hm "x"' },
     };
-    expect(encodeAnthropicEvent(event)).toEqual({ event: 'content_block_delta', data: JSON.stringify(event) });
+    expect(encodeAnthropicEvent(event)).toEqual({
+      event: 'content_block_delta',
+      data: JSON.stringify(event),
+    });
     expect(encodeAnthropicEvent({ type: 'message_stop' })).toEqual({
       event: 'message_stop',
       data: '{"type":"message_stop"}',

@@ -15,7 +15,8 @@ import {
 } from './openai-chat.stream';
 import { tokenUsageFromOpenAi } from './openai-chat.usage';
 
-const FIRST_TOKEN = /"(?:content|reasoning_content|reasoning|refusal)"\s*:\s*"[^"]|"(?:tool_calls|content)"\s*:\s*\[\s*\{/;
+const FIRST_TOKEN =
+  /"(?:content|reasoning_content|reasoning|refusal)"\s*:\s*"[^"]|"(?:tool_calls|content)"\s*:\s*\[\s*\{/;
 const USAGE_OBJECT = /"usage"\s*:\s*\{/;
 
 export class OpenAiChatStreamWatcher implements StreamWatcher {

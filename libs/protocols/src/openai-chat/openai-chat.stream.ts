@@ -17,7 +17,9 @@ export function openAiDoneEvent(): SseEvent {
 }
 
 export function isOpenAiStreamDone(event: SseEvent): boolean {
-  return event.data === OPENAI_DONE_DATA || (event.data.length < 10 && event.data.trim() === OPENAI_DONE_DATA);
+  return (
+    event.data === OPENAI_DONE_DATA || (event.data.length < 10 && event.data.trim() === OPENAI_DONE_DATA)
+  );
 }
 
 const FINISH_REASON_SET = /"finish_reason"\s*:\s*"/;

@@ -30,8 +30,7 @@ export interface OpenAiToolCall {
 
 /** litellm-style signed reasoning blocks, carried beside `reasoning_content`. */
 export type OpenAiThinkingBlock =
-  | { type: 'thinking'; thinking: string; signature: string }
-  | { type: 'redacted_thinking'; data: string };
+  { type: 'thinking'; thinking: string; signature: string } | { type: 'redacted_thinking'; data: string };
 
 export interface OpenAiSystemMessage {
   role: 'system' | 'developer';
@@ -58,7 +57,8 @@ export interface OpenAiToolMessage {
   tool_call_id: string;
   content: string | OpenAiTextPart[];
 }
-export type OpenAiMessage = OpenAiSystemMessage | OpenAiUserMessage | OpenAiAssistantMessage | OpenAiToolMessage;
+export type OpenAiMessage =
+  OpenAiSystemMessage | OpenAiUserMessage | OpenAiAssistantMessage | OpenAiToolMessage;
 
 export interface OpenAiFunctionTool {
   type: 'function';
@@ -121,8 +121,7 @@ export interface OpenAiUsage {
  * `delta.content`: `{type:"text",text}` and `{type:"thinking",thinking:[{type:"text",text}]}`.
  */
 export type OpenAiResponseContentPart =
-  | { type: 'text'; text: string }
-  | { type: 'thinking'; thinking: string | { type: 'text'; text: string }[] };
+  { type: 'text'; text: string } | { type: 'thinking'; thinking: string | { type: 'text'; text: string }[] };
 
 export interface OpenAiResponseMessage {
   role: 'assistant';
@@ -178,9 +177,7 @@ export interface OpenAiChatChunk {
 
 /** What an OpenAI stream carries, as typed events: chunks, the in-stream error frame, the terminator. */
 export type OpenAiChatStreamEvent =
-  | { kind: 'chunk'; chunk: OpenAiChatChunk }
-  | { kind: 'error'; error: OpenAiErrorObject }
-  | { kind: 'done' };
+  { kind: 'chunk'; chunk: OpenAiChatChunk } | { kind: 'error'; error: OpenAiErrorObject } | { kind: 'done' };
 
 export interface OpenAiErrorObject {
   message: string;
