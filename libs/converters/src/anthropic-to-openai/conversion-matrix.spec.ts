@@ -143,6 +143,8 @@ describe('docs/conversion-matrix.md — anthropic-to-openai', () => {
       'done-without-finish',
       'interleaved-tools',
       'signed-thinking',
+      'azure-content-filter',
+      'mistral-thinking',
       'error-mid-stream',
       'cut',
     ];

@@ -130,7 +130,13 @@ describe('docs/conversion-matrix.md — openai-to-anthropic', () => {
   });
 
   describe('stream rows', () => {
-    const fixtures = ['thinking-text-tool', 'multi-tool', 'error-mid-stream', 'json-mode'];
+    const fixtures = [
+      'thinking-text-tool',
+      'multi-tool',
+      'error-mid-stream',
+      'json-mode',
+      'message-start-content',
+    ];
     let chunks: unknown[] = [];
     beforeAll(async () => {
       for (const name of fixtures) {
