@@ -116,13 +116,6 @@ export interface OpenAiUsage {
   completion_tokens_details?: { reasoning_tokens?: number };
 }
 
-/**
- * Mistral/Magistral reasoning models answer with an array of parts in `message.content` and in stream
- * `delta.content`: `{type:"text",text}` and `{type:"thinking",thinking:[{type:"text",text}]}`.
- */
-export type OpenAiResponseContentPart =
-  { type: 'text'; text: string } | { type: 'thinking'; thinking: string | { type: 'text'; text: string }[] };
-
 export interface OpenAiResponseMessage {
   role: 'assistant';
   content: string | null;
