@@ -1,5 +1,5 @@
 import { GatewayError } from '@switchboard/common/errors';
-import { anthropicStreamErrorStatus, encodeOpenAiStreamEvent, type SseEvent } from '@switchboard/protocols';
+import { anthropicStreamErrorStatus, OpenAiChunkEncoder, type SseEvent } from '@switchboard/protocols';
 import { Observable, type OperatorFunction } from 'rxjs';
 import type { ConversionClock, ConversionMemo, ResponseHooks } from '../converter.interface';
 import { clientStreamErrorEvents, gatewayErrorFromSourceError } from '../shared/stream-failure';
@@ -19,6 +19,7 @@ export function mapStream(
   return (source) =>
     new Observable<SseEvent>((subscriber) => {
       let state: StreamState = initialStreamState(memo, clock);
+      const encoder = new OpenAiChunkEncoder();
       const apply = ([next, out]: StepResult): void => {
         const previous = state;
         state = next;
@@ -26,7 +27,7 @@ export function mapStream(
           hooks?.onModel?.(next.upstreamModel);
         }
         if (!previous.firstTokenSeen && next.firstTokenSeen) hooks?.onFirstToken?.();
-        for (const event of out) subscriber.next(encodeOpenAiStreamEvent(event));
+        for (const event of out) subscriber.next(encoder.encode(event));
         if (previous.status !== 'open') return;
         if (next.status === 'done') {
           hooks?.onUsage?.(next.usage);

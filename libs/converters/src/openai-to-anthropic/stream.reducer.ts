@@ -8,6 +8,7 @@ import {
   openAiErrorForAnthropicType,
   openAiUsageFromTokenUsage,
   tryParseJson,
+  type OpenAiChatChunk,
   type OpenAiChatStreamEvent,
   type OpenAiChunkDelta,
   type OpenAiFinishReason,
@@ -84,17 +85,15 @@ export function chunkEvent(
   delta: OpenAiChunkDelta,
   finishReason: OpenAiFinishReason | null = null,
 ): OpenAiChatStreamEvent {
-  return {
-    kind: 'chunk',
-    chunk: {
-      id: s.id,
-      object: 'chat.completion.chunk',
-      created: s.created,
-      model: s.model,
-      choices: [{ index: 0, delta, logprobs: null, finish_reason: finishReason }],
-      ...(s.memo.includeUsage ? { usage: null } : {}),
-    },
+  const chunk: OpenAiChatChunk = {
+    id: s.id,
+    object: 'chat.completion.chunk',
+    created: s.created,
+    model: s.model,
+    choices: [{ index: 0, delta, logprobs: null, finish_reason: finishReason }],
   };
+  if (s.memo.includeUsage) chunk.usage = null;
+  return { kind: 'chunk', chunk };
 }
 
 function failed(s: StreamState, failure: StreamFailure, anthropicType: string): StepResult {
