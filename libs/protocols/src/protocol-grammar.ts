@@ -7,6 +7,8 @@ import type { Protocol } from './protocol';
 export interface ErrorDetails {
   param?: string | null;
   code?: string | null;
+  /** The protocol's error `type`, when the status alone would name the wrong one (e.g. not `overloaded_error`). */
+  type?: string;
 }
 
 /**

@@ -15,8 +15,11 @@ import { tokenUsageFromAnthropic } from './anthropic-messages.usage';
 
 export const anthropicMessagesGrammar: ProtocolGrammar = {
   protocol: 'anthropic-messages',
-  errorBody: (status, message) =>
-    anthropicErrorBody(anthropicErrorTypeForStatus(status), message) as unknown as Record<string, unknown>,
+  errorBody: (status, message, details) =>
+    anthropicErrorBody(details?.type ?? anthropicErrorTypeForStatus(status), message) as unknown as Record<
+      string,
+      unknown
+    >,
   isErrorBody: isAnthropicErrorBody,
   streamErrorEvents: (status, message) => [
     anthropicStreamErrorEvent(anthropicErrorTypeForStatus(status), message),

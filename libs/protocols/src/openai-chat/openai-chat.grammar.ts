@@ -12,7 +12,7 @@ import { tokenUsageFromOpenAi } from './openai-chat.usage';
 
 function errorFields(status: number, message: string, details: ErrorDetails | undefined) {
   const { type, code } = openAiErrorTypeForStatus(status);
-  return { message, type, param: details?.param ?? null, code: details?.code ?? code };
+  return { message, type: details?.type ?? type, param: details?.param ?? null, code: details?.code ?? code };
 }
 
 export const openAiChatGrammar: ProtocolGrammar = {

@@ -1,6 +1,6 @@
 import { GatewayError, GatewayErrorCode, isGatewayError } from '@switchboard/common/errors';
+import { streamErrorStatusForType } from '@switchboard/protocols';
 import type { AttemptFailure } from '../fallback/attempt-failure';
-import { statusForStreamErrorType } from '../exchange/stream-error-events';
 import { classifyUpstreamError, type AbortCause } from '../upstream/classify-upstream-error';
 
 /** The error the converter sees (and reports in-stream) when the upstream body fails mid-stream. */
@@ -28,7 +28,7 @@ export function preCommitFailure(error: unknown, cause: AbortCause | undefined):
     // The upstream's own in-stream error before any content: as if it had answered that status.
     return {
       kind: 'status',
-      status: error.upstreamStatus ?? statusForStreamErrorType(error.upstreamType),
+      status: error.upstreamStatus ?? streamErrorStatusForType(error.upstreamType),
       body: { error: { message: error.message, type: error.upstreamType ?? 'api_error' } },
     };
   }
