@@ -14,6 +14,7 @@ import { DataPlaneMount } from './data-plane.mount';
 import { InstanceHealthRegistry } from './health/instance-health.registry';
 import { RoutePlanCache } from './routing/route-plan.cache';
 import { UpstreamClient } from './upstream/upstream-client';
+import { LiveExchanges } from './exchange/live-exchanges';
 import { RequestRecordBus } from './record/request-record.bus';
 
 const DEBUG_LEVELS = new Set(['debug', 'verbose']);
@@ -56,6 +57,7 @@ class UpstreamClientLifecycle implements OnApplicationShutdown {
   imports: [RouteTableModule],
   providers: [
     RequestRecordBus,
+    LiveExchanges,
     { provide: UpstreamClient, useFactory: () => new UpstreamClient() },
     {
       provide: UpstreamClientLifecycle,
@@ -75,23 +77,24 @@ class UpstreamClientLifecycle implements OnApplicationShutdown {
     },
     {
       provide: DataPlaneHandler,
-      inject: [RouteTable, RoutePlanCache, UpstreamClient, RequestRecordBus, AppConfig],
+      inject: [RouteTable, RoutePlanCache, UpstreamClient, RequestRecordBus, LiveExchanges, AppConfig],
       useFactory: (
         routes: RouteTable,
         plans: RoutePlanCache,
         client: UpstreamClient,
         records: RequestRecordBus,
+        live: LiveExchanges,
         config: AppConfig,
       ) =>
         new DataPlaneHandler(
           routes,
           plans,
-          { client, records, clock: { newId: () => randomUUID().replace(/-/g, ''), now: Date.now } },
+          { client, records, live, clock: { newId: () => randomUUID().replace(/-/g, ''), now: Date.now } },
           { maxBodySize: config.maxBodySize },
         ),
     },
     DataPlaneMount,
   ],
-  exports: [RequestRecordBus, DataPlaneHandler],
+  exports: [RequestRecordBus, DataPlaneHandler, LiveExchanges],
 })
 export class ProxyModule {}
