@@ -14,15 +14,25 @@ export function fmtMs(value: number | null | undefined): string {
   return value >= 10_000 ? `${(value / 1000).toFixed(1)} s` : `${integer.format(value)} ms`;
 }
 
+const usd = new Intl.NumberFormat('en', { style: 'currency', currency: 'USD', maximumSignificantDigits: 3 });
+
+/** A cost in USD; small amounts keep three significant digits ($0.000125). */
+export const fmtUsd = (value: number | null | undefined): string =>
+  value === null || value === undefined || !Number.isFinite(value) ? '—' : usd.format(value);
+
+/** A request's consumer key: its name, else its id (a deleted key), else none. */
+export const keyLabel = (key: { id: string; name: string | null } | null): string =>
+  key ? (key.name ?? key.id) : '—';
+
 export function fmtPercent(part: number, whole: number): string {
   if (!whole) return '—';
   const value = (part / whole) * 100;
   return `${value < 10 ? value.toFixed(2) : value.toFixed(1)} %`;
 }
 
-export function fmtTime(value: string | number | null | undefined): string {
+export function fmtTime(value: string | null | undefined): string {
   if (value === null || value === undefined) return '—';
-  const date = new Date(typeof value === 'number' && value < 1e11 ? value * 1000 : value);
+  const date = new Date(value);
   if (Number.isNaN(date.getTime())) return String(value);
   return date.toLocaleString('en-GB', { hour12: false });
 }
