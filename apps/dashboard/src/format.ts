@@ -14,11 +14,18 @@ export function fmtMs(value: number | null | undefined): string {
   return value >= 10_000 ? `${(value / 1000).toFixed(1)} s` : `${integer.format(value)} ms`;
 }
 
-const usd = new Intl.NumberFormat('en', { style: 'currency', currency: 'USD', maximumSignificantDigits: 3 });
+const usdCents = new Intl.NumberFormat('en', { style: 'currency', currency: 'USD' });
+const usdSmall = new Intl.NumberFormat('en', {
+  style: 'currency',
+  currency: 'USD',
+  maximumSignificantDigits: 3,
+});
 
-/** A cost in USD; small amounts keep three significant digits ($0.000125). */
-export const fmtUsd = (value: number | null | undefined): string =>
-  value === null || value === undefined || !Number.isFinite(value) ? '—' : usd.format(value);
+/** A cost in USD: cents from $0.01 up, three significant digits below (one request often costs $0.000412). */
+export function fmtUsd(value: number | null | undefined): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '—';
+  return value === 0 || Math.abs(value) >= 0.01 ? usdCents.format(value) : usdSmall.format(value);
+}
 
 /** A request's consumer key: its name, else its id (a deleted key), else none. */
 export const keyLabel = (key: { id: string; name: string | null } | null): string =>

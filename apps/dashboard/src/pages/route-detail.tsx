@@ -202,7 +202,7 @@ export function RouteDetailPage({ id }: { id: string }) {
       </form>
       <h3>Traffic per instance (last hour)</h3>
       <ErrorNotice error={traffic.error} what="traffic per instance" />
-      {traffic.data && <TrafficTable groups={traffic.data} firstModel={current.models[0]} />}
+      {traffic.data && <TrafficTable groups={traffic.data} route={current} />}
       <h3>Recent requests</h3>
       <ErrorNotice error={recent.error} what="recent requests" />
       {recent.data && <RequestTable requests={recent.data} caption={`Recent requests of ${current.name}`} />}
@@ -210,11 +210,12 @@ export function RouteDetailPage({ id }: { id: string }) {
   );
 }
 
-function TrafficTable({ groups, firstModel }: { groups: StatsGroup[]; firstModel: string | undefined }) {
+function TrafficTable({ groups, route }: { groups: StatsGroup[]; route: RouteView }) {
   const priced = groups.some((group) => readCost(group.cost) !== null);
   return (
     <div class="table-wrap">
       <table>
+        <caption class="visually-hidden">Traffic per instance of {route.name}</caption>
         <thead>
           <tr>
             <th scope="col">Instance</th>
@@ -228,7 +229,9 @@ function TrafficTable({ groups, firstModel }: { groups: StatsGroup[]; firstModel
         <tbody>
           {groups.length === 0 && (
             <tr>
-              <td colSpan={priced ? 6 : 5}>No traffic in the last hour. Send a request for {firstModel}.</td>
+              <td colSpan={priced ? 6 : 5}>
+                No traffic in the last hour. Send a request for {route.models[0]}.
+              </td>
             </tr>
           )}
           {groups.map((group) => (
