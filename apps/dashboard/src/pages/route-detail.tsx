@@ -201,6 +201,10 @@ export function RouteDetailPage({ id }: { id: string }) {
         )}
       </form>
       <h3>Traffic per instance (last hour)</h3>
+      <p class="muted">
+        Each request counts on the instance that answered it; attempts that failed before a fallback show in
+        its Fallbacks column, on the request's timeline and in the breaker state above.
+      </p>
       <ErrorNotice error={traffic.error} what="traffic per instance" />
       {traffic.data && <TrafficTable groups={traffic.data} route={current} />}
       <h3>Recent requests</h3>
