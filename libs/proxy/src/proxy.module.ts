@@ -15,6 +15,7 @@ import { DataPlaneMount } from './data-plane.mount';
 import { InstanceHealthRegistry } from './health/instance-health.registry';
 import { RoutePlanCache } from './routing/route-plan.cache';
 import { UpstreamClient } from './upstream/upstream-client';
+import { LiveExchanges } from './exchange/live-exchanges';
 import { RequestRecordBus } from './record/request-record.bus';
 
 const DEBUG_LEVELS = new Set(['debug', 'verbose']);
@@ -69,6 +70,7 @@ class UpstreamClientLifecycle implements OnApplicationShutdown {
   imports: [RouteTableModule, KeysGateModule],
   providers: [
     RequestRecordBus,
+    LiveExchanges,
     { provide: UpstreamClient, useFactory: () => new UpstreamClient() },
     {
       provide: UpstreamClientLifecycle,
@@ -94,24 +96,39 @@ class UpstreamClientLifecycle implements OnApplicationShutdown {
     },
     {
       provide: DataPlaneHandler,
-      inject: [RouteTable, RoutePlanCache, UpstreamClient, RequestRecordBus, ConsumerKeyGate, AppConfig],
+      inject: [
+        RouteTable,
+        RoutePlanCache,
+        UpstreamClient,
+        RequestRecordBus,
+        LiveExchanges,
+        ConsumerKeyGate,
+        AppConfig,
+      ],
       useFactory: (
         routes: RouteTable,
         plans: RoutePlanCache,
         client: UpstreamClient,
         records: RequestRecordBus,
+        live: LiveExchanges,
         keys: ConsumerKeyGate,
         config: AppConfig,
       ) =>
         new DataPlaneHandler(
           routes,
           plans,
-          { client, records, keys, clock: { newId: () => randomUUID().replace(/-/g, ''), now: Date.now } },
+          {
+            client,
+            records,
+            live,
+            keys,
+            clock: { newId: () => randomUUID().replace(/-/g, ''), now: Date.now },
+          },
           { maxBodySize: config.maxBodySize },
         ),
     },
     DataPlaneMount,
   ],
-  exports: [RequestRecordBus, DataPlaneHandler],
+  exports: [RequestRecordBus, DataPlaneHandler, LiveExchanges],
 })
 export class ProxyModule {}

@@ -130,12 +130,18 @@ describe('docs/conversion-matrix.md — openai-to-anthropic', () => {
   });
 
   describe('stream rows', () => {
-    const fixtures = ['thinking-text-tool', 'multi-tool', 'error-mid-stream', 'json-mode'];
+    const fixtures = [
+      'thinking-text-tool',
+      'multi-tool',
+      'error-mid-stream',
+      'json-mode',
+      'message-start-content',
+    ];
     let chunks: unknown[] = [];
     beforeAll(async () => {
       for (const name of fixtures) {
         const events: SseEvent[] = await readSseFixture(
-          path.join(__dirname, '__fixtures__', `${name}.anthropic.sse`),
+          path.join(__dirname, '__fixtures__', `${name}.upstream.sse`),
         );
         const memo = toMemo({
           model: 'm',

@@ -1,12 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import { gatewayErrorStatus, type GatewayError, GatewayErrorCode } from '@switchboard/common/errors';
-import {
-  anthropicErrorBody,
-  anthropicErrorTypeForStatus,
-  openAiErrorBody,
-  openAiErrorTypeForStatus,
-  type Protocol,
-} from '@switchboard/protocols';
+import { clientErrorBody, type Protocol } from '@switchboard/protocols';
 
 /** OpenAI `error.code` strings clients already rely on, by gateway code (else the status default applies). */
 const OPENAI_CODES: Partial<Record<GatewayErrorCode, string>> = {
@@ -25,16 +19,10 @@ const ANTHROPIC_TYPES: Partial<Record<GatewayErrorCode, string>> = {
  * (consumer-key refusals); Anthropic has none of them (its type follows the status).
  */
 export function gatewayErrorBody(protocol: Protocol, error: GatewayError, status: number): object {
-  if (protocol === 'anthropic-messages') {
-    const type = ANTHROPIC_TYPES[error.code] ?? anthropicErrorTypeForStatus(status);
-    return anthropicErrorBody(type, error.message);
-  }
-  const defaults = openAiErrorTypeForStatus(status);
-  return openAiErrorBody({
-    message: error.message,
-    type: error.clientType ?? defaults.type,
+  return clientErrorBody(protocol, status, error.message, {
     param: error.param ?? null,
-    code: error.clientCode ?? OPENAI_CODES[error.code] ?? defaults.code,
+    code: error.clientCode ?? OPENAI_CODES[error.code],
+    type: protocol === 'anthropic-messages' ? ANTHROPIC_TYPES[error.code] : error.clientType,
   });
 }
 

@@ -1,8 +1,13 @@
 import type { ServerResponse } from 'node:http';
 import type { Readable } from 'node:stream';
-import { decodeSse, encodeSseEvent, type Protocol, type SseEvent } from '@switchboard/protocols';
+import {
+  decodeSse,
+  encodeSseEvent,
+  isStreamErrorEvent,
+  type Protocol,
+  type SseEvent,
+} from '@switchboard/protocols';
 import { Observable, type OperatorFunction, type Subscription } from 'rxjs';
-import { isClientStreamError } from './stream-error-events';
 
 /** The attempt that owns the relay: its timers, its response head and the error its converter sees. */
 export interface RelayOwner {
@@ -131,7 +136,7 @@ export class StreamRelay {
     if (!this.committed) {
       // An error report before any content is held back: if the stream then fails, nothing has
       // reached the client and the next instance can still answer.
-      if (this.held !== undefined || isClientStreamError(this.clientProtocol, event)) {
+      if (this.held !== undefined || isStreamErrorEvent(this.clientProtocol, event)) {
         (this.held ??= []).push(event);
         return;
       }

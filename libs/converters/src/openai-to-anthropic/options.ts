@@ -1,5 +1,5 @@
 import type { UpstreamTarget } from '../converter.interface';
-import { isJsonObject } from '../shared/json-object';
+import { isJsonObject } from '@switchboard/protocols';
 
 /**
  * Per-instance options for OpenAI clients on an Anthropic upstream, read from `target.conversion`

@@ -1,5 +1,5 @@
-import { anthropicErrorTypeForStatus } from './anthropic-error';
-import type { OpenAiErrorFields } from './openai-error';
+import { anthropicErrorTypeForStatus } from '../anthropic-messages/anthropic-messages.errors';
+import type { OpenAiErrorFields } from '../openai-chat/openai-chat.errors';
 
 /**
  * Cross-protocol error tables (conversion-spec §8.2 and §8.3). Statuses are kept, except Anthropic's 529

@@ -1,21 +1,17 @@
 import {
   anthropicErrorBody,
+  anthropicErrorForOpenAiStatus,
   anthropicErrorTypeForStatus,
   anthropicStreamErrorEvent,
   isAnthropicErrorBody,
-} from './anthropic-error';
-import {
-  anthropicErrorForOpenAiStatus,
-  openAiErrorForAnthropicType,
-  openAiStatusForAnthropicStatus,
-} from './error-mapping';
-import {
   isOpenAiErrorBody,
   openAiDoneEvent,
   openAiErrorBody,
+  openAiErrorForAnthropicType,
   openAiErrorTypeForStatus,
+  openAiStatusForAnthropicStatus,
   openAiStreamErrorEvent,
-} from './openai-error';
+} from '../index';
 
 describe('protocol error bodies', () => {
   it('builds the OpenAI shape with all four keys', () => {

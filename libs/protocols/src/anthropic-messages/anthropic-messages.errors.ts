@@ -1,5 +1,4 @@
-import type { AnthropicErrorBody } from '../anthropic/anthropic-messages.types';
-import type { SseEvent } from '../sse/sse-event';
+import type { AnthropicErrorBody } from './anthropic-messages.types';
 
 /** `{"type":"error","error":{type,message}}`. */
 export function anthropicErrorBody(type: string, message: string): AnthropicErrorBody {
@@ -48,9 +47,4 @@ export function isAnthropicErrorBody(body: unknown): body is AnthropicErrorBody 
     typeof (error as { type?: unknown }).type === 'string' &&
     typeof (error as { message?: unknown }).message === 'string'
   );
-}
-
-/** In-stream Anthropic error: `event: error` + `data: {"type":"error","error":{…}}`. */
-export function anthropicStreamErrorEvent(type: string, message: string): SseEvent {
-  return { event: 'error', data: JSON.stringify(anthropicErrorBody(type, message)) };
 }

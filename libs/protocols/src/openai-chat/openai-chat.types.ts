@@ -3,8 +3,6 @@
  * converters still check shapes at run time; these types describe what is sent.
  */
 
-export type OpenAiRole = 'system' | 'developer' | 'user' | 'assistant' | 'tool' | 'function';
-
 export interface OpenAiTextPart {
   type: 'text';
   text: string;
@@ -17,16 +15,12 @@ export interface OpenAiFilePart {
   type: 'file';
   file: { file_data?: string; file_id?: string; filename?: string };
 }
-export interface OpenAiAudioPart {
-  type: 'input_audio';
-  input_audio: { data: string; format: string };
-}
 export interface OpenAiRefusalPart {
   type: 'refusal';
   refusal: string;
 }
-export type OpenAiContentPart =
-  OpenAiTextPart | OpenAiImagePart | OpenAiFilePart | OpenAiAudioPart | OpenAiRefusalPart;
+/** User-side content parts Switchboard sends upstream (text, image_url, file). */
+export type OpenAiUserContentPart = OpenAiTextPart | OpenAiImagePart | OpenAiFilePart;
 
 export interface OpenAiToolCall {
   id: string;
@@ -34,16 +28,37 @@ export interface OpenAiToolCall {
   function: { name: string; arguments: string };
 }
 
-export interface OpenAiMessage {
-  role: OpenAiRole;
-  content?: string | OpenAiContentPart[] | null;
+/** litellm-style signed reasoning blocks, carried beside `reasoning_content`. */
+export type OpenAiThinkingBlock =
+  { type: 'thinking'; thinking: string; signature: string } | { type: 'redacted_thinking'; data: string };
+
+export interface OpenAiSystemMessage {
+  role: 'system' | 'developer';
+  content: string | OpenAiTextPart[];
+  name?: string;
+}
+export interface OpenAiUserMessage {
+  role: 'user';
+  content: string | OpenAiUserContentPart[];
+  name?: string;
+}
+export interface OpenAiAssistantMessage {
+  role: 'assistant';
+  content?: string | (OpenAiTextPart | OpenAiRefusalPart)[] | null;
+  refusal?: string | null;
   name?: string;
   tool_calls?: OpenAiToolCall[];
-  tool_call_id?: string;
-  refusal?: string | null;
   /** De-facto extension (DeepSeek, vLLM, OpenRouter): the model's reasoning text. */
-  reasoning_content?: string | null;
+  reasoning_content?: string;
+  thinking_blocks?: OpenAiThinkingBlock[];
 }
+export interface OpenAiToolMessage {
+  role: 'tool';
+  tool_call_id: string;
+  content: string | OpenAiTextPart[];
+}
+export type OpenAiMessage =
+  OpenAiSystemMessage | OpenAiUserMessage | OpenAiAssistantMessage | OpenAiToolMessage;
 
 export interface OpenAiFunctionTool {
   type: 'function';
@@ -133,6 +148,7 @@ export interface OpenAiToolCallDelta {
 export interface OpenAiChunkDelta {
   role?: 'assistant';
   content?: string | null;
+  /** Extension, as DeepSeek/vLLM/OpenRouter stream reasoning. */
   reasoning_content?: string;
   refusal?: string | null;
   tool_calls?: OpenAiToolCallDelta[];
@@ -146,11 +162,15 @@ export interface OpenAiChatChunk {
   choices: {
     index: number;
     delta: OpenAiChunkDelta;
-    finish_reason: OpenAiFinishReason | null;
     logprobs?: null;
+    finish_reason: OpenAiFinishReason | null;
   }[];
   usage?: OpenAiUsage | null;
 }
+
+/** What an OpenAI stream carries, as typed events: chunks, the in-stream error frame, the terminator. */
+export type OpenAiChatStreamEvent =
+  { kind: 'chunk'; chunk: OpenAiChatChunk } | { kind: 'error'; error: OpenAiErrorObject } | { kind: 'done' };
 
 export interface OpenAiErrorObject {
   message: string;

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
-import { toSseEvent } from './stream.operator';
-import type { AnthropicEventOut } from './stream-events';
+import { encodeAnthropicEvent } from './anthropic-messages.stream';
+import type { AnthropicStreamEvent as AnthropicEventOut } from './anthropic-messages.types';
 
-describe('toSseEvent', () => {
+describe('encodeAnthropicEvent', () => {
   it('writes a text delta exactly as JSON.stringify of the event would (property)', () => {
     fc.assert(
       fc.property(fc.nat({ max: 1000 }), fc.string({ unit: 'binary', maxLength: 40 }), (index, text) => {
@@ -11,7 +11,10 @@ describe('toSseEvent', () => {
           index,
           delta: { type: 'text_delta', text },
         };
-        expect(toSseEvent(event)).toEqual({ event: 'content_block_delta', data: JSON.stringify(event) });
+        expect(encodeAnthropicEvent(event)).toEqual({
+          event: 'content_block_delta',
+          data: JSON.stringify(event),
+        });
       }),
       { numRuns: 300 },
     );
@@ -23,8 +26,11 @@ describe('toSseEvent', () => {
       index: 2,
       delta: { type: 'thinking_delta', thinking: 'hm "x"' },
     };
-    expect(toSseEvent(event)).toEqual({ event: 'content_block_delta', data: JSON.stringify(event) });
-    expect(toSseEvent({ type: 'message_stop' })).toEqual({
+    expect(encodeAnthropicEvent(event)).toEqual({
+      event: 'content_block_delta',
+      data: JSON.stringify(event),
+    });
+    expect(encodeAnthropicEvent({ type: 'message_stop' })).toEqual({
       event: 'message_stop',
       data: '{"type":"message_stop"}',
     });

@@ -1,5 +1,4 @@
-import type { OpenAiErrorBody, OpenAiErrorObject } from '../openai/openai-chat.types';
-import type { SseEvent } from '../sse/sse-event';
+import type { OpenAiErrorBody, OpenAiErrorObject } from './openai-chat.types';
 
 export interface OpenAiErrorFields {
   message: string;
@@ -56,16 +55,4 @@ export function isOpenAiErrorBody(body: unknown): body is OpenAiErrorBody {
     typeof (error as { message?: unknown }).message === 'string' &&
     typeof (error as { type?: unknown }).type === 'string'
   );
-}
-
-export const OPENAI_DONE_DATA = '[DONE]';
-
-/** The terminator of every OpenAI stream: `data: [DONE]`. */
-export function openAiDoneEvent(): SseEvent {
-  return { data: OPENAI_DONE_DATA };
-}
-
-/** In-stream OpenAI error frame: `data: {"error":{…}}` (no event line; the OpenAI SDK throws APIError on it). */
-export function openAiStreamErrorEvent(fields: OpenAiErrorFields): SseEvent {
-  return { data: JSON.stringify(openAiErrorBody(fields)) };
 }
