@@ -108,6 +108,9 @@ describe('keyed requests: rate-limit headers on every answer, the key on every r
 
     const forbidden = await post({ model: 'claude-elsewhere' });
     expect(forbidden.status).toBe(403);
+    // Not counted (the 404 above left 4 of 8), but the windows are still reported.
+    expect(forbidden.headers.get('x-ratelimit-remaining-requests')).toBe('4');
+    expect(forbidden.headers.get('x-ratelimit-limit-tokens')).toBe('100000');
     expect(await forbidden.json()).toEqual({
       error: {
         message: "This key may not use the model 'claude-elsewhere'.",

@@ -95,6 +95,7 @@ describe('ConsumerKeyGate', () => {
       code: GatewayErrorCode.MODEL_NOT_ALLOWED,
       clientType: 'invalid_request_error',
       clientCode: 'model_not_allowed',
+      headers: { 'x-ratelimit-limit-requests': '1', 'x-ratelimit-remaining-requests': '1' },
     });
     const admission = await subject.admit(caller, 'gpt-4o');
     expect(admission.responseHeaders).toMatchObject({
@@ -111,13 +112,18 @@ describe('ConsumerKeyGate', () => {
   });
 
   it('refuses a spent budget with insufficient_quota', async () => {
-    keys = [stored({ budget: { tokens: 0, period: 'day' } }, budgeted.hash)];
+    keys = [stored({ budget: { tokens: 0, period: 'day' }, rpm: 5 }, budgeted.hash)];
     const subject = await gate();
     const caller = subject.identify({ 'x-api-key': budgeted.key });
     await expect(subject.admit(caller, 'gpt-4o')).rejects.toMatchObject({
       code: GatewayErrorCode.QUOTA_EXCEEDED,
       clientType: 'insufficient_quota',
       clientCode: 'insufficient_quota',
+      headers: {
+        'retry-after': expect.stringMatching(/^\d+$/),
+        'x-ratelimit-limit-requests': '5',
+        'x-ratelimit-remaining-requests': '5',
+      },
     });
   });
 

@@ -77,6 +77,8 @@ export class ConsumerKeyGate {
         {
           clientType: 'invalid_request_error',
           clientCode: 'model_not_allowed',
+          // Not counted against rpm, but the answer still tells where the key's windows stand.
+          headers: await this.limiter.peek(key),
         },
       );
     }

@@ -35,7 +35,10 @@ export class KeyLimiter {
           {
             clientType: 'insufficient_quota',
             clientCode: 'insufficient_quota',
-            headers: remaining === null ? {} : { 'retry-after': seconds(remaining) },
+            headers: {
+              ...(await this.peek(key)),
+              ...(remaining === null ? {} : { 'retry-after': seconds(remaining) }),
+            },
           },
         );
       }
@@ -66,6 +69,20 @@ export class KeyLimiter {
           headers,
         );
       }
+    }
+    return headers;
+  }
+
+  /** The `x-ratelimit-*` headers as the windows stand, counting nothing (for a request refused otherwise). */
+  async peek(key: ConsumerKey): Promise<Record<string, string>> {
+    const headers: Record<string, string> = {};
+    for (const [kind, limit] of [
+      ['tokens', key.tpm],
+      ['requests', key.rpm],
+    ] as const) {
+      if (limit === null) continue;
+      const window = await this.counters.get(`${kind === 'tokens' ? 'tpm' : 'rpm'}:${key.id}`);
+      Object.assign(headers, limitHeaders(kind, limit, window?.count ?? 0, window?.resetMs ?? MINUTE_MS));
     }
     return headers;
   }
