@@ -56,9 +56,9 @@ export function App() {
           </p>
         )}
         <SignIn
-          onSignedIn={(token) => {
+          onSignedIn={(token, role) => {
             setNotice('');
-            update({ token, role: 'admin' });
+            update({ token, role });
           }}
         />
       </>

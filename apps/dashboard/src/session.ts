@@ -4,8 +4,8 @@ const TOKEN_KEY = 'switchboard.dashboard.token';
 const ROLE_KEY = 'switchboard.dashboard.role';
 
 /**
- * The keys API (issue 13) has no endpoint that tells a token's role, and a write probe would be a write. So a
- * token counts as admin until a write answers 403; from then on the session is read-only and write controls hide.
+ * The role comes from `GET /admin/whoami` at sign-in; a write that still answers 403 (a token demoted while
+ * signed in) turns the session read-only too, and write controls hide.
  */
 export type Role = 'admin' | 'readonly';
 

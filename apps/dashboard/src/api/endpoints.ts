@@ -22,8 +22,8 @@ import type {
 export function adminApi(client: AdminClient) {
   const enc = encodeURIComponent;
   return {
-    /** Sign-in check: any GET every role may do. */
-    verifyToken: () => client.get<Page<RouteView>>('/admin/routes', { page: 1, page_size: 1 }),
+    /** Sign-in check: the token's role (401 for a wrong token). */
+    whoami: () => client.get<{ role: 'admin' | 'readonly' }>('/admin/whoami'),
 
     listRoutes: (page = 1, pageSize = 100) =>
       client.get<Page<RouteView>>('/admin/routes', { page, page_size: pageSize }),

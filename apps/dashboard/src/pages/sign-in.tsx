@@ -2,9 +2,10 @@ import { useState } from 'preact/hooks';
 import { AdminClient, adminApi, type ApiError } from '../api';
 import { ErrorNotice } from '../components/notices';
 import { toApiError } from '../hooks';
+import type { Role } from '../session';
 
-/** Sign-in with the admin token or the read-only token; checked with a GET before it is kept. */
-export function SignIn({ onSignedIn }: { onSignedIn(token: string): void }) {
+/** Sign-in with the admin token or the read-only token; `/admin/whoami` checks it and tells its role. */
+export function SignIn({ onSignedIn }: { onSignedIn(token: string, role: Role): void }) {
   const [token, setToken] = useState('');
   const [error, setError] = useState<ApiError | undefined>();
   const [busy, setBusy] = useState(false);
@@ -16,8 +17,8 @@ export function SignIn({ onSignedIn }: { onSignedIn(token: string): void }) {
     const candidate = token.trim();
     try {
       const noop = { onUnauthorized() {}, onForbiddenWrite() {} };
-      await adminApi(new AdminClient(candidate, noop)).verifyToken();
-      onSignedIn(candidate);
+      const { role } = await adminApi(new AdminClient(candidate, noop)).whoami();
+      onSignedIn(candidate, role === 'readonly' ? 'readonly' : 'admin');
     } catch (caught) {
       setError(toApiError(caught));
     } finally {
