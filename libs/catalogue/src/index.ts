@@ -8,3 +8,4 @@ export * from './policy/cost';
 export * from './policy/request-needs';
 export * from './policy/can-serve';
 export * from './unknown-model.counter';
+export * from './catalogue.state';

@@ -6,6 +6,7 @@ import {
   type OnModuleDestroy,
   type OnModuleInit,
 } from '@nestjs/common';
+import { CatalogueState } from '@switchboard/catalogue';
 import { AppConfig } from '@switchboard/config';
 import { RouteTable, RouteTableModule } from '@switchboard/routes';
 import type { Subscription } from 'rxjs';
@@ -56,6 +57,7 @@ class UpstreamClientLifecycle implements OnApplicationShutdown {
   imports: [RouteTableModule],
   providers: [
     UsageStream,
+    { provide: CatalogueState, useFactory: () => new CatalogueState() },
     { provide: UpstreamClient, useFactory: () => new UpstreamClient() },
     {
       provide: UpstreamClientLifecycle,
@@ -74,23 +76,24 @@ class UpstreamClientLifecycle implements OnApplicationShutdown {
     },
     {
       provide: DataPlaneHandler,
-      inject: [RouteTable, RoutePlanCache, UpstreamClient, UsageStream, AppConfig],
+      inject: [RouteTable, RoutePlanCache, UpstreamClient, UsageStream, AppConfig, CatalogueState],
       useFactory: (
         routes: RouteTable,
         plans: RoutePlanCache,
         client: UpstreamClient,
         usage: UsageStream,
         config: AppConfig,
+        catalogue: CatalogueState,
       ) =>
         new DataPlaneHandler(
           routes,
           plans,
-          { client, usage, clock: { newId: () => randomUUID().replace(/-/g, ''), now: Date.now } },
+          { client, usage, clock: { newId: () => randomUUID().replace(/-/g, ''), now: Date.now }, catalogue },
           { maxBodySize: config.maxBodySize },
         ),
     },
     DataPlaneMount,
   ],
-  exports: [UsageStream, DataPlaneHandler],
+  exports: [UsageStream, DataPlaneHandler, CatalogueState],
 })
 export class ProxyModule {}

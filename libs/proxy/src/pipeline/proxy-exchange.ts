@@ -23,7 +23,10 @@ import type { UpstreamClient } from '../upstream/upstream-client';
 import type { UsageAttempt, UsageRecord } from '../usage/usage-record';
 import type { UsageStream } from '../usage/usage.stream';
 import type { ClientCall } from './client-call';
-import { countTokensBody, upstreamBody } from './upstream-body';
+import { countTokensBody, upstreamBodyObject } from './upstream-body';
+import type { CatalogueState, ResolvedModel } from '@switchboard/catalogue';
+import { resolveInstanceModel } from '../catalogue/attempt-model';
+import { clientMaxTokens, enforceMaxTokens, targetWithModelLimits } from '../catalogue/max-tokens.hook';
 import { statusForStreamErrorType } from './stream-error-events';
 import { StreamRelay } from './stream-relay';
 import { outcomeOf } from '../fallback/attempt-outcome';
@@ -36,6 +39,8 @@ export interface ExchangeDeps {
   readonly client: UpstreamClient;
   readonly usage: UsageStream;
   readonly clock: ConversionClock;
+  /** The model catalogue; without it the data plane behaves as before it existed. */
+  readonly catalogue?: CatalogueState;
 }
 
 /** Settles one attempt: undefined when a response was written, else why the instance failed. */
@@ -64,6 +69,8 @@ export class ProxyExchange {
   private streamError: string | undefined;
   private tokenUsage: TokenUsage | undefined;
   private firstTokenAt: number | undefined;
+  /** x-switchboard-max-tokens of the current attempt: the value sent when the gateway chose or changed it. */
+  private maxTokensHeader: number | undefined;
   private readonly hooks: ResponseHooks = {
     onUsage: (usage) => (this.tokenUsage = usage),
     onFirstToken: () => (this.firstTokenAt ??= performance.now()),
@@ -164,9 +171,19 @@ export class ProxyExchange {
       if (isCount) {
         body = countTokensBody(call.body, instance);
       } else {
-        const converted = converter.convertRequest(call.body, instance.target, this.deps.clock);
+        const model = this.resolveModel(instance);
+        const anthropic = upstream.protocol === 'anthropic-messages';
+        const target = anthropic ? targetWithModelLimits(instance.target, model?.facts) : instance.target;
+        const converted = converter.convertRequest(call.body, target, this.deps.clock);
         memo = converted.memo;
-        body = upstreamBody(converted.body, instance);
+        let merged = upstreamBodyObject(converted.body, instance);
+        this.maxTokensHeader = undefined;
+        if (anthropic) {
+          const enforced = enforceMaxTokens(merged, model?.facts, clientMaxTokens(call.protocol, call.body));
+          merged = enforced.body;
+          this.maxTokensHeader = enforced.reported;
+        }
+        body = JSON.stringify(merged);
       }
     } catch (error) {
       return this.conversionFailure(instance, error);
@@ -222,6 +239,15 @@ export class ProxyExchange {
     }
     if (!call.stream || isCount) return this.relayJson(instance, responseBody, memo, attemptStart);
     return this.relayStream(instance, responseBody, memo, attemptStart);
+  }
+
+  /** The catalogue facts for this attempt's upstream model; an unknown model is counted. */
+  private resolveModel(instance: PlannedInstance): ResolvedModel | undefined {
+    const catalogue = this.deps.catalogue;
+    if (catalogue === undefined) return undefined;
+    const resolved = resolveInstanceModel(catalogue, instance, this.call.model);
+    if (resolved === undefined) catalogue.unknownModels.inc(this.plan.name, instance.name);
+    return resolved;
   }
 
   private conversionFailure(instance: PlannedInstance, error: unknown): AttemptResult {
@@ -483,6 +509,8 @@ export class ProxyExchange {
       'x-switchboard-attempts': String(this.attempts.length),
     };
     if (this.lastInstance !== undefined) headers['x-switchboard-instance'] = this.lastInstance.headerName;
+    if (this.maxTokensHeader !== undefined)
+      headers['x-switchboard-max-tokens'] = String(this.maxTokensHeader);
     if (this.call.protocol === 'anthropic-messages') headers['request-id'] = this.call.requestId;
     return headers;
   }
