@@ -9,3 +9,4 @@ export * from './policy/request-needs';
 export * from './policy/can-serve';
 export * from './unknown-model.counter';
 export * from './catalogue.state';
+export * from './validation/model-facts.validator';
