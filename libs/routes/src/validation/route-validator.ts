@@ -10,6 +10,7 @@ import {
   READ_ONLY_FIELDS,
   ROUTE_EXTRA_FIELDS,
 } from './apisix-extras';
+import { takeInstanceCatalogueFields, takeRouteCatalogueFields } from './catalogue-fields';
 import { FALLBACK_TRIGGERS, RouteBodyDto } from './dto/route-body.dto';
 import type { InstanceBodyDto } from './dto/instance-body.dto';
 import type { RouteInput, ValidatedRoute } from './route-input';
@@ -52,7 +53,10 @@ export function validateRouteBody(raw: unknown): ValidatedRoute {
 
   const body: JsonObject = { ...raw };
   for (const field of READ_ONLY_FIELDS) delete body[field];
-  const routeExtras = takeExtras(body, ROUTE_EXTRA_FIELDS, '', warnings);
+  const routeExtras = {
+    ...takeExtras(body, ROUTE_EXTRA_FIELDS, '', warnings),
+    ...takeRouteCatalogueFields(body, details),
+  };
   readFallbackStrategy(body, details, warnings);
 
   const instanceExtras: JsonObject[] = [];
@@ -61,7 +65,10 @@ export function validateRouteBody(raw: unknown): ValidatedRoute {
     body.instances = body.instances.map((item: unknown, index) => {
       if (!isPlainObject(item)) return item;
       const instance: JsonObject = { ...item };
-      instanceExtras[index] = takeExtras(instance, INSTANCE_EXTRA_FIELDS, `instances.${index}.`, warnings);
+      instanceExtras[index] = {
+        ...takeExtras(instance, INSTANCE_EXTRA_FIELDS, `instances.${index}.`, warnings),
+        ...takeInstanceCatalogueFields(instance, `instances.${index}.`, details),
+      };
       if (isPlainObject(instance.override)) {
         const override = { ...instance.override };
         overrideExtras[index] = takeExtras(
