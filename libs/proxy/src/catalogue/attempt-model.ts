@@ -14,6 +14,7 @@ export function resolveInstanceModel(
   instance: PlannedInstance,
   clientModel: string,
 ): ResolvedModel | undefined {
-  const modelInfo = (instance.config as { model_info?: ModelInfo }).model_info;
+  // Route validation keeps an instance's `model_info` in its extras.
+  const modelInfo = instance.config.extras?.model_info as ModelInfo | undefined;
   return catalogue.current.resolve(upstreamModelOf(instance, clientModel), modelInfo);
 }

@@ -26,6 +26,8 @@ import type { ClientCall } from './client-call';
 import { countTokensBody, upstreamBodyObject } from './upstream-body';
 import type { CatalogueState, ResolvedModel } from '@switchboard/catalogue';
 import { resolveInstanceModel } from '../catalogue/attempt-model';
+import { CapabilityGate } from '../catalogue/capability-gate';
+import type { MissingCapability } from '@switchboard/catalogue';
 import { clientMaxTokens, enforceMaxTokens, targetWithModelLimits } from '../catalogue/max-tokens.hook';
 import { statusForStreamErrorType } from './stream-error-events';
 import { StreamRelay } from './stream-relay';
@@ -54,6 +56,8 @@ export class ProxyExchange {
   private readonly tried: TriedInstance[] = [];
   private readonly triedIndexes = new Set<number>();
   private readonly attempts: UsageAttempt[] = [];
+  /** Instances passed over because their model cannot serve the request, by name. */
+  private readonly skipped = new Map<string, MissingCapability>();
   private lastInstance: PlannedInstance | undefined;
   private converter: Converter | undefined;
   private controller: UpstreamAbort | undefined;
@@ -119,7 +123,7 @@ export class ProxyExchange {
     const accept =
       this.call.endpoint === 'count_tokens'
         ? (instance: PlannedInstance) => instance.config.protocol === 'anthropic-messages'
-        : undefined;
+        : this.capabilityFilter();
     while (this.tried.length < plan.policy.maxAttempts && this.abortCause === undefined) {
       const instance = plan.pick(this.triedIndexes, this.call.hashKey, accept);
       if (instance === undefined) break;
@@ -138,7 +142,9 @@ export class ProxyExchange {
     }
     if (this.abortCause === 'client') return;
     if (this.tried.length === 0) {
-      if (this.call.endpoint === 'count_tokens') {
+      if (this.skipped.size > 0) {
+        this.writeGatewayError(400, CapabilityGate.noInstanceMessage(plan.name, this.skipped));
+      } else if (this.call.endpoint === 'count_tokens') {
         this.writeGatewayError(
           400,
           `Route '${plan.name}' has no anthropic-messages instance to count tokens with.`,
@@ -239,6 +245,27 @@ export class ProxyExchange {
     }
     if (!call.stream || isCount) return this.relayJson(instance, responseBody, memo, attemptStart);
     return this.relayStream(instance, responseBody, memo, attemptStart);
+  }
+
+  /** Passes over (and records) instances whose model cannot serve the request; undefined when off. */
+  private capabilityFilter(): ((instance: PlannedInstance) => boolean) | undefined {
+    const catalogue = this.deps.catalogue;
+    if (catalogue === undefined || !this.plan.capabilityRouting) return undefined;
+    const gate = new CapabilityGate(catalogue, this.call.protocol, this.call.body, this.call.model);
+    return (instance) => {
+      const missing = gate.missing(instance);
+      if (missing === undefined) return true;
+      if (!this.skipped.has(instance.name)) {
+        this.skipped.set(instance.name, missing);
+        this.attempts.push({
+          instance: instance.name,
+          outcome: 'skipped',
+          skipped: `capability:${missing}`,
+          latency_ms: 0,
+        });
+      }
+      return false;
+    };
   }
 
   /** The catalogue facts for this attempt's upstream model; an unknown model is counted. */
@@ -506,7 +533,7 @@ export class ProxyExchange {
     const headers: Record<string, string> = {
       'x-request-id': this.call.requestId,
       'x-switchboard-route': this.plan.headerName,
-      'x-switchboard-attempts': String(this.attempts.length),
+      'x-switchboard-attempts': String(this.attempts.length - this.skipped.size),
     };
     if (this.lastInstance !== undefined) headers['x-switchboard-instance'] = this.lastInstance.headerName;
     if (this.maxTokensHeader !== undefined)

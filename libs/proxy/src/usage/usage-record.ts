@@ -14,7 +14,9 @@ export type AttemptOutcome =
   | 'misconfigured'
   /** Stream started, then broke; the client got an in-stream error. */
   | 'stream_error'
-  | 'client_aborted';
+  | 'client_aborted'
+  /** Not sent: passed over before any upstream call (see `skipped`). */
+  | 'skipped';
 
 export interface UsageAttempt {
   instance: string;
@@ -22,6 +24,8 @@ export interface UsageAttempt {
   /** Upstream HTTP status when one was received. */
   status?: number;
   latency_ms: number;
+  /** Why the instance was passed over without a call (`capability:images`), when outcome is `skipped`. */
+  skipped?: string;
 }
 
 /** One finished client request. */
