@@ -200,6 +200,7 @@ function refusedRecord(
     output_tokens: null,
     cache_read_input_tokens: null,
     cache_creation_input_tokens: null,
+    cost_usd: null,
   };
 }
 

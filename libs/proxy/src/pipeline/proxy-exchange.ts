@@ -27,7 +27,7 @@ import { countTokensBody, upstreamBodyObject } from './upstream-body';
 import type { CatalogueState, ResolvedModel } from '@switchboard/catalogue';
 import { resolveInstanceModel } from '../catalogue/attempt-model';
 import { CapabilityGate } from '../catalogue/capability-gate';
-import type { MissingCapability } from '@switchboard/catalogue';
+import { costUsd, type MissingCapability } from '@switchboard/catalogue';
 import { clientMaxTokens, enforceMaxTokens, targetWithModelLimits } from '../catalogue/max-tokens.hook';
 import { statusForStreamErrorType } from './stream-error-events';
 import { StreamRelay } from './stream-relay';
@@ -75,6 +75,8 @@ export class ProxyExchange {
   private firstTokenAt: number | undefined;
   /** x-switchboard-max-tokens of the current attempt: the value sent when the gateway chose or changed it. */
   private maxTokensHeader: number | undefined;
+  /** Catalogue facts of the current attempt's upstream model (prices for the cost). */
+  private attemptModel: ResolvedModel | undefined;
   private readonly hooks: ResponseHooks = {
     onUsage: (usage) => (this.tokenUsage = usage),
     onFirstToken: () => (this.firstTokenAt ??= performance.now()),
@@ -274,6 +276,7 @@ export class ProxyExchange {
     if (catalogue === undefined) return undefined;
     const resolved = resolveInstanceModel(catalogue, instance, this.call.model);
     if (resolved === undefined) catalogue.unknownModels.inc(this.plan.name, instance.name);
+    this.attemptModel = resolved;
     return resolved;
   }
 
@@ -566,6 +569,7 @@ export class ProxyExchange {
       output_tokens: usage?.output_tokens ?? null,
       cache_read_input_tokens: usage?.cache_read_input_tokens ?? null,
       cache_creation_input_tokens: usage?.cache_creation_input_tokens ?? null,
+      cost_usd: usage === undefined ? null : costUsd(usage, this.attemptModel?.facts.prices),
     };
   }
 }

@@ -53,4 +53,6 @@ export interface UsageRecord {
   output_tokens: number | null;
   cache_read_input_tokens: number | null;
   cache_creation_input_tokens: number | null;
+  /** USD from the usage and the catalogue prices of the model that answered (unrounded); null when unknown. */
+  cost_usd: number | null;
 }

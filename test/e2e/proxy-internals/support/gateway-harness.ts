@@ -8,6 +8,7 @@ import { UpstreamClient } from '@switchboard/proxy/upstream/upstream-client';
 import type { UsageRecord } from '@switchboard/proxy/usage/usage-record';
 import { UsageStream } from '@switchboard/proxy/usage/usage.stream';
 import type { RouteConfig, RouteTable } from '@switchboard/routes';
+import type { CatalogueState } from '@switchboard/catalogue';
 
 /** The data-plane handler on a loopback server, over an in-memory route list (no database, no Nest). */
 export interface GatewayHarness {
@@ -20,7 +21,7 @@ export interface GatewayHarness {
 
 export async function startGatewayHarness(
   routes: RouteConfig[],
-  options: { maxBodySize?: number; now?: () => number } = {},
+  options: { maxBodySize?: number; now?: () => number; catalogue?: CatalogueState } = {},
 ): Promise<GatewayHarness> {
   let current = routes;
   const table = {
@@ -36,7 +37,12 @@ export async function startGatewayHarness(
   const handler = new DataPlaneHandler(
     table,
     new RoutePlanCache(health),
-    { client, usage: usageStream, clock: { newId: () => randomUUID().replace(/-/g, ''), now: Date.now } },
+    {
+      client,
+      usage: usageStream,
+      clock: { newId: () => randomUUID().replace(/-/g, ''), now: Date.now },
+      catalogue: options.catalogue,
+    },
     { maxBodySize: options.maxBodySize ?? 1 << 20 },
   );
   const server: Server = createServer((req, res) => {

@@ -1,0 +1,78 @@
+import { CatalogueState } from '@switchboard/catalogue';
+import { startGatewayHarness, type GatewayHarness } from '../proxy-internals/support/gateway-harness';
+import { loopbackUpstreams, openAiCompletion, sendJson } from '../proxy-internals/support/loopback-upstream';
+import { routeFixture } from '../proxy-internals/support/route-fixture';
+
+const chat = (gateway: GatewayHarness, body: Record<string, unknown>) =>
+  fetch(`${gateway.url}/v1/chat/completions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ model: 'test-model', ...body }),
+  });
+
+describe('catalogue: what the request record carries', () => {
+  const upstream = loopbackUpstreams();
+  let gateway: GatewayHarness | undefined;
+  afterEach(async () => {
+    await gateway?.close();
+    gateway = undefined;
+  });
+
+  it('carries the cost from the usage and the answering model prices, a skipped attempt, and counts unknown models', async () => {
+    const cached = {
+      ...openAiCompletion('a cat'),
+      usage: {
+        prompt_tokens: 1_500,
+        completion_tokens: 200,
+        total_tokens: 1_700,
+        prompt_tokens_details: { cached_tokens: 1_000 },
+      },
+    };
+    const ok = await upstream((_req, res) => sendJson(res, 200, cached));
+    const catalogue = new CatalogueState();
+    gateway = await startGatewayHarness(
+      [
+        routeFixture({
+          name: 'r-cost',
+          instances: [
+            {
+              name: 'text',
+              priority: 5,
+              options: { model: 'gpt-3.5-turbo' },
+              override: { endpoint: ok.url },
+            },
+            { name: 'vision', priority: 0, options: { model: 'gpt-4o' }, override: { endpoint: ok.url } },
+          ],
+        }),
+      ],
+      { catalogue },
+    );
+    const response = await chat(gateway, {
+      messages: [{ role: 'user', content: [{ type: 'image_url', image_url: { url: 'https://x/cat.png' } }] }],
+    });
+    expect(response.status).toBe(200);
+    expect(ok.received[0].body).toMatchObject({ model: 'gpt-4o' });
+    const record = gateway.usage[0];
+    expect(record.attempts).toEqual([
+      { instance: 'text', outcome: 'skipped', skipped: 'capability:images', latency_ms: 0 },
+      expect.objectContaining({ instance: 'vision', outcome: 'success' }),
+    ]);
+    // gpt-4o: $2.50 input, $1.25 cached input, $10 output per million tokens.
+    expect(record.cost_usd).toBeCloseTo((500 * 2.5 + 1_000 * 1.25 + 200 * 10) / 1e6, 15);
+    expect(catalogue.unknownModels.snapshot()).toEqual([]);
+  });
+
+  it('has a null cost and counts the attempt when the model is unknown', async () => {
+    const ok = await upstream((_req, res) => sendJson(res, 200, openAiCompletion('hi')));
+    const catalogue = new CatalogueState();
+    gateway = await startGatewayHarness(
+      [routeFixture({ name: 'r-unknown', instances: [{ name: 'local', override: { endpoint: ok.url } }] })],
+      { catalogue },
+    );
+    expect((await chat(gateway, { messages: [{ role: 'user', content: 'hi' }] })).status).toBe(200);
+    expect(gateway.usage[0].cost_usd).toBeNull();
+    expect(catalogue.unknownModels.snapshot()).toEqual([
+      { labels: { route: 'r-unknown', instance: 'local' }, value: 1 },
+    ]);
+  });
+});
