@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
+import { ModelsAdminModule } from '@switchboard/catalogue/admin/models-admin.module';
 import { type Core, CoreModule } from '@switchboard/database';
 import { InstanceHealthModule } from '@switchboard/proxy';
 import { RoutesAdminModule } from '@switchboard/routes';
@@ -15,6 +16,7 @@ export class AdminAppModule {
       imports: [
         CoreModule.forRoot(core),
         RoutesAdminModule,
+        ModelsAdminModule,
         InstanceHealthModule,
         // control-plane feature modules (e.g. instance health) are added here
       ],

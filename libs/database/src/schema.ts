@@ -3,6 +3,7 @@ import { RouteTableRevisionEntity } from '@switchboard/routes/persistence/route-
 import { RouteEntity } from '@switchboard/routes/persistence/route.entity';
 import { CreateRouteTables1763840000000 } from '../../../migrations/1763840000000-create-route-tables';
 import { AddInstanceConversion1763850000000 } from '../../../migrations/1763850000000-add-instance-conversion';
+import { CreateModelOverrides1796610000000 } from '../../../migrations/1796610000000-create-model-overrides';
 
 /**
  * Everything the DataSource needs to know about the schema, in one place: entity classes and the ordered
@@ -12,4 +13,8 @@ import { AddInstanceConversion1763850000000 } from '../../../migrations/17638500
 type SchemaClass = new (...args: never[]) => unknown;
 
 export const ENTITIES: SchemaClass[] = [RouteEntity, InstanceEntity, RouteTableRevisionEntity];
-export const MIGRATIONS: SchemaClass[] = [CreateRouteTables1763840000000, AddInstanceConversion1763850000000];
+export const MIGRATIONS: SchemaClass[] = [
+  CreateRouteTables1763840000000,
+  AddInstanceConversion1763850000000,
+  CreateModelOverrides1796610000000,
+];

@@ -7,6 +7,9 @@ import {
   type OnModuleInit,
 } from '@nestjs/common';
 import { CatalogueState } from '@switchboard/catalogue';
+import { CatalogueSync } from '@switchboard/catalogue/persistence/catalogue-sync';
+import { ModelOverrideRepository } from '@switchboard/catalogue/persistence/model-override.repository';
+import { DataSource } from 'typeorm';
 import { AppConfig } from '@switchboard/config';
 import { RouteTable, RouteTableModule } from '@switchboard/routes';
 import type { Subscription } from 'rxjs';
@@ -58,6 +61,12 @@ class UpstreamClientLifecycle implements OnApplicationShutdown {
   providers: [
     UsageStream,
     { provide: CatalogueState, useFactory: () => new CatalogueState() },
+    {
+      provide: CatalogueSync,
+      inject: [CatalogueState, DataSource, RouteTable],
+      useFactory: (state: CatalogueState, dataSource: DataSource, routes: RouteTable) =>
+        new CatalogueSync(state, new ModelOverrideRepository(dataSource), routes.updated$),
+    },
     { provide: UpstreamClient, useFactory: () => new UpstreamClient() },
     {
       provide: UpstreamClientLifecycle,
