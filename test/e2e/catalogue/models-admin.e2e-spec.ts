@@ -20,7 +20,7 @@ describe('/admin/models overrides', () => {
     writer = await startSwitchboard({ env });
     reader = await startSwitchboard({ env });
     admin = adminClient(writer);
-  });
+  }, 90_000);
   afterAll(async () => {
     await writer?.close();
     await reader?.close();
@@ -96,6 +96,12 @@ describe('/admin/models overrides', () => {
       routeFor(model, [anthropicInstance('claude', mock.url, { options: { model: deployment } })]),
     );
     expect(created.status).toBe(201);
+    // The route's write and GET answers name the model the catalogue does not know.
+    expect(created.body.warnings).toEqual([
+      expect.stringContaining(`model "${deployment}" is not in the model catalogue`),
+    ]);
+    const before = await admin('GET', `/admin/routes/${created.body.id}`);
+    expect(before.body.warnings).toEqual(created.body.warnings);
     const client = new Anthropic({ apiKey: 'client', baseURL: reader.gatewayUrl, maxRetries: 0 });
     const maxTokensSent = async (): Promise<unknown> => {
       mock.clear();
@@ -116,6 +122,7 @@ describe('/admin/models overrides', () => {
     });
     expect(put.status).toBe(201);
     await waitFor('the override on the reader', async () => (await maxTokensSent()) === 12_345, 5_000);
+    expect((await admin('GET', `/admin/routes/${created.body.id}`)).body).not.toHaveProperty('warnings');
     // An Anthropic client asking for more than the override's limit is lowered to it.
     mock.clear();
     await client.messages.create({ model, max_tokens: 20_000, messages: [{ role: 'user', content: 'hi' }] });
