@@ -23,12 +23,12 @@ import type { UpstreamClient } from '../upstream/upstream-client';
 import type { UsageAttempt, UsageRecord } from '../usage/usage-record';
 import type { UsageStream } from '../usage/usage.stream';
 import type { ClientCall } from './client-call';
-import { countTokensBody, upstreamBodyObject } from './upstream-body';
+import { countTokensBody } from './upstream-body';
 import type { CatalogueState, ResolvedModel } from '@switchboard/catalogue';
 import { resolveInstanceModel } from '../catalogue/attempt-model';
 import { CapabilityGate } from '../catalogue/capability-gate';
 import { costUsd, type MissingCapability } from '@switchboard/catalogue';
-import { clientMaxTokens, enforceMaxTokens, targetWithModelLimits } from '../catalogue/max-tokens.hook';
+import { prepareUpstreamBody } from '../catalogue/prepare-upstream-body';
 import { statusForStreamErrorType } from './stream-error-events';
 import { StreamRelay } from './stream-relay';
 import { outcomeOf } from '../fallback/attempt-outcome';
@@ -173,25 +173,24 @@ export class ProxyExchange {
     const isCount = call.endpoint === 'count_tokens';
     let memo: ConversionMemo = {};
     let body: string;
+    this.maxTokensHeader = undefined;
     try {
       const converter = findConverter(call.protocol, upstream.protocol);
       this.converter = converter;
       if (isCount) {
         body = countTokensBody(call.body, instance);
       } else {
-        const model = this.resolveModel(instance);
-        const anthropic = upstream.protocol === 'anthropic-messages';
-        const target = anthropic ? targetWithModelLimits(instance.target, model?.facts) : instance.target;
-        const converted = converter.convertRequest(call.body, target, this.deps.clock);
-        memo = converted.memo;
-        let merged = upstreamBodyObject(converted.body, instance);
-        this.maxTokensHeader = undefined;
-        if (anthropic) {
-          const enforced = enforceMaxTokens(merged, model?.facts, clientMaxTokens(call.protocol, call.body));
-          merged = enforced.body;
-          this.maxTokensHeader = enforced.reported;
-        }
-        body = JSON.stringify(merged);
+        const prepared = prepareUpstreamBody(
+          converter,
+          call.protocol,
+          call.body,
+          instance,
+          this.resolveModel(instance),
+          this.deps.clock,
+        );
+        memo = prepared.memo;
+        this.maxTokensHeader = prepared.maxTokensHeader;
+        body = JSON.stringify(prepared.body);
       }
     } catch (error) {
       return this.conversionFailure(instance, error);
