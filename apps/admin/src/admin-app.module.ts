@@ -3,6 +3,7 @@ import { APP_FILTER } from '@nestjs/core';
 import { ModelsAdminModule } from '@switchboard/catalogue/admin/models-admin.module';
 import { type Core, CoreModule } from '@switchboard/database';
 import { InstanceHealthModule } from '@switchboard/proxy';
+import { RouteExplainModule } from '@switchboard/proxy/explain/route-explain.module';
 import { RoutesAdminModule } from '@switchboard/routes';
 import { AdminExceptionFilter } from './errors/admin-exception.filter';
 import { AdminHealthController } from './health/admin-health.controller';
@@ -17,6 +18,7 @@ export class AdminAppModule {
         CoreModule.forRoot(core),
         RoutesAdminModule,
         ModelsAdminModule,
+        RouteExplainModule,
         InstanceHealthModule,
         // control-plane feature modules (e.g. instance health) are added here
       ],
