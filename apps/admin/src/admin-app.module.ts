@@ -1,12 +1,13 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { ModelsAdminModule } from '@switchboard/catalogue/admin/models-admin.module';
-import { type Core, CoreModule } from '@switchboard/database';
-import { InstanceHealthModule } from '@switchboard/proxy';
+import { type Core, CoreModule } from '@switchboard/core';
 import { RouteExplainModule } from '@switchboard/proxy/explain/route-explain.module';
 import { RoutesAdminModule } from '@switchboard/routes';
+import { TelemetryModule } from '@switchboard/telemetry';
 import { AdminExceptionFilter } from './errors/admin-exception.filter';
 import { AdminHealthController } from './health/admin-health.controller';
+import { InstanceHealthModule } from './instance-health/instance-health.module';
 
 /** The control plane: admin REST API (auth runs as middleware before routing, see admin.bootstrap.ts). */
 @Module({})
@@ -20,6 +21,7 @@ export class AdminAppModule {
         ModelsAdminModule,
         RouteExplainModule,
         InstanceHealthModule,
+        TelemetryModule.forAdmin(core),
         // control-plane feature modules (e.g. instance health) are added here
       ],
       controllers: [AdminHealthController],

@@ -1,4 +1,3 @@
-import { CatalogueState } from '@switchboard/catalogue';
 import { startGatewayHarness, type GatewayHarness } from '../proxy-internals/support/gateway-harness';
 import { loopbackUpstreams, openAiCompletion, sendJson } from '../proxy-internals/support/loopback-upstream';
 import { routeFixture } from '../proxy-internals/support/route-fixture';
@@ -29,49 +28,53 @@ describe('catalogue: what the request record carries', () => {
       },
     };
     const ok = await upstream((_req, res) => sendJson(res, 200, cached));
-    const catalogue = new CatalogueState();
-    gateway = await startGatewayHarness(
-      [
-        routeFixture({
-          name: 'r-cost',
-          instances: [
-            {
-              name: 'text',
-              priority: 5,
-              options: { model: 'gpt-3.5-turbo' },
-              override: { endpoint: ok.url },
-            },
-            { name: 'vision', priority: 0, options: { model: 'gpt-4o' }, override: { endpoint: ok.url } },
-          ],
-        }),
-      ],
-      { catalogue },
-    );
+    gateway = await startGatewayHarness([
+      routeFixture({
+        name: 'r-cost',
+        instances: [
+          {
+            name: 'text',
+            priority: 5,
+            options: { model: 'gpt-3.5-turbo' },
+            override: { endpoint: ok.url },
+          },
+          { name: 'vision', priority: 0, options: { model: 'gpt-4o' }, override: { endpoint: ok.url } },
+        ],
+      }),
+    ]);
     const response = await chat(gateway, {
       messages: [{ role: 'user', content: [{ type: 'image_url', image_url: { url: 'https://x/cat.png' } }] }],
     });
     expect(response.status).toBe(200);
     expect(ok.received[0].body).toMatchObject({ model: 'gpt-4o' });
-    const record = gateway.usage[0];
+    expect(response.headers.get('x-switchboard-attempts')).toBe('1');
+    const [record] = await gateway.recordsAtLeast(1);
     expect(record.attempts).toEqual([
-      { instance: 'text', outcome: 'skipped', skipped: 'capability:images', latency_ms: 0 },
-      expect.objectContaining({ instance: 'vision', outcome: 'success' }),
+      expect.objectContaining({
+        instance: 'text',
+        outcome: 'skipped',
+        skipped: 'capability:images',
+        status: null,
+        error_code: null,
+      }),
+      expect.objectContaining({ instance: 'vision', outcome: 'success', status: 200 }),
     ]);
+    expect(record.upstream_model).toBe('gpt-4o');
     // gpt-4o: $2.50 input, $1.25 cached input, $10 output per million tokens.
     expect(record.cost_usd).toBeCloseTo((500 * 2.5 + 1_000 * 1.25 + 200 * 10) / 1e6, 15);
-    expect(catalogue.unknownModels.snapshot()).toEqual([]);
+    expect(gateway.catalogue.unknownModels.snapshot().filter((s) => s.labels.route === 'r-cost')).toEqual([]);
   });
 
   it('has a null cost and counts the attempt when the model is unknown', async () => {
     const ok = await upstream((_req, res) => sendJson(res, 200, openAiCompletion('hi')));
-    const catalogue = new CatalogueState();
-    gateway = await startGatewayHarness(
-      [routeFixture({ name: 'r-unknown', instances: [{ name: 'local', override: { endpoint: ok.url } }] })],
-      { catalogue },
-    );
+    gateway = await startGatewayHarness([
+      routeFixture({ name: 'r-unknown', instances: [{ name: 'local', override: { endpoint: ok.url } }] }),
+    ]);
     expect((await chat(gateway, { messages: [{ role: 'user', content: 'hi' }] })).status).toBe(200);
-    expect(gateway.usage[0].cost_usd).toBeNull();
-    expect(catalogue.unknownModels.snapshot()).toEqual([
+    const [record] = await gateway.recordsAtLeast(1);
+    expect(record.usage).not.toBeNull();
+    expect(record.cost_usd).toBeNull();
+    expect(gateway.catalogue.unknownModels.snapshot().filter((s) => s.labels.route === 'r-unknown')).toEqual([
       { labels: { route: 'r-unknown', instance: 'local' }, value: 1 },
     ]);
   });

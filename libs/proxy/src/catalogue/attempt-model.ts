@@ -1,20 +1,32 @@
-import type { ModelInfo, ResolvedModel } from '@switchboard/catalogue';
-import type { CatalogueState } from '@switchboard/catalogue';
+import type { CatalogueState, ModelInfo, ResolvedModel } from '@switchboard/catalogue';
+import { sentModel } from '../exchange/upstream-body';
 import type { PlannedInstance } from '../routing/route-plan';
 
-/** The model an attempt is matched against: the instance's `options.model`, else the client's. */
-export function upstreamModelOf(instance: PlannedInstance, clientModel: string): string {
-  const model = instance.config.options?.model;
-  return typeof model === 'string' && model.length > 0 ? model : clientModel;
+/** The instance's deviations from the catalogue (route validation keeps `model_info` in its extras). */
+function modelInfoOf(instance: PlannedInstance): ModelInfo | undefined {
+  return instance.config.extras?.model_info as ModelInfo | undefined;
 }
 
-/** The catalogue facts for one instance's model (its `model_info` merged in); undefined when unknown. */
+/** The catalogue facts for the model an attempt sends (`options.model`, else the client's); undefined when unknown. */
 export function resolveInstanceModel(
   catalogue: CatalogueState,
   instance: PlannedInstance,
   clientModel: string,
 ): ResolvedModel | undefined {
-  // Route validation keeps an instance's `model_info` in its extras.
-  const modelInfo = instance.config.extras?.model_info as ModelInfo | undefined;
-  return catalogue.current.resolve(upstreamModelOf(instance, clientModel), modelInfo);
+  return catalogue.current.resolve(sentModel(instance, clientModel), modelInfoOf(instance));
+}
+
+/**
+ * The facts a response is priced with: the model the upstream reported, else (unknown to the catalogue) the
+ * model sent; the answering instance's `model_info` applies to both.
+ */
+export function resolveAnsweringModel(
+  catalogue: CatalogueState,
+  instance: PlannedInstance,
+  clientModel: string,
+  reportedModel: string | null,
+): ResolvedModel | undefined {
+  const info = modelInfoOf(instance);
+  const reported = reportedModel === null ? undefined : catalogue.current.resolve(reportedModel, info);
+  return reported ?? catalogue.current.resolve(sentModel(instance, clientModel), info);
 }

@@ -1,3 +1,4 @@
+import { GatewayError, GatewayErrorCode } from '@switchboard/common/errors';
 import {
   canServe,
   describeMissing,
@@ -37,11 +38,17 @@ export class CapabilityGate {
     }
     return verdict ?? undefined;
   }
+}
 
-  /** What the request needs that no judged instance supports, for the 400 message. */
-  static noInstanceMessage(route: string, skipped: ReadonlyMap<string, MissingCapability>): string {
-    const missing = [...new Set(skipped.values())].map(describeMissing);
-    const detail = [...skipped.entries()].map(([name, what]) => `${name}: ${what}`).join(', ');
-    return `No instance of route '${route}' supports what this request needs: ${missing.join(', ')} (${detail}).`;
-  }
+/** The 400 when every instance was passed over: what the request needs that none supports. */
+export function noCapableInstanceError(
+  route: string,
+  skipped: ReadonlyMap<string, MissingCapability>,
+): GatewayError {
+  const missing = [...new Set(skipped.values())].map(describeMissing);
+  const detail = [...skipped.entries()].map(([name, what]) => `${name}: ${what}`).join(', ');
+  return new GatewayError(
+    GatewayErrorCode.NO_CAPABLE_INSTANCE,
+    `No instance of route '${route}' supports what this request needs: ${missing.join(', ')} (${detail}).`,
+  );
 }

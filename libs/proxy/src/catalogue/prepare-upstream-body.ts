@@ -1,7 +1,7 @@
 import type { ConversionClock, ConversionMemo, Converter } from '@switchboard/converters';
 import type { ResolvedModel } from '@switchboard/catalogue';
 import type { Protocol } from '@switchboard/protocols';
-import { upstreamBodyObject } from '../pipeline/upstream-body';
+import { upstreamBodyObject } from '../exchange/upstream-body';
 import type { PlannedInstance } from '../routing/route-plan';
 import { clientMaxTokens, enforceMaxTokens, targetWithModelLimits } from './max-tokens.hook';
 

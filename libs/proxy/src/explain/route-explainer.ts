@@ -3,9 +3,10 @@ import { requestNeeds, type CatalogueState, type RequestNeeds } from '@switchboa
 import { findConverter } from '@switchboard/converters';
 import type { Protocol } from '@switchboard/protocols';
 import type { RouteConfig } from '@switchboard/routes';
-import { resolveInstanceModel, upstreamModelOf } from '../catalogue/attempt-model';
+import { resolveInstanceModel } from '../catalogue/attempt-model';
 import { CapabilityGate } from '../catalogue/capability-gate';
 import { prepareUpstreamBody } from '../catalogue/prepare-upstream-body';
+import { sentModel } from '../exchange/upstream-body';
 import type { InstanceHealthRegistry } from '../health/instance-health.registry';
 import { RoutePlan, type PlannedInstance } from '../routing/route-plan';
 
@@ -94,7 +95,7 @@ export function explainRoute(
       weight: instance.weight,
       breaker: instance.breaker.state(now),
       upstream_protocol: instance.config.protocol,
-      upstream_model: upstreamModelOf(instance, clientModel),
+      upstream_model: sentModel(instance, clientModel),
       catalogue:
         resolved === undefined ? null : { id: resolved.facts.id, how: resolved.how, origin: resolved.origin },
       attempt: position === -1 ? null : position + 1,
