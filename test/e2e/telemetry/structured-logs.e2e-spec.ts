@@ -125,9 +125,9 @@ describe('structured logs of a real process', () => {
     for (const line of lines) expect(() => JSON.parse(line)).not.toThrow();
     // Nest's own lines (framework contexts) go through pino too, debug ones (the request-record log) included.
     expect(lines.some((line) => line.includes('"context":"RoutesResolver"'))).toBe(true);
-    expect(
-      lines.some((line) => line.includes('"level":20') && line.includes('"context":"RequestRecord"')),
-    ).toBe(true);
+    expect(lines.some((line) => line.includes('"level":20') && line.includes('"context":"RequestRecord"'))).toBe(
+      true,
+    );
 
     for (const secret of Object.values(SECRETS)) expect(output()).not.toContain(secret);
     expect(upstream.requests.length).toBe(2);
