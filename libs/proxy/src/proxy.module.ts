@@ -18,6 +18,7 @@ import { DataPlaneMount } from './data-plane.mount';
 import { InstanceHealthRegistry } from './health/instance-health.registry';
 import { RoutePlanCache } from './routing/route-plan.cache';
 import { UpstreamClient } from './upstream/upstream-client';
+import { LiveExchanges } from './exchange/live-exchanges';
 import { RequestRecordBus } from './record/request-record.bus';
 
 const DEBUG_LEVELS = new Set(['debug', 'verbose']);
@@ -67,6 +68,7 @@ class UpstreamClientLifecycle implements OnApplicationShutdown {
       useFactory: (state: CatalogueState, dataSource: DataSource, routes: RouteTable) =>
         new CatalogueSync(state, new ModelOverrideRepository(dataSource), routes.updated$),
     },
+    LiveExchanges,
     { provide: UpstreamClient, useFactory: () => new UpstreamClient() },
     {
       provide: UpstreamClientLifecycle,
@@ -86,12 +88,21 @@ class UpstreamClientLifecycle implements OnApplicationShutdown {
     },
     {
       provide: DataPlaneHandler,
-      inject: [RouteTable, RoutePlanCache, UpstreamClient, RequestRecordBus, AppConfig, CatalogueState],
+      inject: [
+        RouteTable,
+        RoutePlanCache,
+        UpstreamClient,
+        RequestRecordBus,
+        LiveExchanges,
+        AppConfig,
+        CatalogueState,
+      ],
       useFactory: (
         routes: RouteTable,
         plans: RoutePlanCache,
         client: UpstreamClient,
         records: RequestRecordBus,
+        live: LiveExchanges,
         config: AppConfig,
         catalogue: CatalogueState,
       ) =>
@@ -101,6 +112,7 @@ class UpstreamClientLifecycle implements OnApplicationShutdown {
           {
             client,
             records,
+            live,
             clock: { newId: () => randomUUID().replace(/-/g, ''), now: Date.now },
             catalogue,
           },
@@ -109,6 +121,6 @@ class UpstreamClientLifecycle implements OnApplicationShutdown {
     },
     DataPlaneMount,
   ],
-  exports: [RequestRecordBus, DataPlaneHandler, CatalogueState],
+  exports: [RequestRecordBus, DataPlaneHandler, LiveExchanges, CatalogueState],
 })
 export class ProxyModule {}
