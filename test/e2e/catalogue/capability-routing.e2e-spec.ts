@@ -87,7 +87,7 @@ describe('catalogue: capability-aware routing', () => {
     expect(error).toBeInstanceOf(OpenAI.BadRequestError);
     const badRequest = error as InstanceType<typeof OpenAI.BadRequestError>;
     expect(badRequest.status).toBe(400);
-    expect(badRequest.error).toMatchObject({ type: 'invalid_request_error' });
+    expect(badRequest.error).toMatchObject({ type: 'invalid_request_error', code: 'no_capable_instance' });
     expect(badRequest.message).toContain('image input');
     expect(badRequest.message).toContain('deepseek-text: images');
     expect(openAiMock.requests).toHaveLength(0);

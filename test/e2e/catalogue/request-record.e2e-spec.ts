@@ -59,10 +59,30 @@ describe('catalogue: what the request record carries', () => {
       }),
       expect.objectContaining({ instance: 'vision', outcome: 'success', status: 200 }),
     ]);
-    expect(record.upstream_model).toBe('gpt-4o');
+    // The upstream reports a model the catalogue does not know: priced as the model sent.
+    expect(record.upstream_model).toBe('upstream-model');
     // gpt-4o: $2.50 input, $1.25 cached input, $10 output per million tokens.
     expect(record.cost_usd).toBeCloseTo((500 * 2.5 + 1_000 * 1.25 + 200 * 10) / 1e6, 15);
     expect(gateway.catalogue.unknownModels.snapshot().filter((s) => s.labels.route === 'r-cost')).toEqual([]);
+  });
+
+  it('prices the model the upstream reported over the model sent', async () => {
+    const answer = {
+      ...openAiCompletion('hi', 'gpt-4o-mini-2024-07-18'),
+      usage: { prompt_tokens: 10_000, completion_tokens: 2_000, total_tokens: 12_000 },
+    };
+    const ok = await upstream((_req, res) => sendJson(res, 200, answer));
+    gateway = await startGatewayHarness([
+      routeFixture({
+        name: 'r-reported',
+        instances: [{ name: 'mini', options: { model: 'gpt-4o' }, override: { endpoint: ok.url } }],
+      }),
+    ]);
+    expect((await chat(gateway, { messages: [{ role: 'user', content: 'hi' }] })).status).toBe(200);
+    const [record] = await gateway.recordsAtLeast(1);
+    expect(record.upstream_model).toBe('gpt-4o-mini-2024-07-18');
+    // gpt-4o-mini: $0.15 input, $0.60 output per million tokens (gpt-4o would be 2.5 / 10).
+    expect(record.cost_usd).toBeCloseTo((10_000 * 0.15 + 2_000 * 0.6) / 1e6, 15);
   });
 
   it('has a null cost and counts the attempt when the model is unknown', async () => {
