@@ -7,6 +7,7 @@ import { AddInstanceConversion1763850000000 } from '../../../migrations/17638500
 import { CreateTelemetryTables1765100000000 } from '../../../migrations/1765100000000-create-telemetry-tables';
 import { CreateModelOverrides1796610000000 } from '../../../migrations/1796610000000-create-model-overrides';
 import { AddRouteAdvertise1796611412656 } from '../../../migrations/1796611412656-add-route-advertise';
+import { AddCostColumns1796612000000 } from '../../../migrations/1796612000000-add-cost-columns';
 
 /**
  * Everything the DataSource needs to know about the schema, in one place: entity classes and the ordered
@@ -21,5 +22,6 @@ export const SWITCHBOARD_SCHEMA: DatabaseSchema = {
     CreateTelemetryTables1765100000000,
     CreateModelOverrides1796610000000,
     AddRouteAdvertise1796611412656,
+    AddCostColumns1796612000000,
   ],
 };
