@@ -25,6 +25,11 @@ export class AttemptDto {
   @ApiProperty() duration_ms!: number;
   @ApiProperty({ type: Number, nullable: true }) ttfb_ms!: number | null;
   @ApiProperty({ type: String, nullable: true }) error_code!: string | null;
+  @ApiPropertyOptional({
+    example: 'capability:images',
+    description: 'Why the instance was passed over without a call (outcome `skipped`).',
+  })
+  skipped?: string;
 }
 
 export class RequestKeyDto {
