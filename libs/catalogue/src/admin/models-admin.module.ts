@@ -9,6 +9,7 @@ import { ModelOverrideRepository } from '../persistence/model-override.repositor
 import { ModelsAdminService } from './models-admin.service';
 import { ModelsController } from './models.controller';
 import { ModelCatalogue } from '../model-catalogue';
+import { checkModelInfo } from './model-info-check';
 import { unknownModelWarnings } from './unknown-model-warnings';
 
 /**
@@ -36,6 +37,7 @@ import { unknownModelWarnings } from './unknown-model-warnings';
       useFactory: (repository: ModelOverrideRepository): RouteModelWarnings => ({
         warningsFor: async (route) =>
           unknownModelWarnings(route, new ModelCatalogue().withOverrides(await repository.list())),
+        checkModelInfo,
       }),
     },
   ],

@@ -6,7 +6,12 @@ import { RouteChangeBus } from '../route-change.bus';
 import type { RouteConfig } from '../route.types';
 import { ROUTE_ID_PATTERN } from '../validation/dto/route-body.dto';
 import type { RouteInput } from '../validation/route-input';
-import { isPlainObject, validateRouteBody, validationFailed } from '../validation/route-validator';
+import {
+  isPlainObject,
+  validateRouteBody,
+  validationFailed,
+  type RouteValidationOptions,
+} from '../validation/route-validator';
 import { parseListQuery } from './list-query';
 import { mergePatch } from './merge-patch';
 import { toRouteView, type RouteView } from './route-view';
@@ -52,7 +57,7 @@ export class RoutesAdminService {
   }
 
   async create(body: unknown): Promise<RouteView> {
-    const { route, warnings } = validateRouteBody(body);
+    const { route, warnings } = validateRouteBody(body, this.validation);
     const id = route.id ?? randomUUID();
     const stored = await this.write(async (tx) => {
       if (await tx.find(id))
@@ -70,7 +75,7 @@ export class RoutesAdminService {
         { path: 'id', message: `id "${String(body.id)}" does not match the path id "${id}"` },
       ]);
     }
-    const { route, warnings } = validateRouteBody(body);
+    const { route, warnings } = validateRouteBody(body, this.validation);
     let created = false;
     const stored = await this.write(async (tx) => {
       const previous = await tx.find(id);
@@ -94,7 +99,7 @@ export class RoutesAdminService {
     const stored = await this.write(async (tx) => {
       const previous = await tx.find(id);
       if (!previous) throw notFound(id);
-      const validated = validateRouteBody(mergePatch(toRouteView(previous, false), body));
+      const validated = validateRouteBody(mergePatch(toRouteView(previous, false), body), this.validation);
       warnings = validated.warnings;
       await this.checkWrite(tx, id, validated.route, previous);
       return tx.replace(previous, validated.route);
@@ -107,6 +112,10 @@ export class RoutesAdminService {
       if (!(await tx.delete(id))) throw notFound(id);
     });
     this.bus.publish({ id, version: null, deleted: true, revision });
+  }
+
+  private get validation(): RouteValidationOptions {
+    return { checkModelInfo: this.modelWarnings?.checkModelInfo };
   }
 
   /** Never fails the request: a broken warnings source only costs the warnings. */

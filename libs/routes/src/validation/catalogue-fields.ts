@@ -1,5 +1,5 @@
 import type { ErrorDetail } from '@switchboard/common/errors';
-import { validateModelFacts } from '@switchboard/catalogue/validation/model-facts.validator';
+import type { ModelInfoCheck } from '../admin/route-model-warnings';
 
 /**
  * Model-catalogue fields, implemented but kept in `extras` (stored and returned in place, no warning):
@@ -17,11 +17,25 @@ export function takeRouteCatalogueFields(route: Json, details: ErrorDetail[]): J
   return { capability_routing: value };
 }
 
-export function takeInstanceCatalogueFields(instance: Json, prefix: string, details: ErrorDetail[]): Json {
+/** `check` (the catalogue's rules, see RouteModelWarnings) validates the contents; without it, any object passes. */
+export function takeInstanceCatalogueFields(
+  instance: Json,
+  prefix: string,
+  details: ErrorDetail[],
+  check: ModelInfoCheck | undefined,
+): Json {
   if (!('model_info' in instance)) return {};
   const value = instance.model_info;
   delete instance.model_info;
-  const checked = validateModelFacts(value, { partial: true, prefix: `${prefix}model_info.` });
+  if (check === undefined) {
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+      details.push({
+        path: `${prefix}model_info`,
+        message: 'must be an object (a catalogue entry without id)',
+      });
+    return { model_info: value };
+  }
+  const checked = check(value, `${prefix}model_info.`);
   details.push(...checked.details.map((d) => ({ ...d, path: d.path.replace(/\.$/, '') })));
-  return { model_info: checked.facts ?? value };
+  return { model_info: checked.value };
 }

@@ -1,5 +1,6 @@
 import { GatewayError } from '@switchboard/common/errors';
-import { validateRouteBody } from './route-validator';
+import { validateRouteBody } from '@switchboard/routes/validation/route-validator';
+import { checkModelInfo } from './model-info-check';
 
 const instance = (extra: Record<string, unknown> = {}) => ({
   name: 'east',
@@ -16,20 +17,21 @@ const body = (extra: Record<string, unknown> = {}, instanceExtra: Record<string,
 
 function pathsOf(raw: unknown): string[] {
   try {
-    validateRouteBody(raw);
+    validateRouteBody(raw, { checkModelInfo });
   } catch (error) {
     return (error as GatewayError).details.map((d) => d.path);
   }
   throw new Error('expected a validation error');
 }
 
-describe('route validation: catalogue fields', () => {
+describe("route validation of the catalogue fields, with the catalogue's model_info check", () => {
   it('keeps capability_routing and model_info in extras without a warning', () => {
     const { route, warnings } = validateRouteBody(
       body(
         { capability_routing: false },
         { model_info: { max_output: 8_000, capabilities: { images: false } } },
       ),
+      { checkModelInfo },
     );
     expect(warnings).toEqual([]);
     expect(route.extras).toEqual({ capability_routing: false });
@@ -55,5 +57,17 @@ describe('route validation: catalogue fields', () => {
       ]),
     );
     expect(pathsOf(body({}, { model_info: 'big' }))).toEqual(['instances.0.model_info']);
+  });
+
+  it('without the catalogue check keeps any model_info object and rejects anything else', () => {
+    const { route } = validateRouteBody(body({}, { model_info: { anything: 1 } }));
+    expect(route.instances[0].extras).toEqual({ model_info: { anything: 1 } });
+    let paths: string[] = [];
+    try {
+      validateRouteBody(body({}, { model_info: 'big' }));
+    } catch (error) {
+      paths = (error as GatewayError).details.map((d) => d.path);
+    }
+    expect(paths).toEqual(['instances.0.model_info']);
   });
 });
