@@ -29,7 +29,7 @@ const LIB_GRAPH = {
     'catalogue',
   ],
   // Takes the process's Core (config, DataSource, health registry) in its module factories.
-  telemetry: ['common', 'config', 'database', 'routes', 'providers', 'proxy', 'core'],
+  telemetry: ['common', 'config', 'database', 'routes', 'providers', 'proxy', 'core', 'catalogue'],
   responses: ['common', 'config', 'database', 'protocols', 'converters'],
   // The process wiring: builds every singleton and composes every lib's schema.
   core: [

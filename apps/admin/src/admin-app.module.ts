@@ -1,7 +1,9 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
+import { ModelsAdminModule } from '@switchboard/catalogue/admin/models-admin.module';
 import { type Core, CoreModule } from '@switchboard/core';
 import { KeysAdminModule } from '@switchboard/keys';
+import { RouteExplainModule } from '@switchboard/proxy/explain/route-explain.module';
 import { RoutesAdminModule } from '@switchboard/routes';
 import { TelemetryModule } from '@switchboard/telemetry';
 import { AdminExceptionFilter } from './errors/admin-exception.filter';
@@ -18,6 +20,8 @@ export class AdminAppModule {
       imports: [
         CoreModule.forRoot(core),
         RoutesAdminModule,
+        ModelsAdminModule,
+        RouteExplainModule,
         InstanceHealthModule,
         KeysAdminModule,
         TelemetryModule.forAdmin(core),

@@ -8,9 +8,11 @@ import { ConsumerKeyEntity } from '@switchboard/keys/persistence/consumer-key.en
 import { CreateRouteTables1763840000000 } from '../../../migrations/1763840000000-create-route-tables';
 import { AddInstanceConversion1763850000000 } from '../../../migrations/1763850000000-add-instance-conversion';
 import { CreateTelemetryTables1765100000000 } from '../../../migrations/1765100000000-create-telemetry-tables';
+import { CreateModelOverrides1796610000000 } from '../../../migrations/1796610000000-create-model-overrides';
 import { AddRouteAdvertise1796611412656 } from '../../../migrations/1796611412656-add-route-advertise';
 import { CreateConsumerKeys1765000000000 } from '../../../migrations/1765000000000-create-consumer-keys';
 import { EncryptInstanceSecrets1765000100000 } from '../../../migrations/1765000100000-encrypt-instance-secrets';
+import { AddCostColumns1796612000000 } from '../../../migrations/1796612000000-add-cost-columns';
 
 /**
  * Everything the DataSource needs to know about the schema, in one place: entity classes and the ordered
@@ -32,6 +34,8 @@ export const SWITCHBOARD_SCHEMA: DatabaseSchema = {
     CreateConsumerKeys1765000000000,
     EncryptInstanceSecrets1765000100000,
     CreateTelemetryTables1765100000000,
+    CreateModelOverrides1796610000000,
     AddRouteAdvertise1796611412656,
+    AddCostColumns1796612000000,
   ],
 };

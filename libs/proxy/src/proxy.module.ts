@@ -6,10 +6,14 @@ import {
   type OnModuleDestroy,
   type OnModuleInit,
 } from '@nestjs/common';
+import { CatalogueState } from '@switchboard/catalogue';
+import { CatalogueSync } from '@switchboard/catalogue/persistence/catalogue-sync';
+import { ModelOverrideRepository } from '@switchboard/catalogue/persistence/model-override.repository';
 import { AppConfig } from '@switchboard/config';
 import { ConsumerKeyGate, KeysGateModule, KeyUsageSettler } from '@switchboard/keys';
 import { RouteTable, RouteTableModule } from '@switchboard/routes';
 import type { Subscription } from 'rxjs';
+import { DataSource } from 'typeorm';
 import { DataPlaneHandler } from './data-plane.handler';
 import { DataPlaneMount } from './data-plane.mount';
 import { InstanceHealthRegistry } from './health/instance-health.registry';
@@ -70,6 +74,13 @@ class UpstreamClientLifecycle implements OnApplicationShutdown {
   imports: [RouteTableModule, KeysGateModule],
   providers: [
     RequestRecordBus,
+    { provide: CatalogueState, useFactory: () => new CatalogueState() },
+    {
+      provide: CatalogueSync,
+      inject: [CatalogueState, DataSource, RouteTable],
+      useFactory: (state: CatalogueState, dataSource: DataSource, routes: RouteTable) =>
+        new CatalogueSync(state, new ModelOverrideRepository(dataSource), routes.updated$),
+    },
     LiveExchanges,
     { provide: UpstreamClient, useFactory: () => new UpstreamClient() },
     {
@@ -104,6 +115,7 @@ class UpstreamClientLifecycle implements OnApplicationShutdown {
         LiveExchanges,
         ConsumerKeyGate,
         AppConfig,
+        CatalogueState,
       ],
       useFactory: (
         routes: RouteTable,
@@ -113,6 +125,7 @@ class UpstreamClientLifecycle implements OnApplicationShutdown {
         live: LiveExchanges,
         keys: ConsumerKeyGate,
         config: AppConfig,
+        catalogue: CatalogueState,
       ) =>
         new DataPlaneHandler(
           routes,
@@ -123,12 +136,13 @@ class UpstreamClientLifecycle implements OnApplicationShutdown {
             live,
             keys,
             clock: { newId: () => randomUUID().replace(/-/g, ''), now: Date.now },
+            catalogue,
           },
           { maxBodySize: config.maxBodySize },
         ),
     },
     DataPlaneMount,
   ],
-  exports: [RequestRecordBus, DataPlaneHandler, LiveExchanges],
+  exports: [RequestRecordBus, DataPlaneHandler, LiveExchanges, CatalogueState],
 })
 export class ProxyModule {}

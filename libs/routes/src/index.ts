@@ -17,3 +17,4 @@ export * from './validation/dto/instance-auth.dto';
 export * from './validation/dto/instance-override.dto';
 export * from './validation/dto/balancer.dto';
 export * from './validation/dto/circuit-breaker.dto';
+export * from './admin/route-model-warnings';

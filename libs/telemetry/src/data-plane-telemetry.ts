@@ -1,4 +1,5 @@
 import { Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import type { CatalogueState } from '@switchboard/catalogue';
 import type { Core } from '@switchboard/core';
 import type { RequestRecord, RequestRecordBus } from '@switchboard/proxy';
 import type { RouteTable } from '@switchboard/routes';
@@ -38,6 +39,7 @@ export class DataPlaneTelemetry implements OnApplicationBootstrap, OnApplication
     private readonly process: ProcessTelemetry,
     private readonly bus: RequestRecordBus,
     private readonly routes: RouteTable,
+    private readonly catalogue?: CatalogueState,
   ) {
     this.sql = (text, parameters) => core.dataSource.query(text, parameters);
     this.requestLog = new RequestLogWriter(this.sql, {
@@ -55,7 +57,11 @@ export class DataPlaneTelemetry implements OnApplicationBootstrap, OnApplication
 
   async onApplicationBootstrap(): Promise<void> {
     await this.process.acquire();
-    this.process.metrics.attachDataPlane({ routes: this.routes, health: this.core.instanceHealth });
+    this.process.metrics.attachDataPlane({
+      routes: this.routes,
+      health: this.core.instanceHealth,
+      unknownModels: this.catalogue?.unknownModels,
+    });
     const access = processLoggerFor(this.core.config).pino;
     this.subscription = this.bus.records$.subscribe((record: RequestRecord) => {
       // A throw here would reach RxJS's unhandled-error path and kill the process: never let one escape.

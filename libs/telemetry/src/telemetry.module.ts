@@ -4,6 +4,7 @@ import {
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
+import { CatalogueState } from '@switchboard/catalogue';
 import type { Core } from '@switchboard/core';
 import { ProxyModule, RequestRecordBus } from '@switchboard/proxy';
 import { RouteTable, RouteTableModule } from '@switchboard/routes';
@@ -42,9 +43,9 @@ export class TelemetryModule {
       providers: [
         {
           provide: DataPlaneTelemetry,
-          inject: [RequestRecordBus, RouteTable],
-          useFactory: (bus: RequestRecordBus, routes: RouteTable) =>
-            new DataPlaneTelemetry(core, processTelemetry(core), bus, routes),
+          inject: [RequestRecordBus, RouteTable, CatalogueState],
+          useFactory: (bus: RequestRecordBus, routes: RouteTable, catalogue: CatalogueState) =>
+            new DataPlaneTelemetry(core, processTelemetry(core), bus, routes, catalogue),
         },
       ],
       exports: [DataPlaneTelemetry],

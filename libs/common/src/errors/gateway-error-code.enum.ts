@@ -38,6 +38,8 @@ export enum GatewayErrorCode {
   NO_AVAILABLE_INSTANCE = 'NO_AVAILABLE_INSTANCE',
   /** The route has instances, but none speaks the protocol the endpoint needs (count_tokens: anthropic-messages). */
   NO_COMPATIBLE_INSTANCE = 'NO_COMPATIBLE_INSTANCE',
+  /** No instance's model can serve what the request needs (images, PDFs, tools, thinking, context window…). */
+  NO_CAPABLE_INSTANCE = 'NO_CAPABLE_INSTANCE',
   /** The instance cannot be called as configured (bad endpoint, unknown protocol, conversion bug). */
   INSTANCE_MISCONFIGURED = 'INSTANCE_MISCONFIGURED',
   /** Upstream answered with an error status; `upstreamStatus` carries it (502 when it is not an error status). */

@@ -8,6 +8,7 @@ describe('gatewayErrorStatus', () => {
     [GatewayErrorCode.VALIDATION_FAILED, 400],
     [GatewayErrorCode.UNSUPPORTED_CONVERSION, 400],
     [GatewayErrorCode.NO_COMPATIBLE_INSTANCE, 400],
+    [GatewayErrorCode.NO_CAPABLE_INSTANCE, 400],
     [GatewayErrorCode.METHOD_NOT_ALLOWED, 405],
     [GatewayErrorCode.CLIENT_CLOSED, 499],
     [GatewayErrorCode.INSTANCE_MISCONFIGURED, 502],

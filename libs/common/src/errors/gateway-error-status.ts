@@ -10,6 +10,7 @@ export function gatewayErrorStatus(error: Pick<GatewayError, 'code' | 'upstreamS
     case GatewayErrorCode.VALIDATION_FAILED:
     case GatewayErrorCode.UNSUPPORTED_CONVERSION:
     case GatewayErrorCode.NO_COMPATIBLE_INSTANCE:
+    case GatewayErrorCode.NO_CAPABLE_INSTANCE:
       return 400;
     case GatewayErrorCode.UNAUTHORIZED:
     case GatewayErrorCode.INVALID_API_KEY:

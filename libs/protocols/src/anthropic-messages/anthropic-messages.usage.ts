@@ -2,7 +2,10 @@ import { isJsonObject } from '../json/json-value';
 import { EMPTY_TOKEN_USAGE, tokenCount, type TokenUsage } from '../usage/token-usage';
 import type { AnthropicUsage } from './anthropic-messages.types';
 
-/** Anthropic usage (null counters count as 0; `output_tokens_details.thinking_tokens` as reasoning) → neutral. */
+/**
+ * Anthropic usage (null counters count as 0; `output_tokens_details.thinking_tokens` as reasoning;
+ * `cache_creation.ephemeral_1h_input_tokens` as the 1-hour part of the cache writes) → neutral.
+ */
 export function tokenUsageFromAnthropic(usage: unknown): TokenUsage | undefined {
   if (!isJsonObject(usage)) return undefined;
   return mergeAnthropicUsage(EMPTY_TOKEN_USAGE, usage);
@@ -24,6 +27,9 @@ export function mergeAnthropicUsage(previous: TokenUsage, raw: unknown): TokenUs
   };
   const reasoning = tokenCount(details.thinking_tokens) ?? previous.reasoning_tokens;
   if (reasoning !== undefined) out.reasoning_tokens = reasoning;
+  const creation = isJsonObject(raw.cache_creation) ? raw.cache_creation : {};
+  const oneHour = tokenCount(creation.ephemeral_1h_input_tokens) ?? previous.cache_creation_1h_input_tokens;
+  if (oneHour !== undefined && oneHour > 0) out.cache_creation_1h_input_tokens = oneHour;
   return out;
 }
 

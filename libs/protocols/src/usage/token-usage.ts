@@ -7,6 +7,8 @@ export interface TokenUsage {
   cache_creation_input_tokens: number;
   /** Part of `output_tokens` spent on reasoning, when the upstream reports it. */
   reasoning_tokens?: number;
+  /** Part of `cache_creation_input_tokens` written with a 1-hour TTL (priced higher), when reported and > 0. */
+  cache_creation_1h_input_tokens?: number;
 }
 
 export const EMPTY_TOKEN_USAGE: Readonly<TokenUsage> = Object.freeze({

@@ -6,6 +6,7 @@ import { clientErrorBody, type Protocol } from '@switchboard/protocols';
 const OPENAI_CODES: Partial<Record<GatewayErrorCode, string>> = {
   [GatewayErrorCode.MODEL_NOT_FOUND]: 'model_not_found',
   [GatewayErrorCode.NO_AVAILABLE_INSTANCE]: 'no_available_instance',
+  [GatewayErrorCode.NO_CAPABLE_INSTANCE]: 'no_capable_instance',
 };
 
 /** Anthropic types that the status alone would get wrong: overloaded means 529, not a gateway set-up problem. */

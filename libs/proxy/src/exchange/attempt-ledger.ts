@@ -12,18 +12,27 @@ import type { AttemptEntry } from '../record/request-trace';
  * per attempt (success, failure or release of a half-open probe).
  */
 export class AttemptLedger {
+  private skips = 0;
+
   constructor(
     readonly entries: AttemptEntry[],
     private readonly policy: FallbackPolicy,
     private readonly breakerSettings: CircuitBreakerSettings,
   ) {}
 
+  /** Attempts made (instances passed over without a call are not attempts). */
   get count(): number {
-    return this.entries.length;
+    return this.entries.length - this.skips;
   }
 
   begin(instance: PlannedInstance, startedAt: number): AttemptEntry {
-    const entry: AttemptEntry = {
+    const entry = this.newEntry(instance, startedAt);
+    this.entries.push(entry);
+    return entry;
+  }
+
+  private newEntry(instance: PlannedInstance, startedAt: number): AttemptEntry {
+    return {
       instance: instance.name,
       provider: instance.config.provider,
       upstreamProtocol: instance.config.protocol,
@@ -35,8 +44,12 @@ export class AttemptLedger {
       firstByteAt: undefined,
       endedAt: undefined,
     };
-    this.entries.push(entry);
-    return entry;
+  }
+
+  /** The instance was passed over before any upstream call; its breaker is untouched. */
+  skipped(instance: PlannedInstance, reason: string, at: number): void {
+    this.skips += 1;
+    this.entries.push({ ...this.newEntry(instance, at), outcome: 'skipped', skipped: reason, endedAt: at });
   }
 
   /** The answer is going to the client: the instance worked. */

@@ -14,8 +14,8 @@ import { callUpstream, type AttemptContext } from './upstream-attempt';
 export type AttemptResult =
   | { kind: 'failed'; failure: AttemptFailure }
   | { kind: 'refused'; error: GatewayError }
-  /** A whole JSON answer, not written yet. */
-  | { kind: 'payload'; payload: string | Buffer }
+  /** A whole JSON answer, not written yet, with the headers the attempt adds. */
+  | { kind: 'payload'; payload: string | Buffer; headers: Record<string, string> | undefined }
   /** A streamed answer; whatever reached the client is written. */
   | { kind: 'streamed'; end: Exclude<StreamAttemptEnd, { kind: 'failed' }>; committedAt: number | undefined };
 
@@ -56,7 +56,9 @@ export async function runAttempt(
       context.abort,
     );
     entry.firstByteAt ??= performance.now();
-    return json.kind === 'failed' ? json : { kind: 'payload', payload: json.payload };
+    return json.kind === 'failed'
+      ? json
+      : { kind: 'payload', payload: json.payload, headers: answer.headers };
   }
   const remaining = context.firstByteTimeout - (performance.now() - entry.startedAt);
   const stream = new StreamAttempt({
@@ -68,7 +70,7 @@ export async function runAttempt(
     abort: context.abort,
     entry,
     ledger: setup.ledger,
-    head: streamHead,
+    head: answer.headers === undefined ? streamHead : { ...streamHead, ...answer.headers },
     firstByteTimeout: Math.max(1, remaining),
   });
   inFlight.stream = stream;

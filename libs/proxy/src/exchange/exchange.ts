@@ -1,6 +1,8 @@
 import type { ServerResponse } from 'node:http';
 import { GatewayError, GatewayErrorCode, gatewayErrorStatus } from '@switchboard/common/errors';
+import type { CatalogueState } from '@switchboard/catalogue';
 import { findConverter, type ConversionClock, type ResponseHooks } from '@switchboard/converters';
+import { requestCost } from '../catalogue/request-cost';
 import { writeGatewayError, writeJson } from '../errors/error.writer';
 import { finalFailure, noInstanceError, type TriedInstance } from '../errors/final-failure';
 import { shuttingDownError, streamErrorCode } from '../errors/stream-failure';
@@ -14,6 +16,7 @@ import type { AbortCause } from '../upstream/classify-upstream-error';
 import { UpstreamAbort } from '../upstream/upstream-abort';
 import type { UpstreamClient } from '../upstream/upstream-client';
 import { AttemptLedger } from './attempt-ledger';
+import { CapabilitySkips } from './capability-skips';
 import type { CuttableExchange, LiveExchanges } from './live-exchanges';
 import { runAttempt, type AttemptInFlight, type AttemptResult, type AttemptSetup } from './attempt';
 import { routeHeaders, streamHead } from './response-head';
@@ -26,6 +29,8 @@ const noop = (): void => undefined;
 export interface ExchangeDeps {
   readonly client: UpstreamClient;
   readonly clock: ConversionClock;
+  /** The model catalogue (max_tokens, capability routing, cost); without it, none of them apply. */
+  readonly catalogue?: CatalogueState;
   /** The process's exchanges in flight, for a shutdown that must end them in the client's protocol. */
   readonly live?: LiveExchanges;
 }
@@ -37,6 +42,8 @@ export interface ExchangeDeps {
 export class Exchange implements CuttableExchange {
   private readonly ledger: AttemptLedger;
   private readonly setup: AttemptSetup;
+  private readonly capabilities: CapabilitySkips | undefined;
+  private readonly catalogue: CatalogueState | undefined;
   private readonly tried: TriedInstance[] = [];
   private readonly triedIndexes = new Set<number>();
   private readonly abortState: RequestAbort = { cause: undefined };
@@ -53,6 +60,7 @@ export class Exchange implements CuttableExchange {
     private readonly res: ServerResponse,
     private readonly trace: RequestTrace,
   ) {
+    this.catalogue = deps.catalogue;
     this.live = deps.live;
     this.ledger = new AttemptLedger(trace.attempts, plan.policy, plan.breakerSettings);
     const context: AttemptContext = {
@@ -62,7 +70,10 @@ export class Exchange implements CuttableExchange {
       timeout: plan.timeout,
       firstByteTimeout: plan.firstByteTimeout,
       abort: this.abortState,
+      route: plan.name,
+      catalogue: deps.catalogue,
     };
+    this.capabilities = CapabilitySkips.forRequest(deps.catalogue, plan, call, this.ledger);
     const hooks: ResponseHooks = {
       onUsage: (usage) => (trace.usage = usage),
       onModel: (model) => (trace.upstreamModel = model),
@@ -86,6 +97,7 @@ export class Exchange implements CuttableExchange {
     } finally {
       this.live?.delete(this);
       if (this.totalTimer !== undefined) clearTimeout(this.totalTimer);
+      this.priceUsage();
       if (this.abortState.cause === 'client' && !this.res.writableFinished) {
         const closed = new GatewayError(GatewayErrorCode.CLIENT_CLOSED, 'The client closed the connection.');
         this.trace.status = gatewayErrorStatus(closed);
@@ -114,7 +126,7 @@ export class Exchange implements CuttableExchange {
     const accept =
       call.endpoint === 'count_tokens'
         ? (instance: PlannedInstance) => instance.config.protocol === 'anthropic-messages'
-        : undefined;
+        : this.capabilities?.accept;
     while (this.tried.length < plan.policy.maxAttempts && abortState.cause === undefined) {
       const instance = plan.pick(this.triedIndexes, call.hashKey, accept);
       if (instance === undefined) break;
@@ -149,7 +161,8 @@ export class Exchange implements CuttableExchange {
     }
     this.fail(
       this.tried.length === 0
-        ? noInstanceError(plan.name, call.endpoint, plan.unreadableSecrets)
+        ? (this.capabilities?.noneCapable(plan.name) ??
+            noInstanceError(plan.name, call.endpoint, plan.unreadableSecrets))
         : finalFailure(this.tried, call.protocol),
     );
   }
@@ -170,7 +183,7 @@ export class Exchange implements CuttableExchange {
         this.ledger.ended(entry);
         this.ledger.succeeded(entry, 200);
         trace.firstByteAt = performance.now();
-        if (writeJson(this.res, 200, result.payload, this.headers())) trace.status = 200;
+        if (writeJson(this.res, 200, result.payload, this.headers(), result.headers)) trace.status = 200;
         return;
       case 'streamed':
         trace.firstByteAt = result.committedAt;
@@ -212,6 +225,13 @@ export class Exchange implements CuttableExchange {
     if (writeJson(this.res, answer.status, answer.payload, this.headers(), answer.headers)) {
       this.trace.status = answer.status;
     }
+  }
+
+  /** The cost of the usage the answering instance reported, priced by the catalogue. */
+  private priceUsage(): void {
+    const { catalogue, lastInstance, trace } = this;
+    if (catalogue === undefined || lastInstance === undefined || trace.usage === undefined) return;
+    trace.costUsd = requestCost(catalogue, lastInstance, this.call.model, trace.upstreamModel, trace.usage);
   }
 
   private fail(error: GatewayError): void {

@@ -6,7 +6,10 @@ import {
   type ConversionMemo,
   type Converter,
 } from '@switchboard/converters';
+import type { CatalogueState, ResolvedModel } from '@switchboard/catalogue';
 import { buildUpstreamHeaders } from '@switchboard/providers';
+import { resolveInstanceModel } from '../catalogue/attempt-model';
+import { prepareUpstreamBody } from '../catalogue/prepare-upstream-body';
 import type { AttemptFailure } from '../fallback/attempt-failure';
 import type { ClientCall } from '../intake/client-call';
 import type { PlannedInstance } from '../routing/route-plan';
@@ -16,7 +19,7 @@ import { readStream } from '../upstream/read-stream';
 import type { UpstreamAbort } from '../upstream/upstream-abort';
 import type { UpstreamClient, UpstreamResponse } from '../upstream/upstream-client';
 import type { RequestAbort } from './stream-attempt';
-import { countTokensBody, upstreamBody } from './upstream-body';
+import { countTokensBody } from './upstream-body';
 
 const ERROR_BODY_LIMIT = 1 << 20;
 const noop = (): void => undefined;
@@ -24,7 +27,14 @@ const noop = (): void => undefined;
 /** What one upstream call produced. */
 export type UpstreamAnswer =
   /** A 2xx with its body still unread. */
-  | { kind: 'answered'; converter: Converter; memo: ConversionMemo; body: Readable }
+  | {
+      kind: 'answered';
+      converter: Converter;
+      memo: ConversionMemo;
+      body: Readable;
+      /** Response headers this attempt adds (x-switchboard-max-tokens). */
+      headers: Record<string, string> | undefined;
+    }
   | { kind: 'failed'; failure: AttemptFailure }
   /** The request cannot be expressed for this instance: the client's fault, never sent, no fallback. */
   | { kind: 'refused'; error: GatewayError };
@@ -36,6 +46,10 @@ export interface AttemptContext {
   readonly timeout: number;
   readonly firstByteTimeout: number;
   readonly abort: RequestAbort;
+  /** The route's name (metric labels). */
+  readonly route: string;
+  /** The model catalogue; without it bodies are built as before it existed. */
+  readonly catalogue?: CatalogueState;
 }
 
 /** Converts the client's request for one instance, sends it, and reads the body of an error status. */
@@ -53,14 +67,24 @@ export async function callUpstream(
   let converter: Converter;
   let memo: ConversionMemo = {};
   let body: string;
+  let headers: Record<string, string> | undefined;
   try {
     converter = findConverter(call.protocol, upstream.protocol);
     if (isCount) {
       body = countTokensBody(call.body, instance);
     } else {
-      const converted = converter.convertRequest(call.body, instance.target, context.clock);
-      memo = converted.memo;
-      body = upstreamBody(converted.body, instance);
+      const prepared = prepareUpstreamBody(
+        converter,
+        call.protocol,
+        call.body,
+        instance,
+        attemptModel(context, instance),
+        context.clock,
+      );
+      memo = prepared.memo;
+      body = JSON.stringify(prepared.body);
+      if (prepared.maxTokensHeader !== undefined)
+        headers = { 'x-switchboard-max-tokens': String(prepared.maxTokensHeader) };
     }
   } catch (error) {
     if (
@@ -101,7 +125,7 @@ export async function callUpstream(
   // An abort after the handlers are gone must not surface as an unhandled 'error' event.
   response.body.on('error', noop);
   if (response.status >= 200 && response.status < 300) {
-    return { kind: 'answered', converter, memo, body: response.body };
+    return { kind: 'answered', converter, memo, body: response.body, headers };
   }
   let raw: Buffer | undefined;
   try {
@@ -117,6 +141,15 @@ export async function callUpstream(
     retryAfter: Array.isArray(retryAfter) ? retryAfter[0] : retryAfter,
     path: pathOnly(path),
   });
+}
+
+/** The catalogue facts of the model this attempt sends; an unknown model is counted. */
+function attemptModel(context: AttemptContext, instance: PlannedInstance): ResolvedModel | undefined {
+  const catalogue = context.catalogue;
+  if (catalogue === undefined) return undefined;
+  const resolved = resolveInstanceModel(catalogue, instance, context.call.model);
+  if (resolved === undefined) catalogue.unknownModels.inc(context.route, instance.name);
+  return resolved;
 }
 
 /** The path without its query string (which may hold an api key). */

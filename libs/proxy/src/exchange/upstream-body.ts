@@ -6,10 +6,17 @@ import type { PlannedInstance } from '../routing/route-plan';
  * azure-openai drops `model` (the deployment is in the URL).
  */
 export function upstreamBody(converted: Record<string, unknown>, instance: PlannedInstance): string {
+  return JSON.stringify(upstreamBodyObject(converted, instance));
+}
+
+/** The same merge, as an object; `converted` itself when there is nothing to merge (never mutated). */
+export function upstreamBodyObject(
+  converted: Record<string, unknown>,
+  instance: PlannedInstance,
+): Record<string, unknown> {
   const { defaults, options } = instance.config;
   const removeModel = instance.upstream?.removeModel === true;
-  // Nothing to merge: the copy would serialise to the same text.
-  if (isEmpty(defaults) && isEmpty(options) && !removeModel) return JSON.stringify(converted);
+  if (isEmpty(defaults) && isEmpty(options) && !removeModel) return converted;
   const body: Record<string, unknown> = { ...converted };
   if (defaults) {
     for (const key in defaults) if (body[key] === undefined) body[key] = defaults[key];
@@ -18,7 +25,7 @@ export function upstreamBody(converted: Record<string, unknown>, instance: Plann
     for (const key in options) body[key] = options[key];
   }
   if (removeModel) delete body.model;
-  return JSON.stringify(body);
+  return body;
 }
 
 /** count_tokens accepts only the Messages input fields: just the model override (and azure's removal) apply. */

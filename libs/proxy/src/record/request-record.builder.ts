@@ -59,12 +59,12 @@ export function buildRequestRecord(trace: RequestTrace, endedAt: number): Reques
     duration_ms: endedAt - trace.startedAt,
     ttfb_ms: trace.firstByteAt === undefined ? null : trace.firstByteAt - trace.startedAt,
     key: trace.key === null ? null : Object.freeze({ ...trace.key }),
-    cost_usd: null,
+    cost_usd: trace.costUsd,
   });
 }
 
 function attemptRecord(entry: AttemptEntry, endedAt: number): AttemptRecord {
-  return Object.freeze({
+  const record: AttemptRecord = {
     instance: entry.instance,
     provider: entry.provider,
     upstream_protocol: entry.upstreamProtocol,
@@ -73,5 +73,7 @@ function attemptRecord(entry: AttemptEntry, endedAt: number): AttemptRecord {
     duration_ms: (entry.endedAt ?? endedAt) - entry.startedAt,
     ttfb_ms: entry.firstByteAt === undefined ? null : entry.firstByteAt - entry.startedAt,
     error_code: entry.errorCode,
-  });
+  };
+  if (entry.skipped !== undefined) record.skipped = entry.skipped;
+  return Object.freeze(record);
 }

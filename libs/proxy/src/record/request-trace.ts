@@ -15,6 +15,8 @@ export interface AttemptEntry {
   errorCode: string | null;
   firstByteAt: number | undefined;
   endedAt: number | undefined;
+  /** Why the instance was passed over without a call (outcome `skipped`). */
+  skipped?: string;
 }
 
 /**
@@ -39,6 +41,8 @@ export interface RequestTrace {
   usage: TokenUsage | undefined;
   /** The consumer key the request was identified by (null: GATEWAY_AUTH=none, or refused with a 401). */
   key: RequestRecord['key'];
+  /** USD from the usage and the answering model's catalogue prices; null when either is unknown. */
+  costUsd: number | null;
   /** performance.now() when the first response body byte was handed to the socket. */
   firstByteAt: number | undefined;
 }
@@ -65,6 +69,7 @@ export function newTrace(
     error: null,
     usage: undefined,
     key: null,
+    costUsd: null,
     firstByteAt: undefined,
   };
 }

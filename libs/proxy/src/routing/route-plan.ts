@@ -49,6 +49,8 @@ export class RoutePlan {
   readonly firstByteTimeout: number;
   readonly totalTimeout: number | null;
   readonly breakerSettings: CircuitBreakerSettings;
+  /** Skip instances whose model cannot serve the request (route option `capability_routing`, default on). */
+  readonly capabilityRouting: boolean;
   /** Lower-cased header name for chash, undefined for round robin. */
   readonly hashHeader?: string;
   private readonly groups: readonly PriorityGroup[];
@@ -61,6 +63,7 @@ export class RoutePlan {
     this.version = route.version;
     this.now = health.now;
     this.policy = compileFallbackPolicy(route);
+    this.capabilityRouting = route.extras?.capability_routing !== false;
     this.timeout = route.timeout ?? DEFAULT_TIMEOUT_MS;
     this.firstByteTimeout = route.first_byte_timeout ?? this.timeout;
     this.totalTimeout = route.total_timeout ?? null;

@@ -1,16 +1,22 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { GatewayError, GatewayErrorCode } from '@switchboard/common/errors';
 import { RouteRepository, type RouteWriteTransaction } from '../persistence/route.repository';
 import { RouteChangeBus } from '../route-change.bus';
 import type { RouteConfig } from '../route.types';
 import { ROUTE_ID_PATTERN } from '../validation/dto/route-body.dto';
 import type { RouteInput } from '../validation/route-input';
-import { isPlainObject, validateRouteBody, validationFailed } from '../validation/route-validator';
+import {
+  isPlainObject,
+  validateRouteBody,
+  validationFailed,
+  type RouteValidationOptions,
+} from '../validation/route-validator';
 import { parseListQuery } from './list-query';
 import { mergePatch } from './merge-patch';
 import { toRouteView, type RouteView } from './route-view';
 import { resolveSecretPlaceholders } from './secret-placeholders';
+import { ROUTE_MODEL_WARNINGS, type RouteModelWarnings } from './route-model-warnings';
 
 export interface RouteList {
   items: RouteView[];
@@ -34,6 +40,7 @@ export class RoutesAdminService {
   constructor(
     private readonly repository: RouteRepository,
     private readonly bus: RouteChangeBus,
+    @Optional() @Inject(ROUTE_MODEL_WARNINGS) private readonly modelWarnings?: RouteModelWarnings,
   ) {}
 
   async list(query: Record<string, unknown>): Promise<RouteList> {
@@ -43,11 +50,14 @@ export class RoutesAdminService {
   }
 
   async get(id: string): Promise<RouteView> {
-    return toRouteView(await this.findOrThrow(id), true);
+    const route = await this.findOrThrow(id);
+    const warnings = await this.modelWarningsOf(route);
+    const view = toRouteView(route, true);
+    return warnings.length > 0 ? { ...view, warnings } : view;
   }
 
   async create(body: unknown): Promise<RouteView> {
-    const { route, warnings } = validateRouteBody(body);
+    const { route, warnings } = validateRouteBody(body, this.validation);
     const id = route.id ?? randomUUID();
     const stored = await this.write(async (tx) => {
       if (await tx.find(id))
@@ -55,7 +65,7 @@ export class RoutesAdminService {
       await this.checkWrite(tx, id, route, null);
       return tx.insert(id, route);
     });
-    return { ...toRouteView(stored, true), warnings };
+    return { ...toRouteView(stored, true), warnings: [...warnings, ...(await this.modelWarningsOf(stored))] };
   }
 
   async put(id: string, body: unknown): Promise<PutResult> {
@@ -65,7 +75,7 @@ export class RoutesAdminService {
         { path: 'id', message: `id "${String(body.id)}" does not match the path id "${id}"` },
       ]);
     }
-    const { route, warnings } = validateRouteBody(body);
+    const { route, warnings } = validateRouteBody(body, this.validation);
     let created = false;
     const stored = await this.write(async (tx) => {
       const previous = await tx.find(id);
@@ -73,7 +83,8 @@ export class RoutesAdminService {
       created = previous === null;
       return previous ? tx.replace(previous, route) : tx.insert(id, route);
     });
-    return { created, route: { ...toRouteView(stored, true), warnings } };
+    const allWarnings = [...warnings, ...(await this.modelWarningsOf(stored))];
+    return { created, route: { ...toRouteView(stored, true), warnings: allWarnings } };
   }
 
   async patch(id: string, body: unknown): Promise<RouteView> {
@@ -88,12 +99,12 @@ export class RoutesAdminService {
     const stored = await this.write(async (tx) => {
       const previous = await tx.find(id);
       if (!previous) throw notFound(id);
-      const validated = validateRouteBody(mergePatch(toRouteView(previous, false), body));
+      const validated = validateRouteBody(mergePatch(toRouteView(previous, false), body), this.validation);
       warnings = validated.warnings;
       await this.checkWrite(tx, id, validated.route, previous);
       return tx.replace(previous, validated.route);
     });
-    return { ...toRouteView(stored, true), warnings };
+    return { ...toRouteView(stored, true), warnings: [...warnings, ...(await this.modelWarningsOf(stored))] };
   }
 
   async delete(id: string): Promise<void> {
@@ -101,6 +112,16 @@ export class RoutesAdminService {
       if (!(await tx.delete(id))) throw notFound(id);
     });
     this.bus.publish({ id, version: null, deleted: true, revision });
+  }
+
+  private get validation(): RouteValidationOptions {
+    return { checkModelInfo: this.modelWarnings?.checkModelInfo };
+  }
+
+  /** Never fails the request: a broken warnings source only costs the warnings. */
+  private async modelWarningsOf(route: RouteConfig): Promise<string[]> {
+    if (this.modelWarnings === undefined) return [];
+    return this.modelWarnings.warningsFor(route).catch(() => []);
   }
 
   private async findOrThrow(id: string): Promise<RouteConfig> {

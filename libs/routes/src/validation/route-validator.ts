@@ -11,6 +11,8 @@ import {
   READ_ONLY_FIELDS,
   ROUTE_EXTRA_FIELDS,
 } from './apisix-extras';
+import type { ModelInfoCheck } from '../admin/route-model-warnings';
+import { takeInstanceCatalogueFields, takeRouteCatalogueFields } from './catalogue-fields';
 import { FALLBACK_TRIGGERS, RouteBodyDto } from './dto/route-body.dto';
 import { headerValueProblem, isHeaderName } from './header-rules';
 import { isGlob } from '../matching/glob';
@@ -35,7 +37,12 @@ export function nativeProtocol(provider: ProviderName): Protocol {
  * every default filled in. Throws GatewayError(VALIDATION_FAILED) listing every invalid field.
  * Secrets are not resolved here: "******" placeholders pass through and are resolved against the stored route.
  */
-export function validateRouteBody(raw: unknown): ValidatedRoute {
+export interface RouteValidationOptions {
+  /** The model catalogue's check of instance `model_info` (provided with ROUTE_MODEL_WARNINGS). */
+  checkModelInfo?: ModelInfoCheck;
+}
+
+export function validateRouteBody(raw: unknown, options: RouteValidationOptions = {}): ValidatedRoute {
   const details: ErrorDetail[] = [];
   const warnings: string[] = [];
   if (!isPlainObject(raw)) {
@@ -47,7 +54,10 @@ export function validateRouteBody(raw: unknown): ValidatedRoute {
 
   const body: JsonObject = { ...raw };
   for (const field of READ_ONLY_FIELDS) delete body[field];
-  const routeExtras = takeExtras(body, ROUTE_EXTRA_FIELDS, '', warnings);
+  const routeExtras = {
+    ...takeExtras(body, ROUTE_EXTRA_FIELDS, '', warnings),
+    ...takeRouteCatalogueFields(body, details),
+  };
   readFallbackStrategy(body, details, warnings);
 
   const instanceExtras: JsonObject[] = [];
@@ -56,7 +66,10 @@ export function validateRouteBody(raw: unknown): ValidatedRoute {
     body.instances = body.instances.map((item: unknown, index) => {
       if (!isPlainObject(item)) return item;
       const instance: JsonObject = { ...item };
-      instanceExtras[index] = takeExtras(instance, INSTANCE_EXTRA_FIELDS, `instances.${index}.`, warnings);
+      instanceExtras[index] = {
+        ...takeExtras(instance, INSTANCE_EXTRA_FIELDS, `instances.${index}.`, warnings),
+        ...takeInstanceCatalogueFields(instance, `instances.${index}.`, details, options.checkModelInfo),
+      };
       if (isPlainObject(instance.override)) {
         const override = { ...instance.override };
         overrideExtras[index] = takeExtras(

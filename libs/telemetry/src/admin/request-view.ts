@@ -24,6 +24,7 @@ export interface RequestLogRow {
   reasoning_tokens: number | null;
   key_id: string | null;
   key_name: string | null;
+  cost_usd: number | null;
 }
 
 /** A request-log entry as the admin API returns it. The list carries `attempt_count`; one entry, `attempts`. */
@@ -44,6 +45,8 @@ export interface RequestView {
   error: { code: string; message: string } | null;
   usage: TokenCounts | null;
   key: { id: string; name: string | null } | null;
+  /** USD from the model catalogue's prices, unrounded; null when the model or its prices are unknown. */
+  cost_usd: number | null;
   attempt_count: number;
   attempts?: AttemptRecord[];
 }
@@ -75,6 +78,7 @@ export function toRequestView(row: RequestLogRow, withAttempts: boolean): Reques
             reasoning: row.reasoning_tokens ?? 0,
           },
     key: row.key_id === null ? null : { id: row.key_id, name: row.key_name },
+    cost_usd: row.cost_usd,
     attempt_count: row.attempts.length,
   };
   if (withAttempts) view.attempts = row.attempts;

@@ -23,6 +23,8 @@ export interface StatsGroup {
   latency_ms: Percentiles;
   ttfb_ms: Percentiles;
   tokens: { input: number; output: number; cache_read: number; cache_creation: number; reasoning: number };
+  /** USD of the priced requests (model catalogue prices; unpriced requests add nothing), unrounded. */
+  cost: number;
 }
 
 export interface Stats {
@@ -61,6 +63,7 @@ interface AggregateRow {
   cache_read_tokens: string;
   cache_creation_tokens: string;
   reasoning_tokens: string;
+  cost_usd: number | string | null;
   latency: (string | number)[];
   ttfb: (string | number)[];
 }
@@ -135,6 +138,7 @@ export class StatsService {
       'cache_creation_tokens',
       'reasoning_tokens',
     ].map((column) => `sum(${column})::bigint AS ${column}`);
+    sums.push('coalesce(sum(cost_usd), 0)::double precision AS cost_usd');
     // Without grouping the aggregate answers one row even over no data: one group of zeros.
     const groupClause =
       columns.length === 0 ? '' : ` GROUP BY ${columns.join(', ')} ORDER BY ${columns.join(', ')}`;
@@ -176,6 +180,7 @@ function toGroup(row: AggregateRow, groupBy: GroupBy): StatsGroup {
       cache_creation: Number(row.cache_creation_tokens),
       reasoning: Number(row.reasoning_tokens),
     },
+    cost: Number(row.cost_usd ?? 0),
   };
 }
 

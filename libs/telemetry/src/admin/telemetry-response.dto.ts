@@ -25,6 +25,11 @@ export class AttemptDto {
   @ApiProperty() duration_ms!: number;
   @ApiProperty({ type: Number, nullable: true }) ttfb_ms!: number | null;
   @ApiProperty({ type: String, nullable: true }) error_code!: string | null;
+  @ApiPropertyOptional({
+    example: 'capability:images',
+    description: 'Why the instance was passed over without a call (outcome `skipped`).',
+  })
+  skipped?: string;
 }
 
 export class RequestKeyDto {
@@ -50,6 +55,13 @@ export class RequestDto {
   @ApiProperty({ type: RecordErrorDto, nullable: true }) error!: RecordErrorDto | null;
   @ApiProperty({ type: TokenCountsDto, nullable: true }) usage!: TokenCountsDto | null;
   @ApiProperty({ type: RequestKeyDto, nullable: true }) key!: RequestKeyDto | null;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description:
+      "USD from the model catalogue's prices, unrounded; null when the model or its prices are unknown.",
+  })
+  cost_usd!: number | null;
   @ApiProperty() attempt_count!: number;
   @ApiPropertyOptional({ type: [AttemptDto], description: 'GET /admin/requests/{request_id} only.' })
   attempts?: AttemptDto[];
@@ -88,6 +100,8 @@ export class StatsGroupDto {
   latency_ms!: PercentilesDto;
   @ApiProperty({ type: PercentilesDto }) ttfb_ms!: PercentilesDto;
   @ApiProperty({ type: TokenCountsDto }) tokens!: TokenCountsDto;
+  @ApiProperty({ description: 'USD of the priced requests (unpriced ones add nothing), unrounded.' })
+  cost!: number;
 }
 
 export class StatsDto {

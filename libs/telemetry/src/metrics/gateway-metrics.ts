@@ -1,3 +1,4 @@
+import type { UnknownModelCounter } from '@switchboard/catalogue';
 import type { InstanceHealthRegistry } from '@switchboard/proxy/health/instance-health.registry';
 import type { RequestRecord } from '@switchboard/proxy';
 import type { RouteTable } from '@switchboard/routes';
@@ -21,6 +22,8 @@ const NO_ROUTE = 'none';
 export interface DataPlaneSources {
   routes: RouteTable;
   health: InstanceHealthRegistry;
+  /** Attempts whose upstream model the catalogue does not know (the data plane counts them). */
+  unknownModels?: UnknownModelCounter;
 }
 
 /**
@@ -79,6 +82,12 @@ export class GatewayMetrics {
     labelNames: ['route'],
     registers: [this.registry],
   });
+  private readonly cost = new Counter({
+    name: 'switchboard_cost_usd_total',
+    help: 'USD of priced requests (model catalogue prices) by route, instance, requested model and consumer key.',
+    labelNames: ['route', 'instance', 'model', 'key'],
+    registers: [this.registry],
+  });
   readonly requestLogDropped = new Counter({
     name: 'switchboard_request_log_dropped_total',
     help: 'Request-log records dropped because the queue was full (database slow or down).',
@@ -103,6 +112,17 @@ export class GatewayMetrics {
             this.set({ route: route.name, instance: view.name }, BREAKER_STATE[view.state]);
           }
         }
+      },
+    });
+    new Counter({
+      name: 'switchboard_catalogue_unknown_model_total',
+      help: 'Upstream attempts whose model is not in the model catalogue, by route and instance.',
+      labelNames: ['route', 'instance'],
+      registers: [this.registry],
+      collect() {
+        this.reset();
+        for (const sample of sources()?.unknownModels?.snapshot() ?? [])
+          this.inc(sample.labels, sample.value);
       },
     });
     new Gauge({
@@ -135,6 +155,15 @@ export class GatewayMetrics {
       if (attempt.outcome !== 'skipped') sent++;
     }
     if (sent > 1) this.fallbacks.inc({ route }, sent - 1);
+    if (record.cost_usd !== null) {
+      const labels = {
+        route,
+        instance: record.instance ?? NO_ROUTE,
+        model: this.facts.modelLabel(record.model),
+        key: record.key?.id ?? NO_ROUTE,
+      };
+      this.cost.inc(labels, record.cost_usd);
+    }
     if (record.endpoint === 'count_tokens') return;
     this.observeGenAi(record, route);
   }

@@ -25,11 +25,12 @@ const COLUMNS = [
   'reasoning_tokens',
   'key_id',
   'key_name',
+  'cost_usd',
 ] as const;
 
 const MESSAGE_LIMIT = 2048;
 
-/** One multi-row INSERT per batch (≤ 65535 / 23 parameters, far above any batch size used). */
+/** One multi-row INSERT per batch (≤ 65535 / 24 parameters, far above any batch size used). */
 export async function insertRequestLog(sql: SqlRunner, records: readonly RequestRecord[]): Promise<void> {
   if (records.length === 0) return;
   const parameters: unknown[] = [];
@@ -70,5 +71,6 @@ function rowValues(record: RequestRecord): unknown[] {
     usage?.reasoning ?? null,
     record.key?.id ?? null,
     record.key?.name ?? null,
+    record.cost_usd,
   ];
 }

@@ -17,6 +17,8 @@ interface RollupRow {
   errors429: number;
   fallbacks: number;
   tokens: [number, number, number, number, number];
+  /** USD of the priced requests (unpriced ones add nothing). */
+  costUsd: number;
   latency: number[];
   ttfb: number[];
 }
@@ -25,8 +27,8 @@ const MINUTE_MS = 60_000;
 const COLUMNS =
   'minute, route, instance, model, key_id, status_class, key_name, requests, errors_4xx, errors_5xx, errors_429, ' +
   'fallbacks, input_tokens, output_tokens, cache_read_tokens, cache_creation_tokens, reasoning_tokens, ' +
-  'latency_buckets, ttfb_buckets';
-const PER_ROW = 19;
+  'cost_usd, latency_buckets, ttfb_buckets';
+const PER_ROW = 20;
 const UPSERT_ROWS = 1000;
 
 /**
@@ -68,6 +70,7 @@ export class UsageRollupAggregator {
         errors429: 0,
         fallbacks: 0,
         tokens: [0, 0, 0, 0, 0],
+        costUsd: 0,
         latency: new Array<number>(DURATION_BUCKETS_MS.length + 1).fill(0),
         ttfb: new Array<number>(TTFB_BUCKETS_MS.length + 1).fill(0),
       };
@@ -88,6 +91,7 @@ export class UsageRollupAggregator {
       row.tokens[3] += usage.cache_creation;
       row.tokens[4] += usage.reasoning;
     }
+    if (record.cost_usd !== null) row.costUsd += record.cost_usd;
     row.latency[bucketIndex(DURATION_BUCKETS_MS, record.duration_ms)]++;
     if (record.ttfb_ms !== null) row.ttfb[bucketIndex(TTFB_BUCKETS_MS, record.ttfb_ms)]++;
   }
@@ -125,6 +129,7 @@ export class UsageRollupAggregator {
         row.errors429,
         row.fallbacks,
         ...row.tokens,
+        row.costUsd,
         row.latency,
         row.ttfb,
       );
@@ -147,6 +152,7 @@ export class UsageRollupAggregator {
            'cache_read_tokens',
            'cache_creation_tokens',
            'reasoning_tokens',
+           'cost_usd',
          ]
            .map(add)
            .join(', ')},
@@ -170,6 +176,7 @@ export class UsageRollupAggregator {
     current.errors429 += row.errors429;
     current.fallbacks += row.fallbacks;
     for (let i = 0; i < 5; i++) current.tokens[i] += row.tokens[i];
+    current.costUsd += row.costUsd;
     for (let i = 0; i < current.latency.length; i++) current.latency[i] += row.latency[i];
     for (let i = 0; i < current.ttfb.length; i++) current.ttfb[i] += row.ttfb[i];
   }

@@ -1,5 +1,6 @@
 import Anthropic from '@anthropic-ai/sdk';
 import OpenAI from 'openai';
+import { CatalogueState } from '@switchboard/catalogue';
 import { RequestRecordBus } from '@switchboard/proxy';
 import { startSwitchboard } from '../../../support/switchboard';
 import { collectRecords, type RecordCollector } from './record-collector';
@@ -37,6 +38,8 @@ export interface DataPlaneHarness {
   post(path: string, body: unknown, headers?: Record<string, string>): Promise<Response>;
   /** The request records the real app's RequestRecordBus publishes. */
   records: RecordCollector;
+  /** The gateway's model catalogue (its unknown-model counter). */
+  catalogue: CatalogueState;
   close(): Promise<void>;
 }
 
@@ -90,6 +93,7 @@ export async function startDataPlane(env: Record<string, string> = {}): Promise<
         body: typeof body === 'string' ? body : JSON.stringify(body),
       }),
     records,
+    catalogue: switchboard.gatewayApp.get(CatalogueState),
     close: () => {
       records.stop();
       return switchboard.close();

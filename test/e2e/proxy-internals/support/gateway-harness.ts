@@ -1,3 +1,4 @@
+import type { CatalogueState } from '@switchboard/catalogue';
 import type { RequestRecord } from '@switchboard/proxy';
 import type { RouteConfig } from '@switchboard/routes';
 import { startDataPlane, type DataPlaneHarness } from '../../data-plane/support/data-plane-harness';
@@ -13,6 +14,8 @@ export interface GatewayHarness {
   readonly records: RequestRecord[];
   /** Resolves with this harness's records once at least `count` have been published. */
   recordsAtLeast(count: number): Promise<RequestRecord[]>;
+  /** The gateway's model catalogue (shared by every harness of the spec file). */
+  readonly catalogue: CatalogueState;
   /** Replaces this harness's routes (the previous ones are deleted). */
   setRoutes(routes: RouteConfig[]): Promise<void>;
   /** Deletes this harness's routes; the shared app stops after the spec file. */
@@ -51,6 +54,7 @@ export async function startGatewayHarness(
     get records() {
       return app.records.records.slice(first);
     },
+    catalogue: app.catalogue,
     recordsAtLeast: async (count) => (await app.records.atLeast(first + count)).slice(first),
     setRoutes,
     close: () => setRoutes([]),

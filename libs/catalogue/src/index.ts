@@ -1,0 +1,12 @@
+export * from './model-facts';
+export { SHIPPED_MODELS } from './data';
+export * from './matching/model-matcher';
+export { familyIdOf, normaliseModelId } from './matching/model-id';
+export * from './model-catalogue';
+export * from './policy/max-tokens';
+export * from './policy/cost';
+export * from './policy/request-needs';
+export * from './policy/can-serve';
+export * from './unknown-model.counter';
+export * from './catalogue.state';
+export * from './validation/model-facts.validator';

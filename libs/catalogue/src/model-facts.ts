@@ -1,0 +1,61 @@
+/** The facts the gateway knows about one model (or a family of models matched by an id pattern). */
+
+export const CAPABILITIES = [
+  'tools',
+  'parallel_tools',
+  'images',
+  'pdf',
+  'thinking',
+  'json_schema',
+  'prompt_cache',
+] as const;
+export type Capability = (typeof CAPABILITIES)[number];
+
+/** A request-size check beside the capabilities: the prompt estimate exceeds the context window. */
+export type MissingCapability = Capability | 'context_window';
+
+export type ModelFamily =
+  'openai' | 'anthropic' | 'deepseek' | 'google' | 'meta' | 'mistral' | 'qwen' | 'other';
+
+/** USD per million tokens. Cache prices left out are charged at the input price. */
+export interface ModelPrices {
+  input: number;
+  output: number;
+  cache_read?: number;
+  /** 5-minute cache writes (Anthropic), or the one cache-write price a provider has. */
+  cache_write?: number;
+  /** 1-hour cache writes, where the provider prices them apart (Anthropic). */
+  cache_write_1h?: number;
+}
+
+/** Where a fact came from: the provider's page and the date it said so. */
+export interface FactSource {
+  url: string;
+  /** ISO date or month the page said so (see the data files' header for how these were gathered). */
+  as_of: string;
+  note?: string;
+}
+
+export interface ModelFacts {
+  /** The exact model id, or a pattern with `*` wildcards (`claude-opus-4-*`). */
+  id: string;
+  family: ModelFamily;
+  /** Platforms serving this model under this id (e.g. `anthropic`, `azure-ai-foundry`). */
+  offered_by?: string[];
+  context_window?: number;
+  max_output?: number;
+  /** The larger output limit with extended thinking, where it differs from `max_output`. */
+  max_output_thinking?: number;
+  capabilities?: Partial<Record<Capability, boolean>>;
+  prices?: ModelPrices;
+  sources?: { limits?: FactSource; capabilities?: FactSource; prices?: FactSource };
+  /** Caveats: what is unsure, what a platform does differently. */
+  note?: string;
+}
+
+/** A catalogue entry as the admin API shows it: the facts plus where the entry came from. */
+export interface EffectiveModel extends ModelFacts {
+  origin: 'shipped' | 'override';
+  /** Override version (starts at 1, +1 per write); absent for shipped entries. */
+  version?: number;
+}

@@ -1,0 +1,77 @@
+import { Body, Controller, HttpCode, Inject, Param, Post } from '@nestjs/common';
+import { ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { CatalogueState } from '@switchboard/catalogue';
+import type { ModelOverrideRepository } from '@switchboard/catalogue/persistence/model-override.repository';
+import { GatewayError, GatewayErrorCode } from '@switchboard/common/errors';
+import { RouteRepository } from '@switchboard/routes/persistence/route.repository';
+import { InstanceHealthRegistry } from '../health/instance-health.registry';
+import { explainRoute, type ExplainProtocol, type Explanation } from './route-explainer';
+
+export const EXPLAIN_OVERRIDES = Symbol('EXPLAIN_OVERRIDES');
+const PROTOCOLS: readonly ExplainProtocol[] = ['openai-chat', 'anthropic-messages', 'openai-responses'];
+
+class ExplainBodyDto {
+  /** openai-chat | anthropic-messages | openai-responses */
+  protocol!: ExplainProtocol;
+  /** The client's request body, as it would be sent to the gateway. */
+  body!: Record<string, unknown>;
+}
+
+@ApiTags('routes')
+@ApiResponse({ status: 400, description: 'Invalid input: error.details lists every invalid field.' })
+@ApiResponse({ status: 401, description: 'Missing or wrong admin token.' })
+@Controller('admin/routes')
+export class RouteExplainController {
+  constructor(
+    @Inject(RouteRepository) private readonly routes: RouteRepository,
+    @Inject(InstanceHealthRegistry) private readonly health: InstanceHealthRegistry,
+    @Inject(EXPLAIN_OVERRIDES) private readonly overrides: ModelOverrideRepository,
+  ) {}
+
+  @Post(':id/explain')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Which instances a request would try, in which order and why (priority, weight, breaker, capability), and the upstream body for the first; calls no upstream',
+  })
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['protocol', 'body'],
+      properties: {
+        protocol: { type: 'string', enum: [...PROTOCOLS] },
+        body: { type: 'object', description: "The client's request body." },
+      },
+    },
+  })
+  @ApiResponse({ status: 200, description: 'The explanation.' })
+  @ApiResponse({ status: 404, description: 'Unknown route id.' })
+  async explain(@Param('id') id: string, @Body() input: unknown): Promise<Explanation> {
+    const { protocol, body } = checkInput(input);
+    const route = await this.routes.findById(id);
+    if (route === null) throw new GatewayError(GatewayErrorCode.NOT_FOUND, `route "${id}" not found`);
+    const catalogue = new CatalogueState();
+    catalogue.applyOverrides(await this.overrides.list());
+    return explainRoute(route, protocol, body, this.health, catalogue);
+  }
+}
+
+function checkInput(input: unknown): ExplainBodyDto {
+  const details: { path: string; message: string }[] = [];
+  const raw =
+    typeof input === 'object' && input !== null && !Array.isArray(input)
+      ? (input as Record<string, unknown>)
+      : {};
+  if (!PROTOCOLS.includes(raw.protocol as ExplainProtocol))
+    details.push({ path: 'protocol', message: `must be one of ${PROTOCOLS.join(', ')}` });
+  if (typeof raw.body !== 'object' || raw.body === null || Array.isArray(raw.body))
+    details.push({ path: 'body', message: "must be the client's request body (a JSON object)" });
+  if (details.length > 0) {
+    throw new GatewayError(
+      GatewayErrorCode.VALIDATION_FAILED,
+      `Invalid explain request: ${details.map((d) => `${d.path}: ${d.message}`).join('; ')}`,
+      { details },
+    );
+  }
+  return raw as unknown as ExplainBodyDto;
+}
