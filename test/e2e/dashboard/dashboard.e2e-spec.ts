@@ -117,7 +117,8 @@ describe('ops dashboard (chromium)', () => {
       '/admin/routes',
       routeFor(FALLBACK_MODEL, [
         anthropicInstance('claude-east', failing.url, { priority: 1 }),
-        openAiInstance('gpt-west', healthy.url, { priority: 0 }),
+        // A catalogue model upstream, so the traffic is priced and the overview shows its cost.
+        openAiInstance('gpt-west', healthy.url, { priority: 0, options: { model: 'gpt-4o' } }),
       ]),
     );
     const weightedRoute = await admin(
@@ -306,9 +307,9 @@ describe('ops dashboard (chromium)', () => {
       const topRoute = page.getByRole('table', { name: 'Top routes' }).getByRole('row', { name: routeName });
       await topRoute.waitFor();
       await page.getByRole('table', { name: 'Top instances' }).getByText(`${routeName} / gpt-west`).waitFor();
-      // No consumer keys (GATEWAY_AUTH=none) and no catalogue in this build: no key names, no cost tile.
+      // No consumer keys (GATEWAY_AUTH=none): no key names. gpt-4o is priced by the catalogue: a cost above $0.
       await page.getByRole('table', { name: 'Top keys' }).getByText('(no key)').waitFor();
-      expect(await page.locator('.tile').filter({ hasText: 'Cost' }).count()).toBe(0);
+      expect(await tile('Cost').innerText()).toMatch(/^\$0\.0*[1-9]/);
       await checkPage('11-overview-traffic');
 
       await openSignedIn(`#/routes/${encodeURIComponent(fallbackRouteId)}`);
