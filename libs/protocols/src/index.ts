@@ -8,3 +8,4 @@ export * from './errors/openai-error';
 export * from './errors/anthropic-error';
 export * from './errors/error-mapping';
 export * from './stream/stream-end';
+export * from './openai-responses';

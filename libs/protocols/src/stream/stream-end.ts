@@ -1,5 +1,6 @@
 import type { Protocol } from '../protocol';
 import type { SseEvent } from '../sse/sse-event';
+import { isResponsesStreamEnd } from '../openai-responses/responses-events';
 
 /**
  * When has an upstream stream really ended? Anthropic: at `message_stop`. OpenAI: at `data: [DONE]`, or at a
@@ -57,6 +58,19 @@ class OpenAiEndTracker implements StreamEndTracker {
   }
 }
 
+class ResponsesEndTracker implements StreamEndTracker {
+  ended = false;
+  get terminated(): boolean {
+    return this.ended;
+  }
+  observe(event: SseEvent): boolean {
+    if (!this.ended && isResponsesStreamEnd(event)) this.ended = true;
+    return this.ended;
+  }
+}
+
 export function createStreamEndTracker(protocol: Protocol): StreamEndTracker {
-  return protocol === 'anthropic-messages' ? new AnthropicEndTracker() : new OpenAiEndTracker();
+  if (protocol === 'anthropic-messages') return new AnthropicEndTracker();
+  if (protocol === 'openai-responses') return new ResponsesEndTracker();
+  return new OpenAiEndTracker();
 }
