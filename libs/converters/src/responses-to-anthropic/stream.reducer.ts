@@ -1,0 +1,101 @@
+import type { GatewayError } from '@switchboard/common/errors';
+import { encodeThinkingCarrier, isOpenAiStreamDone, type SseEvent } from '@switchboard/protocols';
+import type { ConversionClock } from '../converter.interface';
+import {
+  anthropicToOpenAiStreamFlush,
+  anthropicToOpenAiStreamStep,
+  initialStreamState as initialChatState,
+} from '../openai-to-anthropic';
+import { fromMemo as chatMemoFrom } from '../openai-to-anthropic/conversion-memo';
+import type { StreamState as ChatStreamState } from '../openai-to-anthropic/stream.reducer';
+import {
+  applyChatChunk,
+  failResponsesStream,
+  initialResponsesStreamState,
+  StreamDraft,
+  type ResponsesClientMemo,
+  type ResponsesStreamState,
+} from '../responses-to-openai';
+import { isJsonObject, tryParseJson } from '../shared/json-object';
+import { statusForFinishReason } from '../responses-to-openai/response-builder';
+
+/**
+ * Anthropic events → Responses events as a pure reducer composed of two: the Chat direction's reducer turns each
+ * Anthropic event into Chat chunks, which drive the Responses state machine. Thinking signatures never reach a
+ * Chat chunk, so they are read from the raw Anthropic events here: each thinking block is its own reasoning item,
+ * its signature (or redacted data) carried in `encrypted_content`.
+ */
+
+export interface ComposedStreamState {
+  readonly chat: ChatStreamState;
+  readonly responses: ResponsesStreamState;
+}
+
+export type StepResult = [ComposedStreamState, SseEvent[]];
+
+export function initialComposedState(memo: ResponsesClientMemo, clock: ConversionClock): ComposedStreamState {
+  const chatMemo = chatMemoFrom((memo as unknown as { chat?: Record<string, unknown> }).chat);
+  return {
+    chat: initialChatState({ ...chatMemo, includeUsage: true }, clock),
+    responses: initialResponsesStreamState(memo, clock),
+  };
+}
+
+function observeRaw(draft: StreamDraft, event: SseEvent): void {
+  if (event.event !== 'content_block_start' && event.event !== 'content_block_delta') return;
+  const data = tryParseJson(event.data);
+  if (!isJsonObject(data)) return;
+  const block = isJsonObject(data.content_block) ? data.content_block : undefined;
+  if (block?.type === 'thinking') draft.closeText();
+  if (block?.type === 'redacted_thinking' && typeof block.data === 'string') {
+    draft.addOpaqueReasoning(encodeThinkingCarrier({ redacted: block.data }));
+  }
+  const delta = isJsonObject(data.delta) ? data.delta : undefined;
+  if (delta?.type === 'signature_delta' && typeof delta.signature === 'string' && delta.signature) {
+    draft.setReasoningCarrier(encodeThinkingCarrier({ signature: delta.signature }));
+  }
+}
+
+function applyChatEvents(draft: StreamDraft, events: SseEvent[]): void {
+  for (const event of events) {
+    if (draft.state.status !== 'open') return;
+    if (isOpenAiStreamDone(event)) {
+      const { status, incomplete } = statusForFinishReason(draft.state.finishReason);
+      draft.finish(status === 'incomplete' ? incomplete : undefined);
+      return;
+    }
+    const chunk = tryParseJson(event.data);
+    if (isJsonObject(chunk)) applyChatChunk(draft, chunk);
+  }
+}
+
+function advance(
+  state: ComposedStreamState,
+  chat: [ChatStreamState, SseEvent[]],
+  raw?: SseEvent,
+): StepResult {
+  const draft = new StreamDraft(state.responses);
+  if (raw && state.chat.status === 'open') observeRaw(draft, raw);
+  applyChatEvents(draft, chat[1]);
+  const [chatState] = chat;
+  if (chatState.status === 'failed' && chatState.failure && draft.state.status === 'failed') {
+    draft.state.failure = chatState.failure;
+  }
+  const [responses, events] = draft.result();
+  return [{ chat: chatState, responses }, events];
+}
+
+export function step(state: ComposedStreamState, event: SseEvent): StepResult {
+  if (state.responses.status !== 'open') return [state, []];
+  return advance(state, anthropicToOpenAiStreamStep(state.chat, event), event);
+}
+
+export function flush(state: ComposedStreamState): StepResult {
+  if (state.responses.status !== 'open') return [state, []];
+  return advance(state, anthropicToOpenAiStreamFlush(state.chat));
+}
+
+export function fail(state: ComposedStreamState, error: GatewayError): StepResult {
+  const [responses, events] = failResponsesStream(state.responses, error);
+  return [{ ...state, responses }, events];
+}
