@@ -1,6 +1,7 @@
 import type { GatewayError } from '@switchboard/common/errors';
 import { encodeThinkingCarrier, isOpenAiStreamDone, type SseEvent } from '@switchboard/protocols';
-import type { ConversionClock } from '../converter.interface';
+import type { ConversionClock, ConversionMemo } from '../converter.interface';
+import { chatMemoOf } from './conversion-memo';
 import {
   anthropicToOpenAiStreamFlush,
   anthropicToOpenAiStreamStep,
@@ -13,7 +14,7 @@ import {
   failResponsesStream,
   initialResponsesStreamState,
   StreamDraft,
-  type ResponsesClientMemo,
+  responsesClientMemoFrom,
   type ResponsesStreamState,
 } from '../responses-to-openai';
 import { isJsonObject, tryParseJson } from '../shared/json-object';
@@ -33,11 +34,10 @@ export interface ComposedStreamState {
 
 export type StepResult = [ComposedStreamState, SseEvent[]];
 
-export function initialComposedState(memo: ResponsesClientMemo, clock: ConversionClock): ComposedStreamState {
-  const chatMemo = chatMemoFrom((memo as unknown as { chat?: Record<string, unknown> }).chat);
+export function initialComposedState(memo: ConversionMemo, clock: ConversionClock): ComposedStreamState {
   return {
-    chat: initialChatState({ ...chatMemo, includeUsage: true }, clock),
-    responses: initialResponsesStreamState(memo, clock),
+    chat: initialChatState({ ...chatMemoFrom(chatMemoOf(memo)), includeUsage: true }, clock),
+    responses: initialResponsesStreamState(responsesClientMemoFrom(memo), clock),
   };
 }
 

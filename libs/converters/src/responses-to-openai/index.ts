@@ -9,7 +9,7 @@ import { mapChatError } from './error.mapper';
 import { mapResponsesRequest } from './request.mapper';
 import { mapChatResponse } from './response.mapper';
 import { flush, step } from './stream.reducer';
-import { failResponsesStream, initialResponsesStreamState, responsesStreamOperator } from './stream.operator';
+import { failResponsesStream, initialChatToResponsesState, responsesStreamOperator } from './stream.operator';
 
 /**
  * OpenAI Responses client → Chat Completions upstream: the request goes R→C; the response, the stream and errors
@@ -23,7 +23,7 @@ export const responsesToOpenAiConverter: Converter = {
   convertResponse: mapChatResponse,
   convertStream: (memo: ConversionMemo, clock: ConversionClock, hooks?: ResponseHooks) =>
     responsesStreamOperator(
-      { initial: initialResponsesStreamState, step, flush, fail: failResponsesStream, view: (s) => s },
+      { initial: initialChatToResponsesState, step, flush, fail: failResponsesStream, view: (s) => s },
       memo,
       clock,
       hooks,
@@ -31,7 +31,11 @@ export const responsesToOpenAiConverter: Converter = {
   convertError: mapChatError,
 };
 
-export { droppedToolsOf, type ResponsesClientMemo } from './conversion-memo';
+export {
+  droppedToolsOf,
+  fromMemo as responsesClientMemoFrom,
+  type ResponsesClientMemo,
+} from './conversion-memo';
 export { mapResponsesRequest } from './request.mapper';
 export { mapChatResponse } from './response.mapper';
 export { applyChatChunk } from './stream.reducer';

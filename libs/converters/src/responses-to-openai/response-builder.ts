@@ -22,7 +22,8 @@ export interface ResponseState {
 }
 
 export function buildResponse(memo: ResponsesClientMemo, state: ResponseState): ResponsesResponse {
-  return {
+  const { user, ...echo } = memo.echo;
+  const response: ResponsesResponse = {
     id: memo.responseId,
     object: 'response',
     created_at: memo.createdAt,
@@ -32,9 +33,12 @@ export function buildResponse(memo: ResponsesClientMemo, state: ResponseState): 
     incomplete_details: state.incomplete ? { reason: state.incomplete } : null,
     model: state.model || memo.model,
     output: state.output,
-    usage: state.usage,
-    ...memo.echo,
+    ...echo,
   };
+  // Both are optional in the schema but typed non-null: absent rather than null.
+  if (state.usage) response.usage = state.usage;
+  if (user !== null) response.user = user;
+  return response;
 }
 
 const count = (value: unknown): number => {

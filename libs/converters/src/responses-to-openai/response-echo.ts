@@ -18,8 +18,7 @@ export type ResponseEcho = Pick<
   | 'tools'
   | 'top_p'
   | 'truncation'
-  | 'user'
->;
+> & { user: string | null };
 
 const num = (v: unknown, fallback: number | null): number | null =>
   typeof v === 'number' && Number.isFinite(v) ? v : fallback;
@@ -48,9 +47,33 @@ export function echoOf(body: Record<string, unknown>): ResponseEcho {
     temperature: num(body.temperature, 1),
     text: { format },
     tool_choice: body.tool_choice ?? 'auto',
-    tools: Array.isArray(body.tools) ? body.tools : [],
+    tools: echoTools(body.tools),
     top_p: num(body.top_p, 1),
     truncation: body.truncation === 'auto' ? 'auto' : 'disabled',
     user: str(body.user),
   };
+}
+
+/**
+ * The function tools as OpenAI echoes them (all schema-required keys present); namespace members are listed as
+ * the functions they are; built-ins, which never ran, are left out.
+ */
+function echoTools(tools: unknown): unknown[] {
+  if (!Array.isArray(tools)) return [];
+  const fn = (tool: Record<string, unknown>): Record<string, unknown> => ({
+    type: 'function',
+    name: tool.name,
+    description: typeof tool.description === 'string' ? tool.description : null,
+    parameters: isJsonObject(tool.parameters) ? tool.parameters : null,
+    strict: typeof tool.strict === 'boolean' ? tool.strict : null,
+  });
+  return tools.filter(isJsonObject).flatMap((tool) => {
+    if (tool.type === 'function' && typeof tool.name === 'string') return [fn(tool)];
+    if (tool.type === 'namespace' && Array.isArray(tool.tools)) {
+      return tool.tools
+        .filter((m) => isJsonObject(m) && m.type === 'function' && typeof m.name === 'string')
+        .map((m) => fn(m as Record<string, unknown>));
+    }
+    return [];
+  });
 }

@@ -11,7 +11,8 @@ export type ResponsesStep<S> = (state: S, event: SseEvent) => [S, SseEvent[]];
 
 /** How an operator reads the Responses stream state out of its own reducer state. */
 export interface ResponsesReducer<S> {
-  initial: (memo: ReturnType<typeof fromMemo>, clock: ConversionClock) => S;
+  /** Built from the raw memo: a composed reducer reads its inner direction's memo from it too. */
+  initial: (memo: ConversionMemo, clock: ConversionClock) => S;
   step: ResponsesStep<S>;
   flush: (state: S) => [S, SseEvent[]];
   /** Fails the stream on a source error (reset, timeout): `response.failed` + `error`. */
@@ -26,10 +27,9 @@ export function responsesStreamOperator<S>(
   clock: ConversionClock,
   hooks?: ResponseHooks,
 ): OperatorFunction<SseEvent, SseEvent> {
-  const memo = fromMemo(rawMemo);
   return (source) =>
     new Observable<SseEvent>((subscriber) => {
-      let state = reducer.initial(memo, clock);
+      let state = reducer.initial(rawMemo, clock);
       const apply = ([next, out]: [S, SseEvent[]]): void => {
         const before = reducer.view(state);
         const after = reducer.view(next);
@@ -71,4 +71,10 @@ export function failResponsesStream(
   return draft.result();
 }
 
-export { initialResponsesStreamState };
+/** The Chat-chunk reducer's initial state, from a raw memo. */
+export function initialChatToResponsesState(
+  rawMemo: ConversionMemo,
+  clock: ConversionClock,
+): ResponsesStreamState {
+  return initialResponsesStreamState(fromMemo(rawMemo), clock);
+}

@@ -92,8 +92,8 @@ export interface ResponsesResponse {
   tools: unknown[];
   top_p: number | null;
   truncation: 'auto' | 'disabled';
-  usage: ResponsesUsage | null;
-  user: string | null;
+  usage?: ResponsesUsage;
+  user?: string;
   metadata: Record<string, string>;
 }
 
