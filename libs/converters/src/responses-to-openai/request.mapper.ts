@@ -21,7 +21,8 @@ export interface ChatRequestOptions {
   keepThinking: boolean;
 }
 
-function unsupportedField(body: JsonObject): void {
+function unsupportedField(body: unknown): asserts body is JsonObject {
+  if (!isJsonObject(body)) throw invalidRequest('body', 'The request body must be a JSON object.');
   if (body.background === true) {
     throw invalidRequest(
       'background',
