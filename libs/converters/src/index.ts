@@ -5,3 +5,4 @@ export { openAiToAnthropicConverter } from './openai-to-anthropic';
 export { anthropicToOpenAiConverter } from './anthropic-to-openai';
 export { responsesToOpenAiConverter, droppedToolsOf } from './responses-to-openai';
 export { responsesToAnthropicConverter } from './responses-to-anthropic';
+export { responsesIdentityConverter } from './responses-passthrough';
