@@ -28,6 +28,7 @@ const ENDPOINTS: ReadonlyMap<string, EndpointSpec> = new Map<string, EndpointSpe
   ['/v1/chat/completions', { method: 'POST', protocol: 'openai-chat', endpoint: 'chat_completions' }],
   ['/v1/messages', { method: 'POST', protocol: 'anthropic-messages', endpoint: 'messages' }],
   ['/v1/messages/count_tokens', { method: 'POST', protocol: 'anthropic-messages', endpoint: 'count_tokens' }],
+  ['/v1/responses', { method: 'POST', protocol: 'openai-responses', endpoint: 'responses' }],
   ['/v1/models', { method: 'GET', protocol: 'openai-chat' }],
 ]);
 
@@ -135,8 +136,9 @@ export class DataPlaneHandler {
       return;
     }
     model = body.model;
-    if (!Array.isArray(body.messages)) {
-      refuse(400, "Missing required field 'messages' (an array).", idHeaders);
+    const refusal = requestShapeRefusal(endpoint, body);
+    if (refusal !== undefined) {
+      refuse(refusal.status, refusal.message, idHeaders, refusal.openAiCode);
       return;
     }
     if (!this.routes.isReady()) {
@@ -201,6 +203,36 @@ function refusedRecord(
     cache_read_input_tokens: null,
     cache_creation_input_tokens: null,
   };
+}
+
+/** What the data plane refuses before routing, per endpoint (Responses: features the gateway does not offer). */
+function requestShapeRefusal(
+  endpoint: DataPlaneEndpoint,
+  body: Record<string, unknown>,
+): { status: number; message: string; openAiCode?: string } | undefined {
+  if (endpoint !== 'responses') {
+    return Array.isArray(body.messages)
+      ? undefined
+      : { status: 400, message: "Missing required field 'messages' (an array)." };
+  }
+  if (body.input === undefined || body.input === null) {
+    return { status: 400, message: "Missing required field 'input' (a string or an array of items)." };
+  }
+  if (body.background === true) {
+    return {
+      status: 400,
+      message: 'background: true is not supported by this gateway; send the request without it.',
+    };
+  }
+  if (typeof body.previous_response_id === 'string' && body.previous_response_id.length > 0) {
+    // No response store yet: every previous response is unknown here.
+    return {
+      status: 404,
+      message: `Previous response with id '${body.previous_response_id}' not found.`,
+      openAiCode: 'previous_response_not_found',
+    };
+  }
+  return undefined;
 }
 
 function headerText(value: string | string[] | undefined): string | undefined {

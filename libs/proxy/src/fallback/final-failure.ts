@@ -22,7 +22,7 @@ export function finalFailure(tried: readonly TriedInstance[], clientProtocol: Pr
   let status: number;
   let retryAfter: string | undefined;
   if (last.kind === 'status' && (last.status === 429 || (last.status >= 500 && last.status <= 599))) {
-    status = last.status === 529 && clientProtocol === 'openai-chat' ? 503 : last.status;
+    status = last.status === 529 && clientProtocol !== 'anthropic-messages' ? 503 : last.status;
     retryAfter = last.retryAfter;
   } else if (last.kind === 'timeout') {
     status = 504;

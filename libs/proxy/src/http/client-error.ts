@@ -13,5 +13,6 @@ export class ClientError extends Error {
 }
 
 export function clientProtocolOf(path: string): Protocol {
+  if (path.startsWith('/v1/responses')) return 'openai-responses';
   return path.startsWith('/v1/messages') ? 'anthropic-messages' : 'openai-chat';
 }

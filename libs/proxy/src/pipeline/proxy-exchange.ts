@@ -2,6 +2,7 @@ import type { ServerResponse } from 'node:http';
 import type { Readable } from 'node:stream';
 import { GatewayError, GatewayErrorCode, isGatewayError } from '@switchboard/common/errors';
 import {
+  droppedToolsOf,
   findConverter,
   type ConversionClock,
   type ConversionMemo,
@@ -50,6 +51,8 @@ export class ProxyExchange {
   private readonly triedIndexes = new Set<number>();
   private readonly attempts: UsageAttempt[] = [];
   private lastInstance: PlannedInstance | undefined;
+  /** Built-in tools the last conversion removed (Responses clients), sent as `x-switchboard-dropped-tools`. */
+  private droppedTools: string[] = [];
   private converter: Converter | undefined;
   private controller: UpstreamAbort | undefined;
   /** Request-wide: the total deadline passed, or the client went away. */
@@ -166,6 +169,7 @@ export class ProxyExchange {
       } else {
         const converted = converter.convertRequest(call.body, instance.target, this.deps.clock);
         memo = converted.memo;
+        this.droppedTools = droppedToolsOf(memo);
         body = upstreamBody(converted.body, instance);
       }
     } catch (error) {
@@ -484,6 +488,7 @@ export class ProxyExchange {
     };
     if (this.lastInstance !== undefined) headers['x-switchboard-instance'] = this.lastInstance.headerName;
     if (this.call.protocol === 'anthropic-messages') headers['request-id'] = this.call.requestId;
+    if (this.droppedTools.length > 0) headers['x-switchboard-dropped-tools'] = this.droppedTools.join(', ');
     return headers;
   }
 

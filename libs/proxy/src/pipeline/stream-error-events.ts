@@ -2,7 +2,8 @@ import type { Protocol, SseEvent } from '@switchboard/protocols';
 
 /** Is this client-protocol event the stream's error report (Anthropic `event: error`, OpenAI `data: {"error":…}`)? */
 export function isClientStreamError(protocol: Protocol, event: SseEvent): boolean {
-  return protocol === 'anthropic-messages' ? event.event === 'error' : event.data.startsWith('{"error"');
+  if (protocol === 'openai-chat') return event.data.startsWith('{"error"');
+  return event.event === 'error';
 }
 
 /** Status equivalent of an upstream in-stream error type (Anthropic or OpenAI vocabulary). */

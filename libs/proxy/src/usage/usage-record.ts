@@ -34,7 +34,7 @@ export interface UsageRecord {
   attempts: UsageAttempt[];
   client_protocol: Protocol;
   upstream_protocol: Protocol | null;
-  endpoint: 'chat_completions' | 'messages' | 'count_tokens';
+  endpoint: 'chat_completions' | 'messages' | 'count_tokens' | 'responses';
   model: string | null;
   stream: boolean;
   /** Status sent to the client (499: the client went away first). */
