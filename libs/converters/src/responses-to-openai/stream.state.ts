@@ -1,4 +1,4 @@
-import { GatewayErrorCode } from '@switchboard/common/errors';
+import { type GatewayErrorCode } from '@switchboard/common/errors';
 import {
   responseErrorCodeForType,
   responsesErrorEvent,
