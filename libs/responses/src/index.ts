@@ -1,0 +1,5 @@
+export * from './stored-response';
+export * from './responses-store.error';
+export * from './history-expander';
+export * from './input-item-ids';
+export * from './retention';
