@@ -11,6 +11,9 @@ module.exports = {
   transform: { '^.+\\.ts$': ['@swc/jest', { ...swcrc, swcrc: false }] },
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper: {
+    // Test helpers shared by lib specs and e2e specs (never part of a build).
+    '^@switchboard/testing/(.*)$': '<rootDir>/test/support/$1',
+    '^@switchboard/test-fixtures/(.*)$': '<rootDir>/test/fixtures/$1',
     '^@switchboard/([a-z-]+)$': '<rootDir>/libs/$1/src',
     '^@switchboard/([a-z-]+)/(.*)$': '<rootDir>/libs/$1/src/$2',
   },

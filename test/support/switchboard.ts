@@ -18,8 +18,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { INestApplication } from '@nestjs/common';
 import { loadConfig } from '@switchboard/config';
-import { type Core } from '@switchboard/database';
+import { type Core } from '@switchboard/core';
 import { type StartedAdmin } from '../../apps/admin/src/admin.bootstrap';
 import { startProcess } from '../../apps/switchboard/src/run-process';
 import { startBothApps } from '../../apps/switchboard/src/switchboard.bootstrap';
@@ -36,6 +37,8 @@ export interface RunningSwitchboard {
   adminUrl: string;
   adminToken: string;
   core: Core;
+  /** The gateway's Nest app, to reach its providers (e.g. `gatewayApp.get(RequestRecordBus)`). */
+  gatewayApp: INestApplication;
   /** Data directory in use (temp unless given). */
   dataDir: string;
   close(): Promise<void>;
@@ -55,6 +58,7 @@ export async function startSwitchboard(options: StartSwitchboardOptions = {}): P
       ADMIN_HOST: '127.0.0.1',
       ADMIN_PORT: '0',
       LOG_LEVEL: 'warn',
+      METRICS_PORT: '0',
       SHUTDOWN_GRACE_MS: '1000',
       DATA_DIR: dataDir,
       ...(database ? { DATABASE_URL: database.url } : {}),
@@ -69,6 +73,7 @@ export async function startSwitchboard(options: StartSwitchboardOptions = {}): P
       adminUrl: admin.url,
       adminToken: admin.adminToken,
       core: running.core,
+      gatewayApp: gateway.app,
       dataDir,
       close: () => (closing ??= running.close().finally(() => cleanUp(database, ownDataDir))),
     };

@@ -1,11 +1,16 @@
 import { NestFactory } from '@nestjs/core';
 import { type NestExpressApplication } from '@nestjs/platform-express';
-import { applyLogLevel, listen, type StartedApp } from '@switchboard/common/nest';
-import { type Core } from '@switchboard/database';
+import { processLoggerFor } from '@switchboard/telemetry';
+import { applyServerLimits } from '@switchboard/common/http';
+import { listen, type StartedApp } from '@switchboard/common/nest';
+import { type Core } from '@switchboard/core';
 import { AdminAppModule } from './admin-app.module';
 import { adminAuthMiddleware } from './auth/admin-auth.middleware';
 import { resolveAdminToken } from './auth/admin-token';
+import { dashboardMiddleware } from './dashboard/dashboard-static';
+import { adminEarlyErrorBody } from './errors/admin-early-error-body';
 import { jsonBodyMiddleware } from './errors/json-body.middleware';
+import { adminInputMiddleware } from './input/admin-input.middleware';
 import { setupAdminOpenApi } from './openapi/admin-openapi';
 
 export interface StartedAdmin extends StartedApp {
@@ -17,16 +22,20 @@ export interface StartedAdmin extends StartedApp {
 export async function createAdminApp(
   core: Core,
 ): Promise<{ app: NestExpressApplication; adminToken: string }> {
-  const logger = applyLogLevel(core.config.logLevel);
+  const logger = processLoggerFor(core.config);
   const adminToken = resolveAdminToken(core.config);
+  core.replica.roles.add('admin');
   const app = await NestFactory.create<NestExpressApplication>(AdminAppModule.forRoot(core), {
     logger,
     bodyParser: false,
   });
   app.disable('x-powered-by');
+  app.use(dashboardMiddleware());
+  applyServerLimits(app.getHttpServer(), core.config, adminEarlyErrorBody);
   app.use(adminAuthMiddleware(adminToken));
   app.use(jsonBodyMiddleware);
   app.useBodyParser('json', { limit: core.config.maxBodySize });
+  app.use(adminInputMiddleware);
   setupAdminOpenApi(app);
   return { app, adminToken };
 }

@@ -1,7 +1,8 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { type Core, CoreModule } from '@switchboard/database';
+import { type Core, CoreModule } from '@switchboard/core';
 import { ProxyModule } from '@switchboard/proxy';
 import { RouteTableModule } from '@switchboard/routes';
+import { TelemetryModule } from '@switchboard/telemetry';
 import { HealthModule } from './health/health.module';
 
 /** The data plane: client-facing endpoints, built on the process-wide core. */
@@ -15,6 +16,7 @@ export class GatewayAppModule {
         RouteTableModule,
         HealthModule,
         ProxyModule,
+        TelemetryModule.forGateway(core),
         // data-plane feature modules (e.g. the proxy) are added here
       ],
     };

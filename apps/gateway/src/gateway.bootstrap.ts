@@ -1,12 +1,16 @@
 import { NestFactory } from '@nestjs/core';
 import { type NestExpressApplication } from '@nestjs/platform-express';
-import { applyLogLevel, listen, type StartedApp } from '@switchboard/common/nest';
-import { type Core } from '@switchboard/database';
+import { processLoggerFor } from '@switchboard/telemetry';
+import { applyServerLimits } from '@switchboard/common/http';
+import { listen, type StartedApp } from '@switchboard/common/nest';
+import { type Core } from '@switchboard/core';
+import { gatewayEarlyErrorBody } from './errors/early-error-body';
 import { GatewayAppModule } from './gateway-app.module';
 
 /** Builds the data-plane app (not listening yet). Shared by every entry point and the test helpers. */
 export async function createGatewayApp(core: Core): Promise<NestExpressApplication> {
-  const logger = applyLogLevel(core.config.logLevel);
+  const logger = processLoggerFor(core.config);
+  core.replica.roles.add('gateway');
   const app = await NestFactory.create<NestExpressApplication>(GatewayAppModule.forRoot(core), {
     logger,
     bodyParser: false,
@@ -14,6 +18,7 @@ export async function createGatewayApp(core: Core): Promise<NestExpressApplicati
   });
   app.useBodyParser('json', { limit: core.config.maxBodySize });
   app.disable('x-powered-by');
+  applyServerLimits(app.getHttpServer(), core.config, gatewayEarlyErrorBody);
   return app;
 }
 

@@ -1,7 +1,8 @@
 import { Logger } from '@nestjs/common';
 import { applyLogLevel, type StartedApp } from '@switchboard/common/nest';
 import { type AppConfig, ConfigError, loadConfig } from '@switchboard/config';
-import { type Core, createCore } from '@switchboard/database';
+import { type Core, createCore } from '@switchboard/core';
+import { processLoggerFor } from '@switchboard/telemetry';
 
 /** What one process runs on top of its core: the gateway, the admin app, or both. */
 export type AppsStarter = (core: Core) => Promise<StartedApp[]>;
@@ -48,13 +49,14 @@ export function runMain(name: string, startApps: AppsStarter): void {
   try {
     config = loadConfig();
     applyLogLevel(config.logLevel);
+    Logger.overrideLogger(processLoggerFor(config));
   } catch (error) {
     console.error(error instanceof ConfigError ? error.message : `Invalid configuration: ${String(error)}`);
     process.exit(1);
   }
   startProcess(config, startApps).then(
     (running) => {
-      logger.log(`Listening: ${running.apps.map((app) => app.url).join(', ')}`);
+      logger.log(`Listening: ${running.apps.map((app) => app.boundUrl).join(', ')}`);
       let stopping = false;
       const stop = (signal: NodeJS.Signals) => {
         if (stopping) {

@@ -1,5 +1,5 @@
 import { type StartedApp } from '@switchboard/common/nest';
-import { type Core } from '@switchboard/database';
+import { type Core } from '@switchboard/core';
 import { startAdmin } from '../../admin/src/admin.bootstrap';
 import { startGateway } from '../../gateway/src/gateway.bootstrap';
 

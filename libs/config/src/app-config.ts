@@ -1,5 +1,10 @@
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
 
+export const LOG_FORMATS = ['json', 'pretty'] as const;
+export type LogFormat = (typeof LOG_FORMATS)[number];
+export const REQUEST_LOG_MODES = ['on', 'errors', 'off'] as const;
+export type RequestLogMode = (typeof REQUEST_LOG_MODES)[number];
+
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'] as const;
 export type LogLevelName = (typeof LOG_LEVELS)[number];
 
@@ -64,10 +69,34 @@ export class AppConfig {
   @IntAtLeast('DB_POOL_SIZE', 1, 1000)
   dbPoolSize?: number;
 
+  /** Longest a database statement may run (server-side statement_timeout, and a client-side read timeout). */
+  @IntAtLeast('DB_STATEMENT_TIMEOUT_MS', 1, 600_000)
+  dbStatementTimeoutMs!: number;
+
+  /** Longest to wait for a database connection: connecting, or a free one from a busy pool. */
+  @IntAtLeast('DB_CONNECT_TIMEOUT_MS', 1, 600_000)
+  dbConnectTimeoutMs!: number;
+
   /** Bytes. */
   @IsInt({ message: 'MAX_BODY_SIZE must be a size such as 33554432, 512kb or 32mb' })
   @Min(1, { message: 'MAX_BODY_SIZE must be a size such as 33554432, 512kb or 32mb' })
   maxBodySize!: number;
+
+  /** Longest a client may take to send a whole request, headers and body (Node's requestTimeout). */
+  @IntAtLeast('REQUEST_TIMEOUT_MS', 1000, 3_600_000)
+  requestTimeoutMs!: number;
+
+  /** Longest a client may take to send the request headers (Node's headersTimeout; ≤ REQUEST_TIMEOUT_MS). */
+  @IntAtLeast('HEADERS_TIMEOUT_MS', 1000, 3_600_000)
+  headersTimeoutMs!: number;
+
+  /** Longest silence while a request body is being read; the connection is closed after it. */
+  @IntAtLeast('BODY_IDLE_TIMEOUT_MS', 1000, 3_600_000)
+  bodyIdleTimeoutMs!: number;
+
+  /** Open connections each listener accepts; further ones are closed at once. */
+  @IntAtLeast('MAX_CONNECTIONS', 1, 1_000_000)
+  maxConnections!: number;
 
   @IsIn(LOG_LEVELS, { message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` })
   logLevel!: LogLevelName;
@@ -79,4 +108,37 @@ export class AppConfig {
   /** How long shutdown waits for in-flight requests before closing connections. */
   @IntAtLeast('SHUTDOWN_GRACE_MS', 0)
   shutdownGraceMs!: number;
+
+  /** Unset: JSON when stdout is not a TTY, pretty when it is. */
+  @IsOptional()
+  @IsIn(LOG_FORMATS, { message: `LOG_FORMAT must be one of ${LOG_FORMATS.join(', ')}` })
+  logFormat?: LogFormat;
+
+  @IsIn(REQUEST_LOG_MODES, { message: `REQUEST_LOG must be one of ${REQUEST_LOG_MODES.join(', ')}` })
+  requestLog!: RequestLogMode;
+
+  /** Request-log records held in memory while the database is slow or down; beyond it the oldest are dropped. */
+  @IntAtLeast('REQUEST_LOG_QUEUE_SIZE', 1, 1_000_000)
+  requestLogQueueSize!: number;
+
+  /** Milliseconds a request-log row is kept (REQUEST_LOG_RETENTION, e.g. 7d). */
+  @IsInt({ message: 'REQUEST_LOG_RETENTION must be a duration of at least 1m, such as 7d, 12h or 30m' })
+  @Min(60_000, { message: 'REQUEST_LOG_RETENTION must be a duration of at least 1m, such as 7d, 12h or 30m' })
+  requestLogRetentionMs!: number;
+
+  /** Milliseconds a usage rollup row is kept (USAGE_RETENTION, e.g. 90d). */
+  @IsInt({ message: 'USAGE_RETENTION must be a duration of at least 1h, such as 90d' })
+  @Min(3_600_000, { message: 'USAGE_RETENTION must be a duration of at least 1h, such as 90d' })
+  usageRetentionMs!: number;
+
+  /** How often usage rollups and the replica heartbeat are written. */
+  @IntAtLeast('TELEMETRY_FLUSH_INTERVAL_MS', 100, 60_000)
+  telemetryFlushIntervalMs!: number;
+
+  @IsString()
+  @MinLength(1, { message: 'METRICS_HOST must not be empty' })
+  metricsHost!: string;
+
+  @Port('METRICS_PORT')
+  metricsPort!: number;
 }

@@ -25,7 +25,21 @@ describe('loadConfig', () => {
       logLevel: 'log',
       routeRefreshIntervalMs: 2000,
       shutdownGraceMs: 10000,
+      requestLog: 'on',
+      requestLogQueueSize: 10000,
+      requestLogRetentionMs: 7 * 86_400_000,
+      usageRetentionMs: 90 * 86_400_000,
+      telemetryFlushIntervalMs: 10000,
+      metricsHost: '127.0.0.1',
+      metricsPort: 9464,
+      dbStatementTimeoutMs: 5000,
+      dbConnectTimeoutMs: 5000,
+      requestTimeoutMs: 60000,
+      headersTimeoutMs: 10000,
+      bodyIdleTimeoutMs: 10000,
+      maxConnections: 4096,
     });
+    expect(config.logFormat).toBeUndefined();
     expect(config.databaseUrl).toBeUndefined();
     expect(config.adminToken).toBeUndefined();
   });
@@ -44,6 +58,20 @@ describe('loadConfig', () => {
       LOG_LEVEL: 'DEBUG',
       ROUTE_REFRESH_INTERVAL_MS: '0',
       SHUTDOWN_GRACE_MS: '250',
+      LOG_FORMAT: 'JSON',
+      REQUEST_LOG: 'errors',
+      REQUEST_LOG_QUEUE_SIZE: '500',
+      REQUEST_LOG_RETENTION: '12h',
+      USAGE_RETENTION: '30d',
+      TELEMETRY_FLUSH_INTERVAL_MS: '5000',
+      METRICS_HOST: '0.0.0.0',
+      METRICS_PORT: '0',
+      DB_STATEMENT_TIMEOUT_MS: '2000',
+      DB_CONNECT_TIMEOUT_MS: '3000',
+      REQUEST_TIMEOUT_MS: '30000',
+      HEADERS_TIMEOUT_MS: '5000',
+      BODY_IDLE_TIMEOUT_MS: '4000',
+      MAX_CONNECTIONS: '100',
     });
     expect({ ...config }).toEqual({
       gatewayHost: '127.0.0.1',
@@ -58,7 +86,43 @@ describe('loadConfig', () => {
       logLevel: 'debug',
       routeRefreshIntervalMs: 0,
       shutdownGraceMs: 250,
+      logFormat: 'json',
+      requestLog: 'errors',
+      requestLogQueueSize: 500,
+      requestLogRetentionMs: 12 * 3_600_000,
+      usageRetentionMs: 30 * 86_400_000,
+      telemetryFlushIntervalMs: 5000,
+      metricsHost: '0.0.0.0',
+      metricsPort: 0,
+      dbStatementTimeoutMs: 2000,
+      dbConnectTimeoutMs: 3000,
+      requestTimeoutMs: 30000,
+      headersTimeoutMs: 5000,
+      bodyIdleTimeoutMs: 4000,
+      maxConnections: 100,
     });
+  });
+
+  it('rejects bad observability settings with one clear line', () => {
+    expect(
+      problemFor({
+        LOG_FORMAT: 'xml',
+        REQUEST_LOG: 'sometimes',
+        REQUEST_LOG_RETENTION: 'week',
+        METRICS_PORT: '70000',
+      }),
+    ).toBe(
+      'Invalid configuration: LOG_FORMAT must be one of json, pretty (got "xml"); ' +
+        'REQUEST_LOG must be one of on, errors, off (got "sometimes"); ' +
+        'REQUEST_LOG_RETENTION must be a duration of at least 1m, such as 7d, 12h or 30m (got "week"); ' +
+        'METRICS_PORT must be an integer port from 0 to 65535 (got "70000")',
+    );
+  });
+
+  it('refuses a headers timeout longer than the request timeout', () => {
+    expect(() => loadConfig({ REQUEST_TIMEOUT_MS: '5000', HEADERS_TIMEOUT_MS: '6000' })).toThrow(
+      /HEADERS_TIMEOUT_MS \(6000\) must not exceed REQUEST_TIMEOUT_MS \(5000\)/,
+    );
   });
 
   it('treats empty values as unset', () => {

@@ -3,6 +3,7 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { AppConfig } from './app-config';
 import { parseByteSize } from './byte-size';
+import { parseDuration } from './duration';
 import { ConfigError } from './config.error';
 
 type Env = Record<string, string | undefined>;
@@ -22,7 +23,18 @@ const VARIABLES: ReadonlyArray<{
   { field: 'databaseUrl', variable: 'DATABASE_URL' },
   { field: 'dataDir', variable: 'DATA_DIR', fallback: './data', parse: (text) => resolve(text) },
   { field: 'dbPoolSize', variable: 'DB_POOL_SIZE', parse: parseInteger },
+  {
+    field: 'dbStatementTimeoutMs',
+    variable: 'DB_STATEMENT_TIMEOUT_MS',
+    fallback: '5000',
+    parse: parseInteger,
+  },
+  { field: 'dbConnectTimeoutMs', variable: 'DB_CONNECT_TIMEOUT_MS', fallback: '5000', parse: parseInteger },
   { field: 'maxBodySize', variable: 'MAX_BODY_SIZE', fallback: '32mb', parse: parseByteSize },
+  { field: 'requestTimeoutMs', variable: 'REQUEST_TIMEOUT_MS', fallback: '60000', parse: parseInteger },
+  { field: 'headersTimeoutMs', variable: 'HEADERS_TIMEOUT_MS', fallback: '10000', parse: parseInteger },
+  { field: 'bodyIdleTimeoutMs', variable: 'BODY_IDLE_TIMEOUT_MS', fallback: '10000', parse: parseInteger },
+  { field: 'maxConnections', variable: 'MAX_CONNECTIONS', fallback: '4096', parse: parseInteger },
   { field: 'logLevel', variable: 'LOG_LEVEL', fallback: 'log', parse: (text) => text.toLowerCase() },
   {
     field: 'routeRefreshIntervalMs',
@@ -31,6 +43,29 @@ const VARIABLES: ReadonlyArray<{
     parse: parseInteger,
   },
   { field: 'shutdownGraceMs', variable: 'SHUTDOWN_GRACE_MS', fallback: '10000', parse: parseInteger },
+  { field: 'logFormat', variable: 'LOG_FORMAT', parse: (text) => text.toLowerCase() },
+  { field: 'requestLog', variable: 'REQUEST_LOG', fallback: 'on', parse: (text) => text.toLowerCase() },
+  {
+    field: 'requestLogQueueSize',
+    variable: 'REQUEST_LOG_QUEUE_SIZE',
+    fallback: '10000',
+    parse: parseInteger,
+  },
+  {
+    field: 'requestLogRetentionMs',
+    variable: 'REQUEST_LOG_RETENTION',
+    fallback: '7d',
+    parse: parseDuration,
+  },
+  { field: 'usageRetentionMs', variable: 'USAGE_RETENTION', fallback: '90d', parse: parseDuration },
+  {
+    field: 'telemetryFlushIntervalMs',
+    variable: 'TELEMETRY_FLUSH_INTERVAL_MS',
+    fallback: '10000',
+    parse: parseInteger,
+  },
+  { field: 'metricsHost', variable: 'METRICS_HOST', fallback: '127.0.0.1' },
+  { field: 'metricsPort', variable: 'METRICS_PORT', fallback: '9464', parse: parseInteger },
 ];
 
 /** The environment variables Switchboard reads (for docs and tests). */
@@ -57,6 +92,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
   }
   const config = plainToInstance(AppConfig, plain);
   const errors = validateSync(config, { forbidUnknownValues: true });
+  if (errors.length === 0 && config.headersTimeoutMs > config.requestTimeoutMs) {
+    throw new ConfigError(
+      `Invalid configuration: HEADERS_TIMEOUT_MS (${config.headersTimeoutMs}) must not exceed REQUEST_TIMEOUT_MS (${config.requestTimeoutMs})`,
+    );
+  }
   if (errors.length > 0) {
     const problems = errors.map((error) => {
       const message = Object.values(error.constraints ?? {})[0] ?? `${error.property} is invalid`;

@@ -1,5 +1,7 @@
 import type { OperatorFunction } from 'rxjs';
-import type { Protocol, SseEvent } from '@switchboard/protocols';
+import type { Protocol, SseEvent, TokenUsage } from '@switchboard/protocols';
+
+export type { TokenUsage } from '@switchboard/protocols';
 
 /**
  * Converters are keyed `from → to`: `from` is the CLIENT's protocol, `to` the UPSTREAM instance's protocol.
@@ -38,19 +40,16 @@ export interface ConvertedRequest {
   memo: ConversionMemo;
 }
 
-/** Token usage in one neutral shape, reported for the usage record. */
-export interface TokenUsage {
-  input_tokens: number;
-  output_tokens: number;
-  cache_read_input_tokens: number;
-  cache_creation_input_tokens: number;
-}
-
 export interface ResponseHooks {
   /** Called once usage is known (non-stream: from the body; stream: when the usage event arrives). */
   onUsage?: (usage: TokenUsage) => void;
   /** Called when the first content token (text, reasoning or tool call) is emitted, for time-to-first-token. */
   onFirstToken?: () => void;
+  /**
+   * Called once with the model the upstream reported (response `model`; stream `message_start.message.model`
+   * or the first chunk's non-empty `model`), in every direction, passthrough included.
+   */
+  onModel?: (model: string) => void;
 }
 
 export interface ConvertedError {

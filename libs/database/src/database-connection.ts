@@ -1,6 +1,6 @@
 import { type AppConfig } from '@switchboard/config';
 import { type DataSource } from 'typeorm';
-import { createDataSource, runMigrations } from './data-source.factory';
+import { createDataSource, type DatabaseSchema, runMigrations } from './data-source.factory';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres';
 
 export interface DatabaseConnection {
@@ -13,12 +13,24 @@ export interface DatabaseConnection {
 }
 
 /** DATABASE_URL → that server; unset → embedded PGlite in DATA_DIR. Then connect and apply pending migrations. */
-export async function connectDatabase(config: AppConfig): Promise<DatabaseConnection> {
+export async function connectDatabase(
+  config: AppConfig,
+  schema: DatabaseSchema,
+): Promise<DatabaseConnection> {
   const embedded = config.databaseUrl
     ? undefined
     : await startEmbeddedPostgres({ directory: config.dataDir });
   const url = config.databaseUrl ?? embedded!.url;
-  const dataSource = createDataSource({ url, poolSize: embedded ? 1 : (config.dbPoolSize ?? 10) });
+  const dataSource = createDataSource({
+    url,
+    poolSize: embedded ? 1 : (config.dbPoolSize ?? 10),
+    schema,
+    timeouts: {
+      statementMs: config.dbStatementTimeoutMs,
+      connectMs: config.dbConnectTimeoutMs,
+      serverSide: embedded === undefined,
+    },
+  });
   try {
     await dataSource.initialize();
     const appliedMigrations = await runMigrations(dataSource);

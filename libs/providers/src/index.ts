@@ -9,3 +9,4 @@ export * from './drivers/openai-compatible.driver';
 export * from './drivers/deepseek.driver';
 export * from './drivers/anthropic.driver';
 export * from './drivers/anthropic-compatible.driver';
+export * from './provider-facts';

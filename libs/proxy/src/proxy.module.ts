@@ -14,23 +14,23 @@ import { DataPlaneMount } from './data-plane.mount';
 import { InstanceHealthRegistry } from './health/instance-health.registry';
 import { RoutePlanCache } from './routing/route-plan.cache';
 import { UpstreamClient } from './upstream/upstream-client';
-import { UsageStream } from './usage/usage.stream';
+import { RequestRecordBus } from './record/request-record.bus';
 
 const DEBUG_LEVELS = new Set(['debug', 'verbose']);
 
-/** Logs each usage record at debug level, only when debug logging is on (nothing is built otherwise). */
-class UsageDebugLog implements OnModuleInit, OnModuleDestroy {
+/** Logs each request record at debug level, only when debug logging is on (nothing is built otherwise). */
+class RequestRecordDebugLog implements OnModuleInit, OnModuleDestroy {
   private subscription: Subscription | undefined;
 
   constructor(
-    private readonly usage: UsageStream,
+    private readonly records: RequestRecordBus,
     private readonly config: AppConfig,
   ) {}
 
   onModuleInit(): void {
     if (!DEBUG_LEVELS.has(this.config.logLevel)) return;
-    const logger = new Logger('Usage');
-    this.subscription = this.usage.records$.subscribe((record) => logger.debug(JSON.stringify(record)));
+    const logger = new Logger('RequestRecord');
+    this.subscription = this.records.records$.subscribe((record) => logger.debug(JSON.stringify(record)));
   }
 
   onModuleDestroy(): void {
@@ -55,7 +55,7 @@ class UpstreamClientLifecycle implements OnApplicationShutdown {
 @Module({
   imports: [RouteTableModule],
   providers: [
-    UsageStream,
+    RequestRecordBus,
     { provide: UpstreamClient, useFactory: () => new UpstreamClient() },
     {
       provide: UpstreamClientLifecycle,
@@ -63,9 +63,10 @@ class UpstreamClientLifecycle implements OnApplicationShutdown {
       useFactory: (client: UpstreamClient) => new UpstreamClientLifecycle(client),
     },
     {
-      provide: UsageDebugLog,
-      inject: [UsageStream, AppConfig],
-      useFactory: (usage: UsageStream, config: AppConfig) => new UsageDebugLog(usage, config),
+      provide: RequestRecordDebugLog,
+      inject: [RequestRecordBus, AppConfig],
+      useFactory: (records: RequestRecordBus, config: AppConfig) =>
+        new RequestRecordDebugLog(records, config),
     },
     {
       provide: RoutePlanCache,
@@ -74,23 +75,23 @@ class UpstreamClientLifecycle implements OnApplicationShutdown {
     },
     {
       provide: DataPlaneHandler,
-      inject: [RouteTable, RoutePlanCache, UpstreamClient, UsageStream, AppConfig],
+      inject: [RouteTable, RoutePlanCache, UpstreamClient, RequestRecordBus, AppConfig],
       useFactory: (
         routes: RouteTable,
         plans: RoutePlanCache,
         client: UpstreamClient,
-        usage: UsageStream,
+        records: RequestRecordBus,
         config: AppConfig,
       ) =>
         new DataPlaneHandler(
           routes,
           plans,
-          { client, usage, clock: { newId: () => randomUUID().replace(/-/g, ''), now: Date.now } },
+          { client, records, clock: { newId: () => randomUUID().replace(/-/g, ''), now: Date.now } },
           { maxBodySize: config.maxBodySize },
         ),
     },
     DataPlaneMount,
   ],
-  exports: [UsageStream, DataPlaneHandler],
+  exports: [RequestRecordBus, DataPlaneHandler],
 })
 export class ProxyModule {}

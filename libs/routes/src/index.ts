@@ -9,12 +9,8 @@ export * from './admin/routes-admin.service';
 export * from './admin/route-view';
 export * from './persistence/route.repository';
 export * from './validation/route-input';
-export {
-  validateRouteBody,
-  nativeProtocol,
-  DEFAULT_TIMEOUT_MS,
-  DEFAULT_CIRCUIT_BREAKER,
-} from './validation/route-validator';
+export * from './route-defaults';
+export { validateRouteBody, nativeProtocol } from './validation/route-validator';
 export * from './validation/dto/route-body.dto';
 export * from './validation/dto/instance-body.dto';
 export * from './validation/dto/instance-auth.dto';

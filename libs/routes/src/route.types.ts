@@ -5,15 +5,11 @@ import type { Protocol } from '@switchboard/protocols';
  * Secrets under `auth` are real values here; redaction happens only at the admin API boundary.
  */
 
-export const PROVIDERS = [
-  'openai',
-  'azure-openai',
-  'openai-compatible',
-  'deepseek',
-  'anthropic',
-  'anthropic-compatible',
-] as const;
-export type ProviderName = (typeof PROVIDERS)[number];
+import { PROVIDER_NAMES, type ProviderName } from '@switchboard/providers/provider-facts';
+
+/** The provider names a route instance may use (owned by the providers lib). */
+export const PROVIDERS = PROVIDER_NAMES;
+export type { ProviderName };
 
 export type FallbackTrigger = 'http_429' | 'http_5xx';
 
@@ -65,6 +61,8 @@ export interface RouteConfig {
   id: string;
   name: string;
   models: string[];
+  /** Model names listed by GET /v1/models for this route's globs (each matches one of `models`). */
+  advertise?: string[];
   enabled: boolean;
   instances: InstanceConfig[];
   balancer: BalancerConfig;

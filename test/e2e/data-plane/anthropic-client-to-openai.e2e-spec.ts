@@ -198,12 +198,25 @@ describe('Anthropic client → OpenAI upstream (conversion)', () => {
     ]);
   });
 
-  it('converts an upstream 404 to an Anthropic not_found_error', async () => {
+  it('converts an upstream 400 to an Anthropic invalid_request_error', async () => {
+    mock.enqueue(reply.error(400));
+    const error = await rejectionOf(
+      sb.anthropic.messages.create({ model, max_tokens: 5, messages: [{ role: 'user', content: 'hi' }] }),
+    );
+    expect(error.status).toBe(400);
+    expect(error.error).toMatchObject({ type: 'error', error: { type: 'invalid_request_error' } });
+  });
+
+  // Issue 11: an upstream 404 is the gateway's set-up problem (a wrong endpoint), not the client's.
+  it('answers an upstream 404 with a 502 api_error naming the instance', async () => {
     mock.enqueue(reply.error(404));
     const error = await rejectionOf(
       sb.anthropic.messages.create({ model, max_tokens: 5, messages: [{ role: 'user', content: 'hi' }] }),
     );
-    expect(error.status).toBe(404);
-    expect(error.error).toMatchObject({ type: 'error', error: { type: 'not_found_error' } });
+    expect(error.status).toBe(502);
+    expect(error.error).toMatchObject({
+      type: 'error',
+      error: { type: 'api_error', message: expect.stringContaining("'gpt-a'") },
+    });
   });
 });

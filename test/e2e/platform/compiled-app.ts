@@ -9,7 +9,7 @@ export const ENTRY = {
   switchboard: 'dist/apps/switchboard/src/main.js',
   gateway: 'dist/apps/gateway/src/main.js',
   admin: 'dist/apps/admin/src/main.js',
-  migrate: 'dist/libs/database/src/migrate.cli.js',
+  migrate: 'dist/libs/core/src/migrate.cli.js',
   embeddedDatabase: 'dist/libs/database/src/embedded/embedded-postgres.child.js',
 } as const;
 
@@ -30,7 +30,7 @@ export class CompiledProcess {
     const { DATABASE_URL: _ignored, ...inherited } = process.env;
     this.child = spawn(process.execPath, [join(REPO_ROOT, entry)], {
       cwd: REPO_ROOT,
-      env: { ...inherited, NO_COLOR: '1', ...env },
+      env: { ...inherited, NO_COLOR: '1', METRICS_PORT: '0', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child.stdout!.on('data', (chunk: Buffer) => (this.stdout += chunk.toString()));
@@ -42,7 +42,7 @@ export class CompiledProcess {
   async listening(timeoutMs = 90_000): Promise<string[]> {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
-      const match = /Listening: (.+)/.exec(this.stdout);
+      const match = /Listening: ([^"\n]+)/.exec(this.stdout);
       if (match) return match[1].trim().split(', ');
       if (this.child.exitCode !== null) {
         throw new Error(`exited ${this.child.exitCode} before listening: ${this.stderr || this.stdout}`);

@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { redirectJsonLogs } from '@switchboard/telemetry';
 import { startSwitchboard } from '../../support/switchboard';
 
 /** Captures everything the process writes to stdout/stderr while `work` runs. */
@@ -13,9 +14,12 @@ async function captureOutput<T>(work: () => Promise<T>): Promise<{ result: T; ou
   };
   process.stdout.write = capture as typeof process.stdout.write;
   process.stderr.write = capture as typeof process.stderr.write;
+  // pino writes to fd 1 itself, not through process.stdout.write.
+  const restoreLogs = redirectJsonLogs(capture);
   try {
     return { result: await work(), output: chunks.join('') };
   } finally {
+    restoreLogs();
     process.stdout.write = originals.out;
     process.stderr.write = originals.err;
   }

@@ -70,9 +70,11 @@ describe('data plane input handling', () => {
   });
 
   it('answers unknown models of Anthropic clients with a 404 in Anthropic shape', async () => {
+    const before = gateway.records.length;
     const response = await post('/v1/messages', '{"model":"nope","max_tokens":5,"messages":[]}');
     expect(response.status).toBe(404);
-    expect(gateway.usage.at(-1)).toMatchObject({
+    const records = await gateway.recordsAtLeast(before + 1);
+    expect(records.at(-1)).toMatchObject({
       status: 404,
       model: 'nope',
       route: null,

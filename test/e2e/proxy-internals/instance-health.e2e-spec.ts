@@ -1,4 +1,5 @@
 import { startSwitchboard, type RunningSwitchboard } from '../../support/switchboard';
+import { waitFor } from '../data-plane/support/wait-for';
 import { LoopbackUpstream, openAiCompletion, sendJson } from './support/loopback-upstream';
 
 interface HealthBody {
@@ -41,7 +42,6 @@ describe('GET /admin/routes/:id/health', () => {
     });
   const health = async (id: string) =>
     (await (await admin(`/admin/routes/${id}/health`)).json()) as HealthBody;
-  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
   it('walks closed → open → half_open → closed', async () => {
     const created = await admin('/admin/routes', {
@@ -63,6 +63,7 @@ describe('GET /admin/routes/:id/health', () => {
     expect(created.status).toBe(201);
     const { id } = (await created.json()) as { id: string };
     await expect(health(id)).resolves.toEqual({
+      replica: { id: expect.stringMatching(/\/\d+$/), serves_traffic: true },
       instances: [{ name: 'solo', state: 'closed', consecutive_failures: 0, open_until: null }],
     });
 
@@ -72,11 +73,12 @@ describe('GET /admin/routes/:id/health', () => {
     expect(open.instances[0]).toMatchObject({ state: 'open', consecutive_failures: 2 });
     expect(Date.parse(open.instances[0].open_until!)).toBeGreaterThan(Date.now());
 
-    await sleep(450);
-    expect((await health(id)).instances[0].state).toBe('half_open');
+    await waitFor('the cooldown to end', async () => (await health(id)).instances[0].state === 'half_open');
+    expect(Date.now()).toBeGreaterThanOrEqual(Date.parse(open.instances[0].open_until!));
     healthy = true;
     expect((await ask()).status).toBe(200);
     await expect(health(id)).resolves.toEqual({
+      replica: { id: expect.stringMatching(/\/\d+$/), serves_traffic: true },
       instances: [{ name: 'solo', state: 'closed', consecutive_failures: 0, open_until: null }],
     });
   });

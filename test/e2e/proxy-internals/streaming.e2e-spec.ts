@@ -1,4 +1,5 @@
 import { request as httpRequest } from 'node:http';
+import { waitFor } from '../data-plane/support/wait-for';
 import { startGatewayHarness, type GatewayHarness } from './support/gateway-harness';
 import { loopbackUpstreams, openAiChunk, sendJson } from './support/loopback-upstream';
 import { routeFixture } from './support/route-fixture';
@@ -15,16 +16,6 @@ const chatStream = (gateway: GatewayHarness) =>
     headers: { 'content-type': 'application/json' },
     body: streamBody,
   });
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function waitFor(check: () => boolean, timeoutMs = 3000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error('condition not reached in time');
-    await sleep(10);
-  }
-}
 
 describe('data plane streaming (loopback upstreams)', () => {
   const upstream = loopbackUpstreams();
@@ -57,10 +48,13 @@ describe('data plane streaming (loopback upstreams)', () => {
   });
 
   it('reuses the keep-alive upstream connection after a stream ends with its marker', async () => {
+    let ended = 0;
     const ok = await upstream((_req, res) => {
       res.writeHead(200, { 'content-type': 'text/event-stream' });
       res.write(openAiChunk('a', 'stop'));
       res.write('data: [DONE]\n\n');
+      // The body ends a little after its end marker: the gateway must drain it, not drop the connection.
+      res.on('finish', () => (ended += 1));
       setTimeout(() => res.end(), 20);
     });
     gateway = await startGatewayHarness([
@@ -69,7 +63,7 @@ describe('data plane streaming (loopback upstreams)', () => {
     for (let i = 0; i < 3; i++) {
       const response = await chatStream(gateway);
       await expect(response.text()).resolves.toContain('[DONE]');
-      await sleep(40);
+      await waitFor('ended === i + 1', () => ended === i + 1);
     }
     expect(ok.received).toHaveLength(3);
     expect(ok.connections).toBe(1);
@@ -124,14 +118,14 @@ describe('data plane streaming (loopback upstreams)', () => {
     const text = await response.text();
     expect(text).toContain('"fine"');
     expect(text).not.toContain('overloaded_error');
-    expect(gateway.usage[0].attempts[0]).toMatchObject({
+    expect((await gateway.recordsAtLeast(1))[0].attempts[0]).toMatchObject({
       instance: 'busy',
       outcome: 'http_5xx',
       status: 529,
     });
 
     // Alone, the same instance's error comes back as its status before any stream started.
-    gateway.setRoutes([routeFixture({ instances: [anthropicInstance('busy', overloaded.url, 1)] })]);
+    await gateway.setRoutes([routeFixture({ instances: [anthropicInstance('busy', overloaded.url, 1)] })]);
     const alone = await fetch(`${gateway.url}/v1/messages`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'anthropic-version': '2023-06-01' },
@@ -165,8 +159,11 @@ describe('data plane streaming (loopback upstreams)', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('x-switchboard-instance')).toBe('ok');
     await expect(response.text()).resolves.toContain('"fast"');
-    await waitFor(() => stalled.aborted.length === 1);
-    expect(gateway.usage[0].attempts[0]).toMatchObject({ instance: 'stalled', outcome: 'timeout' });
+    await waitFor('stalled.aborted.length === 1', () => stalled.aborted.length === 1);
+    expect((await gateway.recordsAtLeast(1))[0].attempts[0]).toMatchObject({
+      instance: 'stalled',
+      outcome: 'timeout',
+    });
   });
 
   it('treats headers followed by silence as a first-byte timeout too', async () => {
@@ -206,7 +203,7 @@ describe('data plane streaming (loopback upstreams)', () => {
     expect(text).toContain('"partial"');
     expect(text).toMatch(/data: \{"error":\{"message":"[^"]*timeout/);
     expect(text).not.toContain('"finish_reason":"stop"');
-    expect(gateway.usage[0].attempts[0].outcome).toBe('stream_error');
+    expect((await gateway.recordsAtLeast(1))[0].attempts[0].outcome).toBe('stream_error');
   });
 
   it('ends a stream cut by a reset with the in-stream error', async () => {
@@ -255,7 +252,7 @@ describe('data plane streaming (loopback upstreams)', () => {
     expect(response.status).toBe(200);
     const text = await response.text();
     expect(text).toContain('data: {"error":');
-    await waitFor(() => trickle.aborted.length === 1);
+    await waitFor('trickle.aborted.length === 1', () => trickle.aborted.length === 1);
   });
 
   it('aborts the upstream request within a second of the client disconnecting', async () => {
@@ -278,10 +275,9 @@ describe('data plane streaming (loopback upstreams)', () => {
     await reader.read();
     controller.abort();
     const abortedAt = Date.now();
-    await waitFor(() => endless.aborted.length === 1, 1000);
+    await waitFor('endless.aborted.length === 1', () => endless.aborted.length === 1, 1000);
     expect(Date.now() - abortedAt).toBeLessThan(1000);
-    await waitFor(() => gateway!.usage.length === 1);
-    expect(gateway.usage[0].status).toBe(499);
+    expect((await gateway.recordsAtLeast(1))[0].status).toBe(499);
   });
 
   it('aborts a non-stream upstream request when the client goes away while waiting', async () => {
@@ -295,9 +291,9 @@ describe('data plane streaming (loopback upstreams)', () => {
     });
     req.on('error', () => undefined);
     req.end(JSON.stringify({ model: 'test-model', messages: [] }));
-    await waitFor(() => slow.received.length === 1);
+    await waitFor('slow.received.length === 1', () => slow.received.length === 1);
     req.destroy();
-    await waitFor(() => slow.aborted.length === 1, 1000);
+    await waitFor('slow.aborted.length === 1', () => slow.aborted.length === 1, 1000);
   });
 
   it('pauses the upstream read while the client does not consume (backpressure)', async () => {
@@ -332,7 +328,9 @@ describe('data plane streaming (loopback upstreams)', () => {
       req.end(streamBody);
     });
     slowClient.pause();
-    await sleep(500);
+    // An observation window, not a wait for a condition: nothing must happen in it. Without backpressure the
+    // gateway drains the ~32 MB offered into its own memory well within it.
+    await new Promise((resolve) => setTimeout(resolve, 500));
     // ~32 MB offered; without backpressure the gateway would have drained it all into its own memory by now.
     expect(finished).toBe(false);
     expect(written).toBeLessThan(600);

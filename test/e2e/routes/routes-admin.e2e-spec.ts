@@ -41,6 +41,7 @@ describe('admin routes API', () => {
           conversion: {},
         },
       ],
+      advertise: [],
       first_byte_timeout: null,
       total_timeout: null,
       circuit_breaker: { failure_threshold: 3, cooldown: 30000 },

@@ -1,7 +1,11 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { type Response } from 'express';
 import { GatewayErrorCode, gatewayErrorStatus, isGatewayError } from '@switchboard/common/errors';
+import { isDatabaseUnavailable } from '@switchboard/database';
 import { type AdminErrorBody, writeAdminError } from './admin-error.writer';
+
+/** Seconds a client should wait before retrying while the database is unavailable. */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
 
 /** body-parser error types (err.type) and what they mean for the caller. */
 const BODY_PARSER_ERRORS: Record<string, { status: number; code: GatewayErrorCode }> = {
@@ -29,6 +33,16 @@ export class AdminExceptionFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
+    if (isDatabaseUnavailable(exception)) {
+      this.logger.warn(`Database unavailable: ${(exception as Error).message}`);
+      if (!response.headersSent) response.setHeader('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
+      writeAdminError(response, 503, {
+        code: 'DATABASE_UNAVAILABLE',
+        message: 'The database is unavailable or not answering. Retry shortly.',
+        details: [],
+      });
+      return;
+    }
     const { status, body } = this.describe(exception);
     writeAdminError(response, status, body);
   }

@@ -12,6 +12,8 @@ export enum GatewayErrorCode {
   UNSUPPORTED_MEDIA_TYPE = 'UNSUPPORTED_MEDIA_TYPE',
   /** Body over MAX_BODY_SIZE. */
   PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
+  /** The path exists but not for this HTTP method; the `allow` header names the right one. */
+  METHOD_NOT_ALLOWED = 'METHOD_NOT_ALLOWED',
   /** Missing or wrong admin token. */
   UNAUTHORIZED = 'UNAUTHORIZED',
   /** Admin resource (route) not found. */
@@ -24,7 +26,11 @@ export enum GatewayErrorCode {
   UNSUPPORTED_CONVERSION = 'UNSUPPORTED_CONVERSION',
   /** Route exists but no instance can take traffic (all weight 0 / disabled). */
   NO_AVAILABLE_INSTANCE = 'NO_AVAILABLE_INSTANCE',
-  /** Upstream answered with an error status; `upstreamStatus` carries it. */
+  /** The route has instances, but none speaks the protocol the endpoint needs (count_tokens: anthropic-messages). */
+  NO_COMPATIBLE_INSTANCE = 'NO_COMPATIBLE_INSTANCE',
+  /** The instance cannot be called as configured (bad endpoint, unknown protocol, conversion bug). */
+  INSTANCE_MISCONFIGURED = 'INSTANCE_MISCONFIGURED',
+  /** Upstream answered with an error status; `upstreamStatus` carries it (502 when it is not an error status). */
   UPSTREAM_ERROR = 'UPSTREAM_ERROR',
   /** Upstream rejected the gateway's credentials (401/403): a gateway misconfiguration, surfaced as 502. */
   UPSTREAM_AUTH_FAILED = 'UPSTREAM_AUTH_FAILED',
@@ -36,6 +42,8 @@ export enum GatewayErrorCode {
   UPSTREAM_STREAM_CUT = 'UPSTREAM_STREAM_CUT',
   /** Gateway not ready (route table not loaded yet). */
   NOT_READY = 'NOT_READY',
+  /** The client went away before the response ended (recorded as 499; nothing is written). */
+  CLIENT_CLOSED = 'CLIENT_CLOSED',
   /** Anything unexpected. */
   INTERNAL = 'INTERNAL',
 }

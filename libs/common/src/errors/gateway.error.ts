@@ -14,6 +14,8 @@ export interface GatewayErrorOptions {
   upstreamType?: string;
   /** OpenAI `error.param`, when known. */
   param?: string | null;
+  /** OpenAI `error.code` the client sees (e.g. `model_not_found`); else the writer's default for the status. */
+  clientCode?: string;
   /** Response headers worth keeping for the client (e.g. `retry-after`). */
   headers?: Record<string, string>;
   cause?: unknown;
@@ -25,6 +27,7 @@ export class GatewayError extends Error {
   readonly upstreamStatus?: number;
   readonly upstreamType?: string;
   readonly param?: string | null;
+  readonly clientCode?: string;
   readonly headers: Record<string, string>;
 
   constructor(
@@ -38,6 +41,7 @@ export class GatewayError extends Error {
     this.upstreamStatus = options.upstreamStatus;
     this.upstreamType = options.upstreamType;
     this.param = options.param;
+    this.clientCode = options.clientCode;
     this.headers = options.headers ?? {};
   }
 }

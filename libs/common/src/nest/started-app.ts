@@ -5,8 +5,10 @@ import { type AddressInfo } from 'node:net';
 /** A Nest app listening on a socket. */
 export interface StartedApp {
   readonly app: INestApplication;
-  /** `http://<host>:<port>` as bound (0.0.0.0/:: shown as 127.0.0.1 so it can be dialled). */
+  /** `http://<host>:<port>` to dial (0.0.0.0/:: shown as 127.0.0.1). */
   readonly url: string;
+  /** `http://<address>:<port>` exactly as bound (`http://0.0.0.0:8080` when listening on every interface). */
+  readonly boundUrl: string;
   /** Stops accepting connections, waits up to `graceMs` for in-flight requests, then cuts the rest. */
   close(): Promise<void>;
 }
@@ -21,11 +23,13 @@ export async function listen(
   const server = app.getHttpServer() as Server;
   const address = server.address() as AddressInfo;
   const dialHost = address.address === '0.0.0.0' || address.address === '::' ? '127.0.0.1' : address.address;
-  const url = `http://${dialHost.includes(':') ? `[${dialHost}]` : dialHost}:${address.port}`;
+  const url = httpUrl(dialHost, address.port);
+  const boundUrl = httpUrl(address.address, address.port);
   let closing: Promise<void> | undefined;
   return {
     app,
     url,
+    boundUrl,
     close: () =>
       (closing ??= (async () => {
         server.closeIdleConnections();
@@ -37,4 +41,8 @@ export async function listen(
         }
       })()),
   };
+}
+
+function httpUrl(host: string, port: number): string {
+  return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
 }

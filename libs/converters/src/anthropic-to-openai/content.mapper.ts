@@ -1,22 +1,23 @@
-import type {
-  ChatCompletionContentPartImage,
-  ChatCompletionContentPartText,
-  ChatCompletionContentPart,
-} from 'openai/resources/chat/completions';
-import { isJsonObject, type JsonObject } from '../shared/json-object';
-import { invalidRequest } from './invalid-request';
+import {
+  isJsonObject,
+  type JsonObject,
+  type OpenAiImagePart,
+  type OpenAiTextPart,
+  type OpenAiUserContentPart,
+} from '@switchboard/protocols';
+import { invalidRequest } from './request-error';
 
 /** User-side content parts an OpenAI upstream accepts (text, image_url, file). */
-export type UserPart = ChatCompletionContentPart;
+export type UserPart = OpenAiUserContentPart;
 
 export const isBlank = (text: string): boolean => text.trim().length === 0;
 
-export function textPart(text: string): ChatCompletionContentPartText {
+export function textPart(text: string): OpenAiTextPart {
   return { type: 'text', text };
 }
 
 /** Anthropic `image` block → `image_url` part (base64 → data URL, url → url). */
-export function imagePart(block: JsonObject, path: string): ChatCompletionContentPartImage {
+export function imagePart(block: JsonObject, path: string): OpenAiImagePart {
   const source = block.source;
   if (!isJsonObject(source)) throw invalidRequest(`${path}.source`, 'image source must be an object');
   if (source.type === 'base64') {

@@ -143,6 +143,8 @@ describe('docs/conversion-matrix.md — anthropic-to-openai', () => {
       'done-without-finish',
       'interleaved-tools',
       'signed-thinking',
+      'azure-content-filter',
+      'mistral-thinking',
       'error-mid-stream',
       'cut',
     ];
@@ -150,7 +152,7 @@ describe('docs/conversion-matrix.md — anthropic-to-openai', () => {
     let events: Record<string, unknown>[] = [];
     beforeAll(async () => {
       for (const name of fixtures) {
-        const bytes = fixtureBytes(`${name}.sse`);
+        const bytes = fixtureBytes(`${name}.upstream.sse`);
         upstreamText += Buffer.from(bytes).toString('utf8');
         const run = await runStream([bytes]);
         events = events.concat(

@@ -1,10 +1,10 @@
-import type { ErrorResponse } from '@anthropic-ai/sdk/resources/shared';
-import { anthropicErrorBody, anthropicErrorForOpenAiStatus } from '@switchboard/protocols';
+import {
+  anthropicErrorBody,
+  anthropicErrorForOpenAiStatus,
+  type AnthropicErrorBody,
+} from '@switchboard/protocols';
 import type { ConvertedError } from '../converter.interface';
 import { upstreamErrorCode, upstreamErrorMessage, upstreamErrorType } from '../shared/upstream-error-message';
-
-/** The Anthropic error body fields Switchboard writes, checked against the SDK's `ErrorResponse`. */
-type AnthropicErrorOut = Pick<ErrorResponse, 'type'> & { error: { type: string; message: string } };
 
 /**
  * OpenAI upstream error (status + parsed JSON, raw text or anything) → Anthropic error body. The status is
@@ -18,6 +18,6 @@ export function mapError(status: number, body: unknown): ConvertedError {
     upstreamErrorType(body) ?? null,
     upstreamErrorCode(body) ?? null,
   );
-  const out: AnthropicErrorOut = anthropicErrorBody(type, upstreamErrorMessage(httpStatus, body));
+  const out: AnthropicErrorBody = anthropicErrorBody(type, upstreamErrorMessage(httpStatus, body));
   return { status: httpStatus, body: out as unknown as Record<string, unknown> };
 }

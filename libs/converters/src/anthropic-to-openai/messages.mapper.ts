@@ -1,10 +1,11 @@
-import type {
-  ChatCompletionAssistantMessageParam,
-  ChatCompletionMessageFunctionToolCall,
-  ChatCompletionMessageParam,
-  ChatCompletionToolMessageParam,
-} from 'openai/resources/chat/completions';
-import { isJsonObject, type JsonObject } from '../shared/json-object';
+import {
+  isJsonObject,
+  type JsonObject,
+  type OpenAiAssistantMessage,
+  type OpenAiMessage,
+  type OpenAiToolCall,
+  type OpenAiToolMessage,
+} from '@switchboard/protocols';
 import {
   documentParts,
   imagePart,
@@ -14,17 +15,12 @@ import {
   textPart,
   type UserPart,
 } from './content.mapper';
-import { invalidRequest } from './invalid-request';
+import { invalidRequest } from './request-error';
 import type { ToolNameMap } from '../shared/tool-names';
 
-/** Assistant message with the de-facto `reasoning_content` extension (DeepSeek, vLLM, OpenRouter). */
-export type AssistantMessageOut = ChatCompletionAssistantMessageParam & {
-  reasoning_content?: string;
-  thinking_blocks?: (
-    { type: 'thinking'; thinking: string; signature: string } | { type: 'redacted_thinking'; data: string }
-  )[];
-};
-export type MessageOut = ChatCompletionMessageParam | AssistantMessageOut;
+/** Assistant message with the de-facto `reasoning_content` / `thinking_blocks` extensions. */
+export type AssistantMessageOut = OpenAiAssistantMessage;
+export type MessageOut = OpenAiMessage;
 
 export interface MessagesOptions {
   /** Put assistant `thinking` text back as `reasoning_content` (upstreams that round-trip reasoning). */
@@ -170,7 +166,7 @@ function userTurn(turn: Turn, openCalls: Set<string>, out: MessageOut[]): void {
           );
         }
         const { text, images } = toolResultContent(block, path);
-        const tool: ChatCompletionToolMessageParam = { role: 'tool', tool_call_id: id, content: text };
+        const tool: OpenAiToolMessage = { role: 'tool', tool_call_id: id, content: text };
         out.push(tool);
         toolImages.push(...images);
         break;
@@ -227,7 +223,7 @@ function assistantTurn(
   const texts: string[] = [];
   const reasoning: string[] = [];
   const signed: NonNullable<AssistantMessageOut['thinking_blocks']> = [];
-  const calls: ChatCompletionMessageFunctionToolCall[] = [];
+  const calls: OpenAiToolCall[] = [];
   for (const { block, path } of turn.blocks) {
     switch (block.type) {
       case 'text':

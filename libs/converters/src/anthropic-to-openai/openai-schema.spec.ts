@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { validateOpenAi } from '../../../../test/support/openai-schema.validator';
+import { validateOpenAi } from '@switchboard/testing/openai-schema.validator';
 import { fixedClock } from '../testing/fixed-clock';
 import { anthropicToOpenAiConverter as converter } from './index';
 

@@ -28,7 +28,7 @@ export interface AnthropicToOpenAiOptions {
 
 const OPENAI_PLATFORM = new Set(['openai', 'azure-openai']);
 
-export function resolveOptions(target: UpstreamTarget): AnthropicToOpenAiOptions {
+export function readOptions(target: UpstreamTarget): AnthropicToOpenAiOptions {
   const platform = OPENAI_PLATFORM.has(target.provider);
   const conversion = target.conversion ?? {};
   const flag = (key: string, fallback: boolean): boolean =>

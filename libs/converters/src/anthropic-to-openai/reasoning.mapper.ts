@@ -1,6 +1,5 @@
-import type { ReasoningEffort } from 'openai/resources/shared';
-import { isJsonObject } from '../shared/json-object';
-import { invalidRequest } from './invalid-request';
+import { isJsonObject, type OpenAiReasoningEffort as ReasoningEffort } from '@switchboard/protocols';
+import { invalidRequest } from './request-error';
 
 /**
  * Anthropic `thinking` / `output_config.effort` → OpenAI `reasoning_effort` (conversion-spec §5.4), using the

@@ -1,16 +1,15 @@
-import type { ChatCompletionCreateParamsBase } from 'openai/resources/chat/completions';
 import type { ConvertedRequest, UpstreamTarget } from '../converter.interface';
-import { isJsonObject, type JsonObject } from '../shared/json-object';
+import { isJsonObject, type JsonObject, type OpenAiChatRequest } from '@switchboard/protocols';
 import { toMemo } from './conversion-memo';
-import { invalidRequest } from './invalid-request';
-import { mapMessages, type MessageOut } from './messages.mapper';
-import { resolveOptions } from './options';
+import { invalidRequest } from './request-error';
+import { mapMessages } from './messages.mapper';
+import { readOptions } from './options';
 import { mapReasoningEffort } from './reasoning.mapper';
 import { ToolNameMap } from '../shared/tool-names';
 import { mapTools } from './tools.mapper';
 
-/** The OpenAI request body this converter writes (official SDK type, plus the reasoning extension). */
-export type OpenAiRequestOut = Omit<ChatCompletionCreateParamsBase, 'messages'> & { messages: MessageOut[] };
+/** The OpenAI request body this converter writes. */
+export type OpenAiRequestOut = OpenAiChatRequest;
 
 /** OpenAI accepts at most four stop sequences (api.openai.com and Azure OpenAI). */
 const OPENAI_MAX_STOP = 4;
@@ -54,7 +53,7 @@ function stopSequences(body: JsonObject, limit: number | undefined): string[] {
 export function mapRequest(bodyIn: unknown, target: UpstreamTarget): ConvertedRequest {
   if (!isJsonObject(bodyIn)) throw invalidRequest('body', 'must be a JSON object');
   const body = bodyIn;
-  const options = resolveOptions(target);
+  const options = readOptions(target);
   if (typeof body.model !== 'string' || body.model.length === 0) {
     throw invalidRequest('model', 'must be a non-empty string');
   }

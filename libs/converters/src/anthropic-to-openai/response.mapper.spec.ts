@@ -122,8 +122,10 @@ describe('anthropic-to-openai response mapper', () => {
     ['{"a":1}', { a: 1 }],
     ['[1,2]', { value: [1, 2] }],
     ['{"a":1', { a: 1 }],
-    ['{"a":tru', { _raw_arguments: '{"a":tru' }],
-    ['not json', { _raw_arguments: 'not json' }],
+    ['{"a":"x', { a: 'x' }],
+    // Unrepairable: `{}` (conversion-spec §5/§6: repair, else `{}`; the same rule in both directions).
+    ['{"a":tru', {}],
+    ['not json', {}],
   ])('turns arguments %p into an object input without dropping the call', (args, input) => {
     const out = convert(
       completion(
@@ -217,5 +219,32 @@ describe('anthropic-to-openai response mapper', () => {
     expect(() => convert({ error: { message: 'quota', type: 'insufficient_quota' } })).toThrow(
       expect.objectContaining({ code: GatewayErrorCode.UPSTREAM_ERROR, message: 'quota' }),
     );
+  });
+
+  it('maps Mistral/Magistral content parts: thinking → thinking block, text → text', () => {
+    const models: string[] = [];
+    const out = anthropicToOpenAiConverter.convertResponse(
+      completion({
+        content: [
+          {
+            type: 'thinking',
+            thinking: [
+              { type: 'text', text: 'Two plus two' },
+              { type: 'text', text: ' is four.' },
+            ],
+          },
+          { type: 'text', text: '2 + 2 = 4.' },
+        ],
+      }),
+      memo,
+      fixedClock(),
+      { onModel: (m) => models.push(m) },
+    ) as unknown as Message;
+    expect(out.content).toEqual([
+      { type: 'thinking', thinking: 'Two plus two is four.', signature: '' },
+      { type: 'text', text: '2 + 2 = 4.' },
+    ]);
+    expect(out.stop_reason).toBe('end_turn');
+    expect(models).toEqual([out.model]);
   });
 });

@@ -1,32 +1,34 @@
-import type {
-  Message,
-  RedactedThinkingBlock,
-  TextBlock,
-  ThinkingBlock,
-  ToolUseBlock,
-  Usage,
-} from '@anthropic-ai/sdk/resources/messages';
 import { GatewayError, GatewayErrorCode } from '@switchboard/common/errors';
-import type { ConversionClock, ResponseHooks, TokenUsage } from '../converter.interface';
-import { isJsonObject, type JsonObject } from '../shared/json-object';
+import type { ConversionClock, ConversionMemo, ResponseHooks, TokenUsage } from '../converter.interface';
+import {
+  isJsonObject,
+  openAiContentText,
+  tokenUsageFromOpenAi as openAiTokenUsage,
+  type AnthropicMessage,
+  type AnthropicRedactedThinkingBlock,
+  type AnthropicTextBlock,
+  type AnthropicThinkingBlock,
+  type AnthropicToolUseBlock,
+  type AnthropicUsage,
+  type JsonObject,
+} from '@switchboard/protocols';
 import { upstreamErrorMessage, upstreamErrorType } from '../shared/upstream-error-message';
-import type { AnthropicToOpenAiMemo } from './conversion-memo';
+import { readMemo, type AnthropicToOpenAiMemo } from './conversion-memo';
 import { mapStopReason } from './stop-reason.mapper';
-import { toolInputFromArguments } from './tool-arguments';
-import { openAiTokenUsage } from './usage.mapper';
+import { toolInputFromArguments } from '../shared/tool-arguments';
 import { restoreToolName } from '../shared/tool-names';
 
-/** Output shapes, checked against the official Anthropic SDK types (the fields Switchboard writes). */
-export type TextBlockOut = Pick<TextBlock, 'type' | 'text'>;
-export type ThinkingBlockOut = Pick<ThinkingBlock, 'type' | 'thinking' | 'signature'>;
-export type RedactedThinkingBlockOut = Pick<RedactedThinkingBlock, 'type' | 'data'>;
-export type ToolUseBlockOut = Pick<ToolUseBlock, 'type' | 'id' | 'name'> & { input: Record<string, unknown> };
+/** Output shapes: the fields of the Anthropic wire types (libs/protocols) that Switchboard writes. */
+export type TextBlockOut = Pick<AnthropicTextBlock, 'type' | 'text'>;
+export type ThinkingBlockOut = AnthropicThinkingBlock;
+export type RedactedThinkingBlockOut = AnthropicRedactedThinkingBlock;
+export type ToolUseBlockOut = Pick<AnthropicToolUseBlock, 'type' | 'id' | 'name' | 'input'>;
 export type ContentBlockOut = TextBlockOut | ThinkingBlockOut | RedactedThinkingBlockOut | ToolUseBlockOut;
 export type UsageOut = Pick<
-  Usage,
+  AnthropicUsage,
   'input_tokens' | 'output_tokens' | 'cache_creation_input_tokens' | 'cache_read_input_tokens'
 >;
-export type MessageOut = Pick<Message, 'id' | 'type' | 'role' | 'model' | 'stop_reason' | 'stop_sequence'> & {
+export type MessageOut = Omit<AnthropicMessage, 'content' | 'usage'> & {
   content: ContentBlockOut[];
   usage: UsageOut;
 };
@@ -100,10 +102,11 @@ function toolUseBlocks(
 /** OpenAI chat completion → Anthropic Message (conversion-spec §6): thinking, then text, then tool_use. */
 export function mapResponse(
   body: unknown,
-  memo: AnthropicToOpenAiMemo,
+  rawMemo: ConversionMemo,
   clock: ConversionClock,
   hooks?: ResponseHooks,
-): MessageOut {
+): Record<string, unknown> {
+  const memo = readMemo(rawMemo);
   if (!isJsonObject(body)) throw malformed('the body is not a JSON object');
   if (body.error !== undefined && body.error !== null) {
     throw new GatewayError(GatewayErrorCode.UPSTREAM_ERROR, upstreamErrorMessage(200, body), {
@@ -126,10 +129,12 @@ export function mapResponse(
 
   const content: ContentBlockOut[] = [];
   const signed = signedThinkingBlocks(message);
-  const reasoning = reasoningText(message);
+  // Mistral/Magistral: `content` is an array of `thinking` and `text` parts.
+  const parts = openAiContentText(message.content);
+  const reasoning = reasoningText(message) || parts.thinking;
   if (signed.length > 0) content.push(...signed);
   else if (reasoning) content.push({ type: 'thinking', thinking: reasoning, signature: '' });
-  const text = typeof message.content === 'string' ? message.content : '';
+  const text = parts.text;
   if (text.length > 0) content.push({ type: 'text', text });
   const refusal = typeof message.refusal === 'string' && message.refusal.length > 0 ? message.refusal : '';
   if (refusal) content.push({ type: 'text', text: refusal });
@@ -151,15 +156,18 @@ export function mapResponse(
     memo,
   );
   const usage = openAiTokenUsage(body.usage);
+  const upstreamModel = typeof body.model === 'string' && body.model.length > 0 ? body.model : undefined;
+  if (upstreamModel !== undefined) hooks?.onModel?.(upstreamModel);
   if (usage) hooks?.onUsage?.(usage);
-  return {
+  const out: MessageOut = {
     id: `msg_${clock.newId()}`,
     type: 'message',
     role: 'assistant',
-    model: typeof body.model === 'string' && body.model.length > 0 ? body.model : memo.requestedModel,
+    model: upstreamModel ?? memo.requestedModel,
     content,
     stop_reason: stop.stop_reason,
     stop_sequence: stop.stop_sequence,
     usage: usageOut(usage ?? EMPTY_USAGE),
   };
+  return out as unknown as Record<string, unknown>;
 }

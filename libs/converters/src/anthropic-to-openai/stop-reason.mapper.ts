@@ -1,4 +1,4 @@
-import type { StopReason } from '@anthropic-ai/sdk/resources/messages';
+import type { AnthropicStopReason as StopReason } from '@switchboard/protocols';
 import type { AnthropicToOpenAiMemo } from './conversion-memo';
 
 export interface StopOutcome {

@@ -1,49 +1,43 @@
+import { encodeAnthropicEvent, type AnthropicStreamEvent, type SseEvent } from '@switchboard/protocols';
 import { Observable, type OperatorFunction } from 'rxjs';
-import type { SseEvent } from '@switchboard/protocols';
-import type { ResponseHooks } from '../converter.interface';
+import type { ConversionClock, ConversionMemo, ResponseHooks } from '../converter.interface';
 import { clientStreamErrorEvents, gatewayErrorFromSourceError } from '../shared/stream-failure';
-import type { AnthropicToOpenAiMemo } from './conversion-memo';
-import type { AnthropicEventOut } from './stream-events';
+import { readMemo } from './conversion-memo';
 import { flush, initialStreamState, step, type StepResult, type StreamState } from './stream.reducer';
 
-export function toSseEvent(event: AnthropicEventOut): SseEvent {
-  // Text deltas are nearly every event of a stream: serialised by hand, byte for byte what JSON.stringify
-  // writes for the reducer's `{ type, index, delta: { type, text } }`.
-  if (event.type === 'content_block_delta' && event.delta.type === 'text_delta') {
-    return {
-      event: 'content_block_delta',
-      data: `{"type":"content_block_delta","index":${event.index},"delta":{"type":"text_delta","text":${JSON.stringify(event.delta.text)}}}`,
-    };
-  }
-  return { event: event.type, data: JSON.stringify(event) };
-}
-
-const isFirstToken = (event: AnthropicEventOut): boolean =>
+const isFirstToken = (event: AnthropicStreamEvent): boolean =>
   event.type === 'content_block_delta' ||
   (event.type === 'content_block_start' && event.content_block.type === 'tool_use');
 
 /**
- * Thin RxJS shell around the reducer: state per subscription, events encoded as `event: <type>` frames,
- * hooks called, and failures raised as GatewayError after the client received the Anthropic `error` event.
+ * Thin RxJS shell around the reducer (OpenAI upstream chunks → Anthropic client events): state per
+ * subscription, events encoded by the protocol module, hooks called here, and failures raised as GatewayError
+ * after the client received the Anthropic `error` event.
  */
-export function openAiToAnthropicStream(
-  memo: AnthropicToOpenAiMemo,
-  messageId: string,
+export function mapStream(
+  rawMemo: ConversionMemo,
+  clock: ConversionClock,
   hooks?: ResponseHooks,
 ): OperatorFunction<SseEvent, SseEvent> {
+  const memo = readMemo(rawMemo);
+  const messageId = `msg_${clock.newId()}`;
   return (source) =>
     new Observable<SseEvent>((subscriber) => {
       let state: StreamState = initialStreamState(memo, messageId);
       let sawFirstToken = false;
       const emit = ([next, events]: StepResult): boolean => {
+        const previous = state;
         state = next;
+        if (previous.upstreamModel === undefined && next.upstreamModel !== undefined) {
+          hooks?.onModel?.(next.upstreamModel);
+        }
         for (const event of events) {
           if (!sawFirstToken && isFirstToken(event)) {
             sawFirstToken = true;
             hooks?.onFirstToken?.();
           }
           if (event.type === 'message_delta' && state.usage) hooks?.onUsage?.(state.usage);
-          subscriber.next(toSseEvent(event));
+          subscriber.next(encodeAnthropicEvent(event));
         }
         if (state.failure) {
           subscriber.error(state.failure);

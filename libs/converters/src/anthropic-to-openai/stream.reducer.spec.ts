@@ -1,8 +1,7 @@
 import { GatewayErrorCode } from '@switchboard/common/errors';
-import type { SseEvent } from '@switchboard/protocols';
+import type { AnthropicStreamEvent as AnthropicEventOut, SseEvent } from '@switchboard/protocols';
 import { readMemo } from './conversion-memo';
 import { anthropicToOpenAiConverter } from './index';
-import type { AnthropicEventOut } from './stream-events';
 import { flush, initialStreamState, step, type StreamState } from './stream.reducer';
 
 const memo = readMemo({ requestedModel: 'claude-x', stopSequences: ['###'] });

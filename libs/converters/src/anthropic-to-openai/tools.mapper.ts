@@ -1,14 +1,10 @@
-import type {
-  ChatCompletionFunctionTool,
-  ChatCompletionToolChoiceOption,
-} from 'openai/resources/chat/completions';
-import { isJsonObject } from '../shared/json-object';
-import { invalidRequest } from './invalid-request';
+import { isJsonObject, type OpenAiFunctionTool, type OpenAiToolChoice } from '@switchboard/protocols';
+import { invalidRequest } from './request-error';
 import type { ToolNameMap } from '../shared/tool-names';
 
 export interface MappedTools {
-  tools?: ChatCompletionFunctionTool[];
-  tool_choice?: ChatCompletionToolChoiceOption;
+  tools?: OpenAiFunctionTool[];
+  tool_choice?: OpenAiToolChoice;
   parallel_tool_calls?: boolean;
 }
 
@@ -19,7 +15,7 @@ export interface MappedTools {
  * When nothing is left, `tool_choice` and `parallel_tool_calls` are dropped too (OpenAI rejects them alone).
  */
 export function mapTools(toolsIn: unknown, choiceIn: unknown, names: ToolNameMap): MappedTools {
-  const tools: ChatCompletionFunctionTool[] = [];
+  const tools: OpenAiFunctionTool[] = [];
   const declared = new Set<string>();
   const dropped = new Set<string>();
   if (toolsIn !== undefined && toolsIn !== null) {
@@ -37,7 +33,7 @@ export function mapTools(toolsIn: unknown, choiceIn: unknown, names: ToolNameMap
       if (!isJsonObject(tool.input_schema)) {
         throw invalidRequest(`${path}.input_schema`, 'must be a JSON Schema object');
       }
-      const fn: ChatCompletionFunctionTool['function'] = {
+      const fn: OpenAiFunctionTool['function'] = {
         name: names.upstreamName(tool.name),
         parameters: tool.input_schema,
       };

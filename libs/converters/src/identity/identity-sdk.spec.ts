@@ -18,7 +18,7 @@ const sseResponse = (events: SseEvent[]) =>
 
 describe('identity streams through the official SDKs', () => {
   it('Anthropic: a complete stream accumulates with MessageStream; a cut one makes the SDK throw', async () => {
-    const events = await readSseFixture(path.join(FIXTURES, 'thinking-text-tool.anthropic.sse'));
+    const events = await readSseFixture(path.join(FIXTURES, 'thinking-text-tool.upstream.sse'));
     const whole = await runStream(from(events), (hooks) =>
       anthropicIdentityConverter.convertStream({}, fixedClock(), hooks),
     );

@@ -200,4 +200,63 @@ describe('identity converters', () => {
       body: { type: 'error', error: { type: 'rate_limit_error', message: 'slow down' } },
     });
   });
+
+  it('reports the upstream model once, skipping Azure filter-only chunks with model ""', async () => {
+    const models: string[] = [];
+    const azureFilter: SseEvent = {
+      data: '{"choices":[],"created":0,"id":"","model":"","object":"","prompt_filter_results":[{"prompt_index":0,"content_filter_results":{}}]}',
+    };
+    const openAi = from([azureFilter, ...openAiEvents]).pipe(
+      openAiIdentityConverter.convertStream({}, clock, { onModel: (m) => models.push(m) }),
+      toArray(),
+    );
+    await lastValueFrom(openAi);
+    const anthropic = from(anthropicEvents).pipe(
+      anthropicIdentityConverter.convertStream({}, clock, { onModel: (m) => models.push(m) }),
+      toArray(),
+    );
+    await lastValueFrom(anthropic);
+    expect(models).toEqual(['gpt', 'claude']);
+
+    anthropicIdentityConverter.convertResponse({ model: 'claude-x', usage: {} }, {}, clock, {
+      onModel: (m) => models.push(m),
+    });
+    openAiIdentityConverter.convertResponse({ model: '', usage: {} }, {}, clock, {
+      onModel: (m) => models.push(m),
+    });
+    expect(models).toEqual(['gpt', 'claude', 'claude-x']);
+  });
+
+  it('carries the status an in-stream error stands for on the raised GatewayError', async () => {
+    const overloaded = {
+      event: 'error',
+      data: '{"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}}',
+    };
+    const anthropic = await run(anthropicIdentityConverter, from([anthropicEvents[0]!, overloaded]));
+    expect(anthropic.error).toMatchObject({ upstreamStatus: 529, upstreamType: 'overloaded_error' });
+    const rateLimited = {
+      data: '{"error":{"message":"Too many requests","type":"rate_limit_exceeded","code":"429"}}',
+    };
+    const openAi = await run(openAiIdentityConverter, from([openAiEvents[0]!, rateLimited]));
+    expect(openAi.error).toMatchObject({ upstreamStatus: 429, upstreamType: 'rate_limit_exceeded' });
+  });
+
+  it('reports reasoning tokens in usage when the upstream counts them', async () => {
+    const withReasoning: SseEvent = {
+      data: '{"id":"c1","object":"chat.completion.chunk","created":1,"model":"o4","choices":[],"usage":{"prompt_tokens":5,"completion_tokens":40,"total_tokens":45,"completion_tokens_details":{"reasoning_tokens":32}}}',
+    };
+    const result = await run(
+      openAiIdentityConverter,
+      from([...openAiEvents.slice(0, 3), withReasoning, { data: '[DONE]' }]),
+    );
+    expect(result.usage).toEqual([
+      {
+        input_tokens: 5,
+        output_tokens: 40,
+        cache_read_input_tokens: 0,
+        cache_creation_input_tokens: 0,
+        reasoning_tokens: 32,
+      },
+    ]);
+  });
 });

@@ -1,39 +1,61 @@
 import { GatewayError, GatewayErrorCode } from '@switchboard/common/errors';
 import {
-  anthropicErrorBody,
-  anthropicErrorTypeForStatus,
-  isAnthropicErrorBody,
-  isOpenAiErrorBody,
+  isJsonObject,
   openAiDoneEvent,
-  openAiErrorBody,
-  openAiErrorTypeForStatus,
+  protocolGrammar,
+  StreamSignal,
   type Protocol,
   type SseEvent,
+  type StreamWatcher,
 } from '@switchboard/protocols';
 import { Observable, type OperatorFunction } from 'rxjs';
 import type { ConvertedError, Converter, ResponseHooks } from '../converter.interface';
-import { isJsonObject } from '../shared/json-object';
 import {
   clientStreamErrorEvents,
   gatewayErrorFromSourceError,
   streamCutError,
 } from '../shared/stream-failure';
 import { upstreamErrorMessage } from '../shared/upstream-error-message';
-import { tokenUsageFromAnthropic, tokenUsageFromOpenAi } from '../shared/usage';
-import { AnthropicStreamProbe } from './anthropic-stream.probe';
-import { OpenAiStreamProbe } from './openai-stream.probe';
-import { ProbeResult, type StreamProbe } from './stream-probe';
+
+/** Calls the hooks as the watcher learns things: first token and model once, usage at the end. */
+class HookReporter {
+  private firstToken = false;
+  private model = false;
+  private usage = false;
+
+  constructor(
+    private readonly watcher: StreamWatcher,
+    private readonly hooks: ResponseHooks | undefined,
+  ) {}
+
+  afterEvent(): void {
+    if (!this.model && this.watcher.model !== undefined) {
+      this.model = true;
+      this.hooks?.onModel?.(this.watcher.model);
+    }
+    if (!this.firstToken && this.watcher.firstTokenSeen) {
+      this.firstToken = true;
+      this.hooks?.onFirstToken?.();
+    }
+  }
+
+  atEnd(): void {
+    if (this.usage || !this.watcher.usage) return;
+    this.usage = true;
+    this.hooks?.onUsage?.(this.watcher.usage);
+  }
+}
 
 /**
  * Passthrough when client and upstream speak the same protocol: bodies and events are forwarded untouched
- * (same objects, so re-encoding gives the same bytes). The stream is still watched: usage and first token are
- * reported, an upstream in-stream error is forwarded and then raised, and a stream cut before its end marker
- * gets the protocol's in-stream error appended and raises UPSTREAM_STREAM_CUT.
+ * (same objects, so re-encoding gives the same bytes). The stream is still watched through the protocol's
+ * grammar: usage, model and first token are reported, an upstream in-stream error is forwarded and then raised,
+ * and a stream cut before its end marker gets the protocol's in-stream error appended and raises
+ * UPSTREAM_STREAM_CUT.
  */
-function createIdentityConverter(protocol: Protocol): Converter {
-  const isAnthropic = protocol === 'anthropic-messages';
-  const newProbe = (hooks?: ResponseHooks): StreamProbe =>
-    isAnthropic ? new AnthropicStreamProbe(hooks) : new OpenAiStreamProbe(hooks);
+export function createIdentityConverter(protocol: Protocol): Converter {
+  const grammar = protocolGrammar(protocol);
+  const isOpenAi = protocol === 'openai-chat';
 
   return {
     from: protocol,
@@ -51,7 +73,9 @@ function createIdentityConverter(protocol: Protocol): Converter {
           'The upstream response body is not a JSON object.',
         );
       }
-      const usage = isAnthropic ? tokenUsageFromAnthropic(body.usage) : tokenUsageFromOpenAi(body.usage);
+      const model = grammar.modelFromBody(body);
+      if (model !== undefined) hooks?.onModel?.(model);
+      const usage = grammar.usageFromBody(body);
       if (usage) hooks?.onUsage?.(usage);
       return body;
     },
@@ -59,7 +83,8 @@ function createIdentityConverter(protocol: Protocol): Converter {
     convertStream(_memo, _clock, hooks): OperatorFunction<SseEvent, SseEvent> {
       return (source) =>
         new Observable<SseEvent>((subscriber) => {
-          const probe = newProbe(hooks);
+          const watcher = grammar.createStreamWatcher();
+          const reporter = new HookReporter(watcher, hooks);
           let done = false;
           const fail = (error: GatewayError): void => {
             done = true;
@@ -69,20 +94,26 @@ function createIdentityConverter(protocol: Protocol): Converter {
           return source.subscribe({
             next(event) {
               if (done) return;
-              const result = probe.observe(event);
+              const signal = watcher.observe(event);
+              reporter.afterEvent();
               subscriber.next(event);
-              if (result === ProbeResult.Terminated) {
+              if (signal === StreamSignal.Terminated) {
                 done = true;
+                reporter.atEnd();
                 subscriber.complete();
-              } else if (result === ProbeResult.UpstreamError) {
+              } else if (signal === StreamSignal.UpstreamError) {
                 done = true;
-                if (!isAnthropic) subscriber.next(openAiDoneEvent());
-                const { type, message } = probe.upstreamError ?? {
+                if (isOpenAi) subscriber.next(openAiDoneEvent());
+                const report = watcher.upstreamError ?? {
                   type: 'api_error',
                   message: 'Upstream error',
+                  status: 500,
                 };
                 subscriber.error(
-                  new GatewayError(GatewayErrorCode.UPSTREAM_ERROR, message, { upstreamType: type }),
+                  new GatewayError(GatewayErrorCode.UPSTREAM_ERROR, report.message, {
+                    upstreamType: report.type,
+                    upstreamStatus: report.status,
+                  }),
                 );
               }
             },
@@ -91,11 +122,11 @@ function createIdentityConverter(protocol: Protocol): Converter {
             },
             complete() {
               if (done) return;
-              if (probe.endedCleanly) {
+              if (watcher.endedCleanly) {
                 // OpenAI upstream closed after a finish_reason without [DONE]: still a normal end.
                 done = true;
-                if (probe instanceof OpenAiStreamProbe) probe.finish();
-                subscriber.next(openAiDoneEvent());
+                reporter.atEnd();
+                if (isOpenAi) subscriber.next(openAiDoneEvent());
                 subscriber.complete();
                 return;
               }
@@ -106,26 +137,8 @@ function createIdentityConverter(protocol: Protocol): Converter {
     },
 
     convertError(status, body): ConvertedError {
-      if (isAnthropic) {
-        if (isAnthropicErrorBody(body)) return { status, body: body as unknown as Record<string, unknown> };
-        return {
-          status,
-          body: anthropicErrorBody(
-            anthropicErrorTypeForStatus(status),
-            upstreamErrorMessage(status, body),
-          ) as unknown as Record<string, unknown>,
-        };
-      }
-      if (isOpenAiErrorBody(body)) return { status, body: body as unknown as Record<string, unknown> };
-      const { type, code } = openAiErrorTypeForStatus(status);
-      return {
-        status,
-        body: openAiErrorBody({
-          message: upstreamErrorMessage(status, body),
-          type,
-          code,
-        }) as unknown as Record<string, unknown>,
-      };
+      if (grammar.isErrorBody(body)) return { status, body: body as Record<string, unknown> };
+      return { status, body: grammar.errorBody(status, upstreamErrorMessage(status, body)) };
     },
   };
 }

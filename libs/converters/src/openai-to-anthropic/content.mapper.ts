@@ -1,10 +1,10 @@
-import type {
-  AnthropicCacheControl,
-  AnthropicDocumentBlock,
-  AnthropicImageBlock,
-  AnthropicTextBlock,
+import {
+  isJsonObject,
+  type AnthropicCacheControl,
+  type AnthropicDocumentBlock,
+  type AnthropicImageBlock,
+  type AnthropicTextBlock,
 } from '@switchboard/protocols';
-import { isJsonObject } from '../shared/json-object';
 import { invalidRequest, unsupported } from './request-error';
 
 /** OpenAI content parts → Anthropic blocks (conversion-spec §2.4, user content parts). */

@@ -2,8 +2,8 @@ import { GatewayError } from '@switchboard/common/errors';
 import type { SseEvent } from '@switchboard/protocols';
 import * as path from 'node:path';
 import { from } from 'rxjs';
-import { validateAnthropicRequest } from '../../../../test/support/anthropic-request.validator';
-import openAiSchemas from '../../../../test/fixtures/openai-schemas.json';
+import { validateAnthropicRequest } from '@switchboard/testing/anthropic-request.validator';
+import openAiSchemas from '@switchboard/test-fixtures/openai-schemas.json';
 import { readConversionMatrix, valuesAtPath } from '../testing/conversion-matrix.parser';
 import { fixedClock } from '../testing/fixed-clock';
 import { readSseFixture, runStream } from '../testing/stream-run';
@@ -130,12 +130,18 @@ describe('docs/conversion-matrix.md — openai-to-anthropic', () => {
   });
 
   describe('stream rows', () => {
-    const fixtures = ['thinking-text-tool', 'multi-tool', 'error-mid-stream', 'json-mode'];
+    const fixtures = [
+      'thinking-text-tool',
+      'multi-tool',
+      'error-mid-stream',
+      'json-mode',
+      'message-start-content',
+    ];
     let chunks: unknown[] = [];
     beforeAll(async () => {
       for (const name of fixtures) {
         const events: SseEvent[] = await readSseFixture(
-          path.join(__dirname, '__fixtures__', `${name}.anthropic.sse`),
+          path.join(__dirname, '__fixtures__', `${name}.upstream.sse`),
         );
         const memo = toMemo({
           model: 'm',

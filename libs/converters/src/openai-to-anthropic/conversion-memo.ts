@@ -19,7 +19,7 @@ export function toMemo(memo: OpenAiToAnthropicMemo): ConversionMemo {
 }
 
 /** Reads a memo back, tolerating a missing or foreign one (e.g. in tests). */
-export function fromMemo(memo: ConversionMemo | undefined): OpenAiToAnthropicMemo {
+export function readMemo(memo: ConversionMemo | undefined): OpenAiToAnthropicMemo {
   const raw = (memo ?? {}) as Partial<OpenAiToAnthropicMemo>;
   return {
     model: typeof raw.model === 'string' ? raw.model : '',

@@ -1,4 +1,4 @@
-import { convertAnthropicError } from './error.mapper';
+import { mapError } from './error.mapper';
 
 describe('Anthropic → OpenAI errors', () => {
   it.each([
@@ -14,7 +14,7 @@ describe('Anthropic → OpenAI errors', () => {
     [504, 'timeout_error', 504, 'timeout_error', 'timeout'],
     [529, 'overloaded_error', 503, 'server_error', 'overloaded'],
   ])('%i %s → %i %s/%s', (status, type, outStatus, outType, code) => {
-    const result = convertAnthropicError(status, {
+    const result = mapError(status, {
       type: 'error',
       error: { type, message: 'upstream says' },
       request_id: 'req_1',
@@ -26,7 +26,7 @@ describe('Anthropic → OpenAI errors', () => {
   });
 
   it('handles non-JSON and unknown bodies by status', () => {
-    expect(convertAnthropicError(413, '<html>Request Entity Too Large</html>')).toEqual({
+    expect(mapError(413, '<html>Request Entity Too Large</html>')).toEqual({
       status: 413,
       body: {
         error: {
@@ -37,13 +37,13 @@ describe('Anthropic → OpenAI errors', () => {
         },
       },
     });
-    expect(convertAnthropicError(502, undefined).body).toEqual({
+    expect(mapError(502, undefined).body).toEqual({
       error: { message: 'Upstream returned HTTP 502', type: 'server_error', param: null, code: 'overloaded' },
     });
   });
 
   it('produces bodies with exactly the four OpenAI error keys', () => {
-    const { body } = convertAnthropicError(529, {
+    const { body } = mapError(529, {
       type: 'error',
       error: { type: 'overloaded_error', message: 'Overloaded' },
     });

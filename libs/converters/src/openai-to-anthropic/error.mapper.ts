@@ -1,11 +1,11 @@
 import {
   anthropicErrorTypeForStatus,
+  isJsonObject,
   openAiErrorBody,
   openAiErrorForAnthropicType,
   openAiStatusForAnthropicStatus,
 } from '@switchboard/protocols';
 import type { ConvertedError } from '../converter.interface';
-import { isJsonObject } from '../shared/json-object';
 import { upstreamErrorMessage } from '../shared/upstream-error-message';
 
 const KNOWN_ANTHROPIC_TYPES = new Set([
@@ -23,7 +23,7 @@ const KNOWN_ANTHROPIC_TYPES = new Set([
 ]);
 
 /** Anthropic error status + body → OpenAI status + `{"error":{message,type,param,code}}` (conversion-spec §8.2). */
-export function convertAnthropicError(status: number, body: unknown): ConvertedError {
+export function mapError(status: number, body: unknown): ConvertedError {
   const error = isJsonObject(body) && isJsonObject(body.error) ? body.error : undefined;
   const upstreamType = typeof error?.type === 'string' ? error.type : undefined;
   const type =

@@ -1,8 +1,8 @@
 import type { Converter } from '../converter.interface';
-import { convertAnthropicError } from './error.mapper';
-import { convertOpenAiRequest } from './request.mapper';
-import { convertAnthropicResponse } from './response.mapper';
-import { anthropicEventsToOpenAiChunks } from './stream.operator';
+import { mapError } from './error.mapper';
+import { mapRequest } from './request.mapper';
+import { mapResponse } from './response.mapper';
+import { mapStream } from './stream.operator';
 
 /**
  * OpenAI Chat Completions client → Anthropic Messages upstream: the request goes O→A; the response, the stream
@@ -11,18 +11,10 @@ import { anthropicEventsToOpenAiChunks } from './stream.operator';
 export const openAiToAnthropicConverter: Converter = {
   from: 'openai-chat',
   to: 'anthropic-messages',
-  convertRequest: convertOpenAiRequest,
-  convertResponse: convertAnthropicResponse,
-  convertStream: anthropicEventsToOpenAiChunks,
-  convertError: convertAnthropicError,
+  convertRequest: mapRequest,
+  convertResponse: mapResponse,
+  convertStream: mapStream,
+  convertError: mapError,
 };
 
-export {
-  readOptions as readOpenAiToAnthropicOptions,
-  type OpenAiToAnthropicOptions,
-} from './conversion-options';
-export {
-  step as anthropicToOpenAiStreamStep,
-  flush as anthropicToOpenAiStreamFlush,
-  initialStreamState,
-} from './stream.reducer';
+export { readOptions as readOpenAiToAnthropicOptions, type OpenAiToAnthropicOptions } from './options';

@@ -1,5 +1,5 @@
 import type { OpenAiToAnthropicMemo } from './conversion-memo';
-import { isJsonObject, tryParseJson } from '../shared/json-object';
+import { isJsonObject, tryParseJson } from '@switchboard/protocols';
 
 /** The JSON-mode tool's input as the message content the client asked for. */
 export function jsonToolContent(input: unknown, memo: OpenAiToAnthropicMemo): string {

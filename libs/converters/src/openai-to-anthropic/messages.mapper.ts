@@ -1,12 +1,12 @@
-import type {
-  AnthropicContentBlock,
-  AnthropicMessageParam,
-  AnthropicTextBlock,
-  AnthropicToolResultBlock,
-  AnthropicToolUseBlock,
+import {
+  isJsonObject,
+  type AnthropicContentBlock,
+  type AnthropicMessageParam,
+  type AnthropicTextBlock,
+  type AnthropicToolResultBlock,
+  type AnthropicToolUseBlock,
 } from '@switchboard/protocols';
 import type { ConversionClock } from '../converter.interface';
-import { isJsonObject } from '../shared/json-object';
 import { toolInputFromArguments } from '../shared/tool-arguments';
 import type { ToolNameMap } from '../shared/tool-names';
 import { hasText, textBlock, textsOf, userPartToBlock } from './content.mapper';

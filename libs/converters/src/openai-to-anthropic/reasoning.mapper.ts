@@ -1,5 +1,5 @@
 import type { AnthropicThinkingConfig } from '@switchboard/protocols';
-import type { OpenAiToAnthropicOptions } from './conversion-options';
+import type { OpenAiToAnthropicOptions } from './options';
 import { invalidRequest } from './request-error';
 
 /** `reasoning_effort` → Anthropic thinking (conversion-spec §2.7). */

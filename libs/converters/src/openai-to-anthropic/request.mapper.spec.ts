@@ -1,23 +1,23 @@
 import { GatewayError, GatewayErrorCode } from '@switchboard/common/errors';
-import { validateAnthropicRequest } from '../../../../test/support/anthropic-request.validator';
+import { validateAnthropicRequest } from '@switchboard/testing/anthropic-request.validator';
 import type { UpstreamTarget } from '../converter.interface';
 import { fixedClock } from '../testing/fixed-clock';
-import { fromMemo } from './conversion-memo';
-import { convertOpenAiRequest } from './request.mapper';
+import { readMemo } from './conversion-memo';
+import { mapRequest } from './request.mapper';
 
 const target: UpstreamTarget = { provider: 'anthropic' };
 
 function convert(body: Record<string, unknown>, t: UpstreamTarget = target) {
-  const result = convertOpenAiRequest({ model: 'claude-sonnet-4-5', ...body }, t, fixedClock());
+  const result = mapRequest({ model: 'claude-sonnet-4-5', ...body }, t, fixedClock());
   expect(validateAnthropicRequest(result.body)).toEqual([]);
   // Tests walk the converted body freely; its shape is checked by the strict validator above.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  return { body: result.body as Record<string, any>, memo: fromMemo(result.memo) };
+  return { body: result.body as Record<string, any>, memo: readMemo(result.memo) };
 }
 
 function errorOf(body: Record<string, unknown>): GatewayError {
   try {
-    convertOpenAiRequest({ model: 'm', ...body }, target, fixedClock());
+    mapRequest({ model: 'm', ...body }, target, fixedClock());
   } catch (error) {
     if (error instanceof GatewayError) return error;
     throw error;

@@ -1,8 +1,12 @@
-import type { AnthropicContentBlock, AnthropicMessagesRequest, AnthropicTool } from '@switchboard/protocols';
+import {
+  isJsonObject,
+  type AnthropicContentBlock,
+  type AnthropicMessagesRequest,
+  type AnthropicTool,
+} from '@switchboard/protocols';
 import type { ConversionClock, ConvertedRequest, UpstreamTarget } from '../converter.interface';
-import { isJsonObject } from '../shared/json-object';
 import { ToolNameMap } from '../shared/tool-names';
-import { DEFAULT_MAX_TOKENS, readOptions } from './conversion-options';
+import { DEFAULT_MAX_TOKENS, readOptions } from './options';
 import { toMemo, type OpenAiToAnthropicMemo } from './conversion-memo';
 import { mapMessages } from './messages.mapper';
 import { mapReasoning } from './reasoning.mapper';
@@ -65,7 +69,7 @@ const clamp01 = (value: number): number => Math.min(1, Math.max(0, value));
 const isThinking = (block: AnthropicContentBlock): boolean =>
   block.type === 'thinking' || block.type === 'redacted_thinking';
 
-export function convertOpenAiRequest(
+export function mapRequest(
   body: Record<string, unknown>,
   target: UpstreamTarget,
   clock: ConversionClock,

@@ -1,6 +1,5 @@
-import type { AnthropicTool } from '@switchboard/protocols';
-import { isJsonObject } from '../shared/json-object';
-import type { OpenAiToAnthropicOptions } from './conversion-options';
+import { isJsonObject, type AnthropicTool } from '@switchboard/protocols';
+import type { OpenAiToAnthropicOptions } from './options';
 import { invalidRequest } from './request-error';
 
 /**

@@ -1,9 +1,9 @@
 import { GatewayError } from '@switchboard/common/errors';
-import { validateOpenAi } from '../../../../test/support/openai-schema.validator';
+import { validateOpenAi } from '@switchboard/testing/openai-schema.validator';
 import type { TokenUsage } from '../converter.interface';
 import { fixedClock } from '../testing/fixed-clock';
 import { toMemo, type OpenAiToAnthropicMemo } from './conversion-memo';
-import { convertAnthropicResponse } from './response.mapper';
+import { mapResponse } from './response.mapper';
 
 const memo = (extra: Partial<OpenAiToAnthropicMemo> = {}) =>
   toMemo({ model: 'client-model', toolNames: {}, includeUsage: false, exposeReasoning: true, ...extra });
@@ -22,7 +22,7 @@ const message = (extra: Record<string, unknown>) => ({
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 function convert(body: unknown, m = memo(), usage: TokenUsage[] = []): Record<string, any> {
-  const out = convertAnthropicResponse(body, m, fixedClock(), { onUsage: (u) => usage.push(u) });
+  const out = mapResponse(body, m, fixedClock(), { onUsage: (u) => usage.push(u) });
   expect(validateOpenAi('CreateChatCompletionResponse', out)).toEqual([]);
   return out;
 }
@@ -208,14 +208,14 @@ describe('Anthropic → OpenAI response', () => {
 
   it('gives each response a fresh chatcmpl id from the clock', () => {
     const clock = fixedClock();
-    const a = convertAnthropicResponse(message({}), memo(), clock);
-    const b = convertAnthropicResponse(message({}), memo(), clock);
+    const a = mapResponse(message({}), memo(), clock);
+    const b = mapResponse(message({}), memo(), clock);
     expect(a.id).toBe('chatcmpl-id1');
     expect(b.id).toBe('chatcmpl-id2');
   });
 
   it('rejects a body that is not an Anthropic message with a GatewayError', () => {
-    expect(() => convertAnthropicResponse({ hello: 1 }, memo(), fixedClock())).toThrow(GatewayError);
-    expect(() => convertAnthropicResponse('x', memo(), fixedClock())).toThrow(GatewayError);
+    expect(() => mapResponse({ hello: 1 }, memo(), fixedClock())).toThrow(GatewayError);
+    expect(() => mapResponse('x', memo(), fixedClock())).toThrow(GatewayError);
   });
 });

@@ -1,15 +1,22 @@
 import { GatewayError, GatewayErrorCode } from '@switchboard/common/errors';
-import type { OpenAiChatResponse, OpenAiResponseMessage, OpenAiToolCall } from '@switchboard/protocols';
+import {
+  asString,
+  EMPTY_TOKEN_USAGE,
+  isJsonObject,
+  openAiUsageFromTokenUsage,
+  tokenUsageFromAnthropic,
+  type OpenAiChatResponse,
+  type OpenAiResponseMessage,
+  type OpenAiToolCall,
+} from '@switchboard/protocols';
 import type { ConversionClock, ConversionMemo, ResponseHooks } from '../converter.interface';
-import { asString, isJsonObject } from '../shared/json-object';
 import { restoreToolName } from '../shared/tool-names';
-import { openAiUsageFromTokenUsage, tokenUsageFromAnthropic } from '../shared/usage';
-import { fromMemo } from './conversion-memo';
-import { finishReasonFor } from './finish-reason';
+import { readMemo } from './conversion-memo';
+import { finishReasonFor } from './stop-reason.mapper';
 import { jsonToolContent } from './json-tool';
 
 /** Anthropic Message → OpenAI chat.completion (conversion-spec §3). */
-export function convertAnthropicResponse(
+export function mapResponse(
   body: unknown,
   rawMemo: ConversionMemo,
   clock: ConversionClock,
@@ -21,7 +28,7 @@ export function convertAnthropicResponse(
       'The upstream response is not an Anthropic message.',
     );
   }
-  const memo = fromMemo(rawMemo);
+  const memo = readMemo(rawMemo);
   const texts: string[] = [];
   const reasoning: string[] = [];
   const thinkingBlocks: Record<string, unknown>[] = [];
@@ -87,18 +94,10 @@ export function convertAnthropicResponse(
   const withExtensions = message as OpenAiResponseMessage & { thinking_blocks?: Record<string, unknown>[] };
   if (memo.exposeReasoning && thinkingBlocks.length > 0) withExtensions.thinking_blocks = thinkingBlocks;
 
-  const usage = tokenUsageFromAnthropic(body.usage) ?? {
-    input_tokens: 0,
-    output_tokens: 0,
-    cache_read_input_tokens: 0,
-    cache_creation_input_tokens: 0,
-  };
+  const usage = tokenUsageFromAnthropic(body.usage) ?? { ...EMPTY_TOKEN_USAGE };
+  const upstreamModel = asString(body.model);
+  if (upstreamModel) hooks?.onModel?.(upstreamModel);
   hooks?.onUsage?.(usage);
-  const details = isJsonObject(body.usage) ? body.usage.output_tokens_details : undefined;
-  const thinkingTokens =
-    isJsonObject(details) && typeof details.thinking_tokens === 'number'
-      ? details.thinking_tokens
-      : undefined;
 
   const response: OpenAiChatResponse = {
     id: `chatcmpl-${clock.newId()}`,
@@ -106,7 +105,7 @@ export function convertAnthropicResponse(
     created: Math.floor(clock.now() / 1000),
     model: asString(body.model) ?? memo.model,
     choices: [{ index: 0, message, finish_reason: finishReason, logprobs: null }],
-    usage: openAiUsageFromTokenUsage(usage, thinkingTokens),
+    usage: openAiUsageFromTokenUsage(usage),
   };
   return response as unknown as Record<string, unknown>;
 }

@@ -3,7 +3,7 @@ import { decodeSse, encodeSseEvent, type SseEvent } from '@switchboard/protocols
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { firstValueFrom, from, toArray } from 'rxjs';
-import { validateOpenAi } from '../../../../test/support/openai-schema.validator';
+import { validateOpenAi } from '@switchboard/testing/openai-schema.validator';
 import { fixedClock } from '../testing/fixed-clock';
 import { accumulateWithOpenAiSdk, parseWithOpenAiSdk } from '../testing/openai-sdk-stream';
 import { readSseFixture, runStream } from '../testing/stream-run';
@@ -11,8 +11,8 @@ import { toMemo, type OpenAiToAnthropicMemo } from './conversion-memo';
 import { openAiToAnthropicConverter } from './index';
 
 /**
- * Recorded-format Anthropic streams (`<name>.anthropic.sse`) and the exact OpenAI bytes a client receives
- * (`<name>.openai.sse`). Set UPDATE_FIXTURES=1 to rewrite the expected files (then review the diff).
+ * Recorded-format Anthropic streams (`<name>.upstream.sse`) and the exact OpenAI bytes a client receives
+ * (`<name>.client.sse`). Set UPDATE_FIXTURES=1 to rewrite the expected files (then review the diff).
  */
 
 const DIR = path.join(__dirname, '__fixtures__');
@@ -31,6 +31,8 @@ const CASES: Case[] = [
   { name: 'cut-after-delta', memo: {}, outcome: GatewayErrorCode.UPSTREAM_STREAM_CUT },
   { name: 'usage-in-delta', memo: { includeUsage: true }, outcome: 'ok' },
   { name: 'json-mode', memo: { jsonTool: 'json_response' }, outcome: 'ok' },
+  // Programmatic tool calling continuations: message_start already holds content blocks and a stop_reason.
+  { name: 'message-start-content', memo: { includeUsage: true }, outcome: 'ok' },
 ];
 
 const memoFor = (c: Case) =>
@@ -39,7 +41,7 @@ const memoFor = (c: Case) =>
 async function convertFixture(c: Case, chunks?: Uint8Array[]) {
   const source = chunks
     ? await firstValueFrom(from(chunks).pipe(decodeSse(), toArray()))
-    : await readSseFixture(path.join(DIR, `${c.name}.anthropic.sse`));
+    : await readSseFixture(path.join(DIR, `${c.name}.upstream.sse`));
   return runStream(from(source), (hooks) =>
     openAiToAnthropicConverter.convertStream(memoFor(c), fixedClock(), hooks),
   );
@@ -51,7 +53,7 @@ describe('Anthropic stream → OpenAI chunks (fixtures)', () => {
   it.each(CASES)('$name converts to the recorded OpenAI stream', async (c) => {
     const run = await convertFixture(c);
     const wire = wireOf(run.events);
-    const expectedFile = path.join(DIR, `${c.name}.openai.sse`);
+    const expectedFile = path.join(DIR, `${c.name}.client.sse`);
     if (process.env.UPDATE_FIXTURES === '1') fs.writeFileSync(expectedFile, wire);
     expect(wire).toBe(fs.readFileSync(expectedFile, 'utf8'));
     if (c.outcome === 'ok') expect(run.error).toBeUndefined();
@@ -86,7 +88,7 @@ describe('Anthropic stream → OpenAI chunks (fixtures)', () => {
   it.each(CASES.filter((c) => c.outcome === 'ok'))(
     '$name: the same output for any split of the upstream bytes (property)',
     async (c) => {
-      const bytes = fs.readFileSync(path.join(DIR, `${c.name}.anthropic.sse`));
+      const bytes = fs.readFileSync(path.join(DIR, `${c.name}.upstream.sse`));
       const expected = wireOf((await convertFixture(c)).events);
       const fc = await import('fast-check');
       await fc.assert(
@@ -103,7 +105,7 @@ describe('Anthropic stream → OpenAI chunks (fixtures)', () => {
   it.each(CASES.filter((c) => c.outcome === 'ok'))(
     '$name: cut at any byte before message_stop ends in an error frame, never a clean finish',
     async (c) => {
-      const bytes = fs.readFileSync(path.join(DIR, `${c.name}.anthropic.sse`));
+      const bytes = fs.readFileSync(path.join(DIR, `${c.name}.upstream.sse`));
       const endOfStop = bytes.lastIndexOf('{"type":"message_stop"}') + '{"type":"message_stop"}'.length + 1;
       for (let cut = 0; cut < bytes.length; cut += 7) {
         const run = await convertFixture(c, [new Uint8Array(bytes.subarray(0, cut))]);
@@ -175,5 +177,29 @@ describe('Anthropic stream → OpenAI chunks (fixtures)', () => {
     expect(message).not.toHaveProperty('refusal', 'x');
     expect(final.choices[0]!.message.tool_calls).toEqual(nonStream.choices[0].message.tool_calls);
     expect(final.usage).toEqual(nonStream.usage);
+  });
+
+  it('message_start holding content and a stop_reason: the OpenAI client gets the text, the tool call and tool_calls', async () => {
+    const c = CASES.find((x) => x.name === 'message-start-content') as Case;
+    const run = await convertFixture(c);
+    expect(run.error).toBeUndefined();
+    const final = await accumulateWithOpenAiSdk(wireOf(run.events));
+    expect(final.choices[0]?.finish_reason).toBe('tool_calls');
+    expect(final.choices[0]?.message.content).toBe('Checking the weather.');
+    expect(final.choices[0]?.message.tool_calls).toEqual([
+      {
+        id: 'toolu_01WX',
+        type: 'function',
+        function: { name: 'get_weather', arguments: '{"city":"Paris"}' },
+      },
+    ]);
+    expect(run.firstTokens).toBe(1);
+  });
+
+  it.each(CASES)('$name: reports the upstream model once through onModel', async (c) => {
+    const run = await convertFixture(c);
+    const upstream = fs.readFileSync(path.join(DIR, `${c.name}.upstream.sse`), 'utf8');
+    const model = /"model":"([^"]+)"/.exec(upstream)?.[1];
+    expect(run.models).toEqual(model === undefined ? [] : [model]);
   });
 });

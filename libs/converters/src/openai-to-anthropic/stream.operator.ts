@@ -1,33 +1,41 @@
 import { GatewayError } from '@switchboard/common/errors';
-import type { SseEvent } from '@switchboard/protocols';
+import { anthropicStreamErrorStatus, OpenAiChunkEncoder, type SseEvent } from '@switchboard/protocols';
 import { Observable, type OperatorFunction } from 'rxjs';
 import type { ConversionClock, ConversionMemo, ResponseHooks } from '../converter.interface';
 import { clientStreamErrorEvents, gatewayErrorFromSourceError } from '../shared/stream-failure';
-import { fromMemo } from './conversion-memo';
+import { readMemo } from './conversion-memo';
 import { flush, initialStreamState, step, type StepResult, type StreamState } from './stream.reducer';
 
-/** Thin RxJS wrapper around the reducer: one state per subscription; hooks fire here, not in the reducer. */
-export function anthropicEventsToOpenAiChunks(
+/**
+ * Thin RxJS shell around the reducer (Anthropic upstream events → OpenAI client frames): one state per
+ * subscription, events encoded by the protocol module, hooks called here, never in the reducer.
+ */
+export function mapStream(
   rawMemo: ConversionMemo,
   clock: ConversionClock,
   hooks?: ResponseHooks,
 ): OperatorFunction<SseEvent, SseEvent> {
-  const memo = fromMemo(rawMemo);
+  const memo = readMemo(rawMemo);
   return (source) =>
     new Observable<SseEvent>((subscriber) => {
       let state: StreamState = initialStreamState(memo, clock);
+      const encoder = new OpenAiChunkEncoder();
       const apply = ([next, out]: StepResult): void => {
         const previous = state;
         state = next;
+        if (previous.upstreamModel === undefined && next.upstreamModel !== undefined) {
+          hooks?.onModel?.(next.upstreamModel);
+        }
         if (!previous.firstTokenSeen && next.firstTokenSeen) hooks?.onFirstToken?.();
-        for (const event of out) subscriber.next(event);
+        for (const event of out) subscriber.next(encoder.encode(event));
         if (previous.status !== 'open') return;
         if (next.status === 'done') {
           hooks?.onUsage?.(next.usage);
           subscriber.complete();
         } else if (next.status === 'failed' && next.failure) {
           const { code, message, upstreamType } = next.failure;
-          subscriber.error(new GatewayError(code, message, { upstreamType }));
+          const upstreamStatus = upstreamType ? anthropicStreamErrorStatus(upstreamType) : undefined;
+          subscriber.error(new GatewayError(code, message, { upstreamType, upstreamStatus }));
         }
       };
       return source.subscribe({

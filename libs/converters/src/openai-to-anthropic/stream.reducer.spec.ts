@@ -1,14 +1,14 @@
 import { GatewayError, GatewayErrorCode } from '@switchboard/common/errors';
-import type { SseEvent } from '@switchboard/protocols';
+import { encodeOpenAiStreamEvent, type SseEvent } from '@switchboard/protocols';
 import { concat, from, throwError } from 'rxjs';
 import { fixedClock } from '../testing/fixed-clock';
 import { runStream } from '../testing/stream-run';
-import { fromMemo, toMemo, type OpenAiToAnthropicMemo } from './conversion-memo';
-import { anthropicEventsToOpenAiChunks } from './stream.operator';
+import { readMemo, toMemo, type OpenAiToAnthropicMemo } from './conversion-memo';
+import { mapStream } from './stream.operator';
 import { flush, initialStreamState, step, type StreamState } from './stream.reducer';
 
 const memo = (extra: Partial<OpenAiToAnthropicMemo> = {}): OpenAiToAnthropicMemo =>
-  fromMemo(
+  readMemo(
     toMemo({ model: 'client-model', toolNames: {}, includeUsage: false, exposeReasoning: true, ...extra }),
   );
 
@@ -27,7 +27,7 @@ function reduce(events: SseEvent[], m = memo()): { state: StreamState; out: SseE
   for (const event of events) {
     const [next, emitted] = step(state, event);
     state = next;
-    out.push(...emitted);
+    out.push(...emitted.map(encodeOpenAiStreamEvent));
   }
   return { state, out };
 }
@@ -164,7 +164,8 @@ describe('stream reducer (Anthropic events → OpenAI chunks)', () => {
       start(),
       ev('message_delta', { delta: { stop_reason: 'end_turn' }, usage: { output_tokens: 2 } }),
     ]).state;
-    const [closed, out] = flush(open);
+    const [closed, emitted] = flush(open);
+    const out = emitted.map(encodeOpenAiStreamEvent);
     expect(out.map((e) => e.data)).toEqual([expect.stringContaining('"error"'), '[DONE]']);
     expect(out.some((e) => e.data.includes('finish_reason'))).toBe(false);
     expect(closed.failure?.code).toBe(GatewayErrorCode.UPSTREAM_STREAM_CUT);
@@ -177,7 +178,7 @@ describe('stream reducer (Anthropic events → OpenAI chunks)', () => {
         from([start()]),
         throwError(() => timeout),
       ),
-      (hooks) => anthropicEventsToOpenAiChunks(toMemo(memo()), fixedClock(), hooks),
+      (hooks) => mapStream(toMemo(memo()), fixedClock(), hooks),
     );
     expect(run.events.slice(1).map((e) => e.data)).toEqual([
       '{"error":{"message":"idle timeout","type":"timeout_error","param":null,"code":"timeout"}}',
@@ -189,14 +190,14 @@ describe('stream reducer (Anthropic events → OpenAI chunks)', () => {
         from([start()]),
         throwError(() => new Error('ECONNRESET')),
       ),
-      (hooks) => anthropicEventsToOpenAiChunks(toMemo(memo()), fixedClock(), hooks),
+      (hooks) => mapStream(toMemo(memo()), fixedClock(), hooks),
     );
     expect(reset.error).toMatchObject({ code: GatewayErrorCode.UPSTREAM_STREAM_CUT });
     expect(reset.usage).toEqual([]);
   });
 
   it('keeps one state per subscription', async () => {
-    const operator = anthropicEventsToOpenAiChunks(toMemo(memo()), fixedClock());
+    const operator = mapStream(toMemo(memo()), fixedClock());
     const events = [start(), ev('message_stop')];
     const a = await runStream(from(events), () => operator);
     const b = await runStream(from(events), () => operator);

@@ -1,5 +1,4 @@
-import type { AnthropicTool, AnthropicToolChoice } from '@switchboard/protocols';
-import { isJsonObject } from '../shared/json-object';
+import { isJsonObject, type AnthropicTool, type AnthropicToolChoice } from '@switchboard/protocols';
 import type { ToolNameMap } from '../shared/tool-names';
 import { invalidRequest, unsupported } from './request-error';
 

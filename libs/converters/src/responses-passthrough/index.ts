@@ -1,11 +1,15 @@
 import { GatewayError, GatewayErrorCode } from '@switchboard/common/errors';
-import { responsesErrorEvent, type ResponsesUsage, type SseEvent } from '@switchboard/protocols';
+import {
+  responsesErrorEvent,
+  type ResponsesUsage,
+  type SseEvent,
+  isJsonObject,
+} from '@switchboard/protocols';
 import { Observable, type OperatorFunction } from 'rxjs';
 import type { Converter, ResponseHooks } from '../converter.interface';
-import { mapChatError } from '../responses-to-openai/error.mapper';
+import { mapError } from '../responses-to-openai/error.mapper';
 import { tokenUsageFromResponses } from '../responses-to-openai/response-builder';
 import { gatewayErrorFromSourceError } from '../shared/stream-failure';
-import { isJsonObject } from '../shared/json-object';
 import { flush, initialPassthroughState, step, type PassthroughState } from './stream.reducer';
 
 function usageOf(value: unknown): ResponsesUsage | undefined {
@@ -75,5 +79,5 @@ export const responsesIdentityConverter: Converter = {
     return body;
   },
   convertStream: (_memo, _clock, hooks) => passthroughStream(hooks),
-  convertError: mapChatError,
+  convertError: mapError,
 };

@@ -4,9 +4,10 @@ import {
   responsesEventType,
   type ResponsesUsage,
   type SseEvent,
+  isJsonObject,
+  tryParseJson,
 } from '@switchboard/protocols';
 import type { StreamFailure } from '../responses-to-openai/stream.state';
-import { isJsonObject, tryParseJson } from '../shared/json-object';
 
 /**
  * A Responses upstream streamed to a Responses client unchanged, watched by a pure reducer: the first delta, usage

@@ -1,4 +1,4 @@
-import { validateAnthropicRequest } from '../../../../test/support/anthropic-request.validator';
+import { validateAnthropicRequest } from '@switchboard/testing/anthropic-request.validator';
 import { describeResponsesMatrix, fixtureIn } from '../responses-to-openai/testing/responses-matrix';
 import { responsesToAnthropicConverter } from './index';
 

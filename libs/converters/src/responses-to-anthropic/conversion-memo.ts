@@ -1,5 +1,5 @@
+import { isJsonObject } from '@switchboard/protocols';
 import type { ConversionMemo } from '../converter.interface';
-import { isJsonObject } from '../shared/json-object';
 
 /**
  * Responses client → Anthropic upstream goes through the Chat Completions shape: the memo is the Responses-side

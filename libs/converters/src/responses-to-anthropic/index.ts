@@ -1,25 +1,18 @@
 import type { Converter } from '../converter.interface';
-import { openAiToAnthropicConverter } from '../openai-to-anthropic';
-import { responsesStreamOperator } from '../responses-to-openai';
-import { mapResponsesToAnthropicRequest } from './request.mapper';
-import { mapAnthropicToResponsesResponse } from './response.mapper';
-import { fail, flush, initialComposedState, step } from './stream.reducer';
+import { mapError } from './error.mapper';
+import { mapRequest } from './request.mapper';
+import { mapResponse } from './response.mapper';
+import { mapStream } from './stream.operator';
 
 /**
- * OpenAI Responses client → Anthropic Messages upstream (the path Codex takes to Claude). Errors: Anthropic's
- * error bodies become OpenAI `ErrorResponse`s with the Chat direction's status and type tables.
+ * OpenAI Responses client → Anthropic Messages upstream (the path Codex takes to Claude), composed of two tested
+ * steps: Responses → Chat, then the Chat → Anthropic direction; back the same way.
  */
 export const responsesToAnthropicConverter: Converter = {
   from: 'openai-responses',
   to: 'anthropic-messages',
-  convertRequest: mapResponsesToAnthropicRequest,
-  convertResponse: mapAnthropicToResponsesResponse,
-  convertStream: (memo, clock, hooks) =>
-    responsesStreamOperator(
-      { initial: initialComposedState, step, flush, fail, view: (s) => s.responses },
-      memo,
-      clock,
-      hooks,
-    ),
-  convertError: openAiToAnthropicConverter.convertError,
+  convertRequest: mapRequest,
+  convertResponse: mapResponse,
+  convertStream: mapStream,
+  convertError: mapError,
 };

@@ -1,6 +1,6 @@
 import { GatewayErrorCode } from '@switchboard/common/errors';
 import { encodeThinkingCarrier } from '@switchboard/protocols';
-import { assertValidAnthropicRequest } from '../../../../test/support/anthropic-request.validator';
+import { assertValidAnthropicRequest } from '@switchboard/testing/anthropic-request.validator';
 import { droppedToolsOf } from '../responses-to-openai';
 import { fixedClock } from '../testing/fixed-clock';
 import { responsesToAnthropicConverter } from './index';

@@ -1,5 +1,5 @@
 import { decodeThinkingCarrier } from '@switchboard/protocols';
-import { assertValidOpenAi } from '../../../../test/support/openai-schema.validator';
+import { assertValidOpenAi } from '@switchboard/testing/openai-schema.validator';
 import { fixedClock } from '../testing/fixed-clock';
 import { responsesToAnthropicConverter as converter } from './index';
 

@@ -2,7 +2,7 @@ import { GatewayError } from '@switchboard/common/errors';
 import type { SseEvent } from '@switchboard/protocols';
 import fc from 'fast-check';
 import { from } from 'rxjs';
-import { validateAnthropicRequest } from '../../../../test/support/anthropic-request.validator';
+import { validateAnthropicRequest } from '@switchboard/testing/anthropic-request.validator';
 import type { Converter, UpstreamTarget } from '../converter.interface';
 import { responsesToOpenAiConverter } from '../responses-to-openai';
 import { responsesGrammarProblems } from '../responses-to-openai/testing/responses-grammar.check';

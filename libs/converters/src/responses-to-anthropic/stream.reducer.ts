@@ -1,14 +1,20 @@
 import type { GatewayError } from '@switchboard/common/errors';
-import { encodeThinkingCarrier, isOpenAiStreamDone, type SseEvent } from '@switchboard/protocols';
+import {
+  encodeThinkingCarrier,
+  isJsonObject,
+  tryParseJson,
+  type OpenAiChatStreamEvent,
+  type SseEvent,
+} from '@switchboard/protocols';
 import type { ConversionClock, ConversionMemo } from '../converter.interface';
 import { chatMemoOf } from './conversion-memo';
+import { readMemo as chatMemoFrom } from '../openai-to-anthropic/conversion-memo';
 import {
-  anthropicToOpenAiStreamFlush,
-  anthropicToOpenAiStreamStep,
+  flush as chatFlush,
   initialStreamState as initialChatState,
-} from '../openai-to-anthropic';
-import { fromMemo as chatMemoFrom } from '../openai-to-anthropic/conversion-memo';
-import type { StreamState as ChatStreamState } from '../openai-to-anthropic/stream.reducer';
+  step as chatStep,
+  type StreamState as ChatStreamState,
+} from '../openai-to-anthropic/stream.reducer';
 import {
   applyChatChunk,
   failResponsesStream,
@@ -17,7 +23,6 @@ import {
   responsesClientMemoFrom,
   type ResponsesStreamState,
 } from '../responses-to-openai';
-import { isJsonObject, tryParseJson } from '../shared/json-object';
 import { statusForFinishReason } from '../responses-to-openai/response-builder';
 
 /**
@@ -56,22 +61,22 @@ function observeRaw(draft: StreamDraft, event: SseEvent): void {
   }
 }
 
-function applyChatEvents(draft: StreamDraft, events: SseEvent[]): void {
+function applyChatEvents(draft: StreamDraft, events: readonly OpenAiChatStreamEvent[]): void {
   for (const event of events) {
     if (draft.state.status !== 'open') return;
-    if (isOpenAiStreamDone(event)) {
+    if (event.kind === 'done') {
       const { status, incomplete } = statusForFinishReason(draft.state.finishReason);
       draft.finish(status === 'incomplete' ? incomplete : undefined);
       return;
     }
-    const chunk = tryParseJson(event.data);
-    if (isJsonObject(chunk)) applyChatChunk(draft, chunk);
+    const chunk = event.kind === 'chunk' ? event.chunk : { error: event.error };
+    applyChatChunk(draft, chunk as unknown as Record<string, unknown>);
   }
 }
 
 function advance(
   state: ComposedStreamState,
-  chat: [ChatStreamState, SseEvent[]],
+  chat: [ChatStreamState, OpenAiChatStreamEvent[]],
   raw?: SseEvent,
 ): StepResult {
   const draft = new StreamDraft(state.responses);
@@ -87,12 +92,12 @@ function advance(
 
 export function step(state: ComposedStreamState, event: SseEvent): StepResult {
   if (state.responses.status !== 'open') return [state, []];
-  return advance(state, anthropicToOpenAiStreamStep(state.chat, event), event);
+  return advance(state, chatStep(state.chat, event), event);
 }
 
 export function flush(state: ComposedStreamState): StepResult {
   if (state.responses.status !== 'open') return [state, []];
-  return advance(state, anthropicToOpenAiStreamFlush(state.chat));
+  return advance(state, chatFlush(state.chat));
 }
 
 export function fail(state: ComposedStreamState, error: GatewayError): StepResult {

@@ -1,4 +1,4 @@
-import { validateOpenAi } from '../../../../test/support/openai-schema.validator';
+import { validateOpenAi } from '@switchboard/testing/openai-schema.validator';
 import { responsesToOpenAiConverter } from './index';
 import { describeResponsesMatrix, fixtureIn } from './testing/responses-matrix';
 

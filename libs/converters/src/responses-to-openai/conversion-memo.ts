@@ -1,5 +1,5 @@
+import { isJsonObject } from '@switchboard/protocols';
 import type { ConversionMemo } from '../converter.interface';
-import { isJsonObject } from '../shared/json-object';
 import type { ResponseEcho } from './response-echo';
 
 /** A flattened namespace member: the upstream function name maps back to these. */

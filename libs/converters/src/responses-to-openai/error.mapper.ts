@@ -6,7 +6,7 @@ import { upstreamErrorCode, upstreamErrorMessage } from '../shared/upstream-erro
  * Chat Completions upstream error → Responses client error. Both speak OpenAI's `ErrorResponse`: a well-formed
  * body is normalised to its four keys, anything else (HTML, text, foreign JSON) wrapped with the status's type.
  */
-export function mapChatError(status: number, body: unknown): ConvertedError {
+export function mapError(status: number, body: unknown): ConvertedError {
   const httpStatus = Number.isInteger(status) && status >= 400 && status <= 599 ? status : 502;
   if (isOpenAiErrorBody(body)) {
     const { message, type, param, code } = body.error;

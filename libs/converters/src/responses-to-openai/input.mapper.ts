@@ -1,5 +1,9 @@
-import { decodeThinkingCarrier, type OpenAiContentPart } from '@switchboard/protocols';
-import { isJsonObject, type JsonObject } from '../shared/json-object';
+import {
+  decodeThinkingCarrier,
+  type OpenAiUserContentPart,
+  isJsonObject,
+  type JsonObject,
+} from '@switchboard/protocols';
 import { invalidRequest } from './request-error';
 import { upstreamToolName, type MappedTools } from './tools.mapper';
 
@@ -44,7 +48,7 @@ const BUILTIN_HISTORY = new Set([
   'compaction',
 ]);
 
-function userPart(part: unknown, path: string): OpenAiContentPart | undefined {
+function userPart(part: unknown, path: string): OpenAiUserContentPart | undefined {
   if (!isJsonObject(part)) throw invalidRequest(path, `${path} must be an object.`);
   switch (part.type) {
     case 'input_text':
@@ -77,10 +81,10 @@ function userPart(part: unknown, path: string): OpenAiContentPart | undefined {
   }
 }
 
-function contentOf(content: unknown, path: string): string | OpenAiContentPart[] {
+function contentOf(content: unknown, path: string): string | OpenAiUserContentPart[] {
   if (typeof content === 'string') return content;
   if (!Array.isArray(content)) throw invalidRequest(path, `${path} must be a string or an array of parts.`);
-  const parts: OpenAiContentPart[] = [];
+  const parts: OpenAiUserContentPart[] = [];
   content.forEach((part, k) => {
     const mapped = userPart(part, `${path}[${k}]`);
     if (mapped) parts.push(mapped);
@@ -88,7 +92,7 @@ function contentOf(content: unknown, path: string): string | OpenAiContentPart[]
   return parts;
 }
 
-const textOf = (content: string | OpenAiContentPart[]): string =>
+const textOf = (content: string | OpenAiUserContentPart[]): string =>
   typeof content === 'string' ? content : content.map((p) => (p.type === 'text' ? p.text : '')).join('');
 
 function toolOutputOf(output: unknown, path: string): string {

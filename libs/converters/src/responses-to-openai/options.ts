@@ -1,5 +1,5 @@
+import { isJsonObject } from '@switchboard/protocols';
 import type { UpstreamTarget } from '../converter.interface';
-import { isJsonObject } from '../shared/json-object';
 
 /**
  * Per-instance options for Responses clients on a converting upstream, read from `target.conversion`

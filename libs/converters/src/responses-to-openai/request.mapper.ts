@@ -1,7 +1,6 @@
 import { GatewayError, GatewayErrorCode } from '@switchboard/common/errors';
-import { responsesId } from '@switchboard/protocols';
+import { responsesId, isJsonObject, type JsonObject } from '@switchboard/protocols';
 import type { ConversionClock, ConvertedRequest, UpstreamTarget } from '../converter.interface';
-import { isJsonObject, type JsonObject } from '../shared/json-object';
 import { toMemo, type ResponsesClientMemo } from './conversion-memo';
 import { mapInput } from './input.mapper';
 import { isOpenAiProvider, readResponsesClientOptions } from './options';
@@ -55,7 +54,7 @@ function responseFormatOf(text: unknown): JsonObject | undefined {
   return { type: 'json_schema', json_schema: jsonSchema };
 }
 
-export function mapResponsesRequest(
+export function mapRequest(
   body: JsonObject,
   target: UpstreamTarget,
   clock: ConversionClock,

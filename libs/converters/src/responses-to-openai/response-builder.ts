@@ -1,3 +1,4 @@
+import { asFiniteNumber, isJsonObject } from '@switchboard/protocols';
 import type {
   ResponsesIncompleteReason,
   ResponsesOutputItem,
@@ -6,7 +7,6 @@ import type {
   ResponsesUsage,
 } from '@switchboard/protocols';
 import type { TokenUsage } from '../converter.interface';
-import { asFiniteNumber, isJsonObject } from '../shared/json-object';
 import type { ResponsesClientMemo } from './conversion-memo';
 
 /** Assembles `Response` objects and maps usage / finish reasons (responses-spec §3, §7.3, §10). */

@@ -1,5 +1,5 @@
+import { isJsonObject } from '@switchboard/protocols';
 import type { ResponsesResponse } from '@switchboard/protocols';
-import { isJsonObject } from '../shared/json-object';
 import { defaultEcho } from './conversion-memo';
 
 /** The request fields a `Response` echoes back (responses-spec §3.1), with OpenAI's defaults. */

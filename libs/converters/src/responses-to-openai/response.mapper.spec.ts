@@ -1,5 +1,5 @@
 import { GatewayErrorCode } from '@switchboard/common/errors';
-import { assertValidOpenAi } from '../../../../test/support/openai-schema.validator';
+import { assertValidOpenAi } from '@switchboard/testing/openai-schema.validator';
 import { fixedClock } from '../testing/fixed-clock';
 import { responsesToOpenAiConverter as converter } from './index';
 

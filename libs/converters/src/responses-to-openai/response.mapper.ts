@@ -3,10 +3,11 @@ import {
   responsesId,
   type ResponsesFunctionCallItem,
   type ResponsesOutputItem,
+  isJsonObject,
+  type JsonObject,
 } from '@switchboard/protocols';
 import { GatewayError, GatewayErrorCode } from '@switchboard/common/errors';
 import type { ConversionClock, ConversionMemo, ResponseHooks } from '../converter.interface';
-import { isJsonObject, type JsonObject } from '../shared/json-object';
 import { fromMemo, type ResponsesClientMemo } from './conversion-memo';
 import {
   buildResponse,
@@ -84,7 +85,7 @@ function callItems(
   });
 }
 
-export function mapChatResponse(
+export function mapResponse(
   body: unknown,
   rawMemo: ConversionMemo,
   clock: ConversionClock,

@@ -5,6 +5,7 @@ import type { ConversionClock, ConversionMemo, ResponseHooks } from '../converte
 import { gatewayErrorFromSourceError } from '../shared/stream-failure';
 import { fromMemo } from './conversion-memo';
 import { tokenUsageFromResponses } from './response-builder';
+import { flush, step } from './stream.reducer';
 import { StreamDraft, initialResponsesStreamState, type ResponsesStreamState } from './stream.state';
 
 export type ResponsesStep<S> = (state: S, event: SseEvent) => [S, SseEvent[]];
@@ -77,4 +78,18 @@ export function initialChatToResponsesState(
   clock: ConversionClock,
 ): ResponsesStreamState {
   return initialResponsesStreamState(fromMemo(rawMemo), clock);
+}
+
+/** Chat Completions upstream events → Responses client events. */
+export function mapStream(
+  memo: ConversionMemo,
+  clock: ConversionClock,
+  hooks?: ResponseHooks,
+): OperatorFunction<SseEvent, SseEvent> {
+  return responsesStreamOperator(
+    { initial: initialChatToResponsesState, step, flush, fail: failResponsesStream, view: (s) => s },
+    memo,
+    clock,
+    hooks,
+  );
 }

@@ -1,6 +1,5 @@
 import { GatewayErrorCode } from '@switchboard/common/errors';
-import { isOpenAiStreamDone, type SseEvent } from '@switchboard/protocols';
-import { isJsonObject, tryParseJson } from '../shared/json-object';
+import { isOpenAiStreamDone, type SseEvent, isJsonObject, tryParseJson } from '@switchboard/protocols';
 import { upstreamErrorMessage } from '../shared/upstream-error-message';
 import { responsesUsageFromChat, statusForFinishReason } from './response-builder';
 import { StreamDraft, type ResponsesStreamState } from './stream.state';

@@ -1,5 +1,5 @@
+import { isJsonObject } from '@switchboard/protocols';
 import type { OpenAiFunctionTool } from '@switchboard/protocols';
-import { isJsonObject } from '../shared/json-object';
 import { safeToolName } from '../shared/tool-names';
 import type { NamespacedName } from './conversion-memo';
 import type { ResponsesClientOptions } from './options';

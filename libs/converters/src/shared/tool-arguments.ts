@@ -1,4 +1,4 @@
-import { isJsonObject, tryParseJson } from './json-object';
+import { isJsonObject, tryParseJson } from '@switchboard/protocols';
 
 /**
  * OpenAI `function.arguments` (a JSON string, possibly empty, truncated or not an object) → an input object that

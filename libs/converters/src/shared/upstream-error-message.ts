@@ -1,4 +1,4 @@
-import { asString, isJsonObject } from './json-object';
+import { asString, isJsonObject } from '@switchboard/protocols';
 
 const MAX_RAW_MESSAGE = 500;
 

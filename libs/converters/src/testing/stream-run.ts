@@ -9,6 +9,8 @@ export interface StreamRun {
   error?: unknown;
   usage: TokenUsage[];
   firstTokens: number;
+  /** Models reported through onModel. */
+  models: string[];
 }
 
 /** Runs `source` through an operator built from hooks, collecting events, the final error and hook calls. */
@@ -17,10 +19,15 @@ export function runStream(
   operator: (hooks: {
     onUsage: (u: TokenUsage) => void;
     onFirstToken: () => void;
+    onModel: (model: string) => void;
   }) => OperatorFunction<SseEvent, SseEvent>,
 ): Promise<StreamRun> {
-  const run: StreamRun = { events: [], usage: [], firstTokens: 0 };
-  const op = operator({ onUsage: (u) => run.usage.push(u), onFirstToken: () => (run.firstTokens += 1) });
+  const run: StreamRun = { events: [], usage: [], firstTokens: 0, models: [] };
+  const op = operator({
+    onUsage: (u) => run.usage.push(u),
+    onFirstToken: () => (run.firstTokens += 1),
+    onModel: (m) => run.models.push(m),
+  });
   return new Promise((resolve) => {
     source.pipe(op).subscribe({
       next: (event) => run.events.push(event),

@@ -1,4 +1,4 @@
-import { openAiErrorBody } from '../errors/openai-error';
+import { openAiErrorBody } from '../openai-chat/openai-chat.errors';
 import type { ResponsesErrorBody } from './responses.types';
 
 /** Gateway-originated Responses errors (responses-spec §5.1), in OpenAI's `ErrorResponse` shape. */

@@ -6,6 +6,8 @@ export type AttemptFailure =
       /** Parsed JSON body, or the raw text when it was not JSON. */
       body: unknown;
       retryAfter?: string;
+      /** The URL path the gateway called. */
+      path?: string;
     }
   | { kind: 'network'; reason: 'refused' | 'reset' | 'other'; message: string }
   | { kind: 'timeout'; phase: 'connect' | 'first_byte' | 'idle' | 'total'; message: string }

@@ -1,4 +1,4 @@
-import type { AttemptOutcome } from '../usage/usage-record';
+import type { AttemptOutcome } from '../record/request-record';
 import type { AttemptFailure } from './attempt-failure';
 
 /** How a failed attempt is reported in the usage record. */

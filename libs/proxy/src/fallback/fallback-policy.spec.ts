@@ -1,6 +1,7 @@
 import type { AttemptFailure } from './attempt-failure';
 import { compileFallbackPolicy, countsAsInstanceFailure, isFallbackTrigger } from './fallback-policy';
-import { finalFailure } from './final-failure';
+import { gatewayErrorStatus } from '@switchboard/common/errors';
+import { finalFailure } from '../errors/final-failure';
 
 const status = (code: number, retryAfter?: string): AttemptFailure => ({
   kind: 'status',
@@ -54,6 +55,12 @@ describe('fallback decision table', () => {
     expect(countsAsInstanceFailure(both, status(500))).toBe(true);
     expect(countsAsInstanceFailure(both, status(400))).toBe(false);
   });
+
+  it('never counts a failure before any upstream call against an instance', () => {
+    const unbuildable: AttemptFailure = { kind: 'misconfigured', message: 'request conversion failed' };
+    expect(isFallbackTrigger(both, unbuildable)).toBe(true);
+    expect(countsAsInstanceFailure(both, unbuildable)).toBe(false);
+  });
 });
 
 describe('final failure', () => {
@@ -68,7 +75,7 @@ describe('final failure', () => {
     [firstByte, 'openai-chat', 504],
     [total, 'anthropic-messages', 504],
   ] as const)('last failure %j toward %s → %i', (failure, protocol, expected) => {
-    expect(finalFailure([{ name: 'x', failure }], protocol).status).toBe(expected);
+    expect(gatewayErrorStatus(finalFailure([{ name: 'x', failure }], protocol))).toBe(expected);
   });
 
   it('keeps retry-after and names every instance tried with its failure', () => {
@@ -87,10 +94,10 @@ describe('final failure', () => {
       ],
       'openai-chat',
     );
-    expect(final).toEqual({
-      status: 429,
-      retryAfter: '9',
-      message: 'All 2 upstream attempts failed: east (connection refused), west (HTTP 429: slow down)',
-    });
+    expect(gatewayErrorStatus(final)).toBe(429);
+    expect(final.headers).toEqual({ 'retry-after': '9' });
+    expect(final.message).toBe(
+      'All 2 upstream attempts failed: east (connection refused), west (HTTP 429: slow down)',
+    );
   });
 });

@@ -41,8 +41,13 @@ export function isFallbackTrigger(policy: FallbackPolicy, failure: AttemptFailur
   }
 }
 
-/** Whether a failure counts against the instance's circuit breaker (the instance, not the request, is at fault). */
+/**
+ * Whether a failure counts against the instance's circuit breaker (the instance, not the request, is at fault).
+ * A failure before any upstream call (`misconfigured`: the request could not even be built) never does: no
+ * request may move traffic off a healthy instance.
+ */
 export function countsAsInstanceFailure(policy: FallbackPolicy, failure: AttemptFailure): boolean {
+  if (failure.kind === 'misconfigured') return false;
   if (failure.kind === 'timeout' && failure.phase === 'total') return false;
   return isFallbackTrigger(policy, failure);
 }

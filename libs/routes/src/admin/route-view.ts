@@ -14,6 +14,7 @@ export function toRouteView(route: RouteConfig, redact: boolean): RouteView {
     id: route.id,
     name: route.name,
     models: [...route.models],
+    advertise: [...(route.advertise ?? [])],
     enabled: route.enabled,
     instances: route.instances.map((instance) => toInstanceView(instance, redact)),
     balancer: { ...route.balancer },

@@ -116,3 +116,17 @@ describe('RouteMatcher glob cache', () => {
     }
   });
 });
+
+describe('RouteMatcher.exactModels with advertised names', () => {
+  it('lists what enabled routes advertise for their globs, once, sorted', () => {
+    const glob = {
+      ...route('sonnet', ['claude-sonnet-*']),
+      advertise: ['claude-sonnet-4-5', 'claude-sonnet-4'],
+    };
+    const exact = { ...route('exact', ['gpt-4o']), advertise: [] };
+    const off = { ...route('off', ['off-*']), advertise: ['off-1'], enabled: false };
+    const matcher = new RouteMatcher([glob, exact, off]);
+    expect(matcher.exactModels).toEqual(['claude-sonnet-4', 'claude-sonnet-4-5', 'gpt-4o']);
+    expect(matcher.match('claude-sonnet-4-5')?.name).toBe('sonnet');
+  });
+});

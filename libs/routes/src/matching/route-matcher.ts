@@ -19,6 +19,7 @@ export class RouteMatcher {
   private readonly globs: GlobEntry[] = [];
   /** Glob outcomes by model name (null: no route), so repeated names skip the scan; bounded, reset per build. */
   private readonly globCache = new Map<string, RouteConfig | null>();
+  /** Exact names of enabled routes, and the names they advertise for their globs: GET /v1/models. */
   readonly exactModels: readonly string[];
 
   constructor(routes: Iterable<RouteConfig>) {
@@ -32,7 +33,9 @@ export class RouteMatcher {
     this.globs.sort(
       (a, b) => b.glob.literalLength - a.glob.literalLength || compareNames(a.route.name, b.route.name),
     );
-    this.exactModels = [...this.exact.keys()].sort(compareNames);
+    const listed = new Set(this.exact.keys());
+    for (const route of enabled) for (const model of route.advertise ?? []) listed.add(model);
+    this.exactModels = [...listed].sort(compareNames);
   }
 
   match(model: string): RouteConfig | undefined {

@@ -12,6 +12,9 @@ export class RouteEntity {
   @Column('text', { array: true })
   models!: string[];
 
+  @Column('text', { array: true })
+  advertise!: string[];
+
   @Column('boolean')
   enabled!: boolean;
 

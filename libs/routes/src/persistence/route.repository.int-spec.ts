@@ -1,5 +1,6 @@
+import { SWITCHBOARD_SCHEMA } from '@switchboard/core/schema';
 import { createDataSource, runMigrations } from '@switchboard/database/data-source.factory';
-import { createTestDatabase, type TestDatabase } from '../../../../test/support/database';
+import { createTestDatabase, type TestDatabase } from '@switchboard/testing/database';
 import type { DataSource } from 'typeorm';
 import { validateRouteBody } from '../validation/route-validator';
 import type { RouteInput } from '../validation/route-input';
@@ -31,7 +32,7 @@ describe('RouteRepository (Postgres)', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    dataSource = createDataSource({ url: db.url, poolSize: db.embedded ? 1 : 4 });
+    dataSource = createDataSource({ url: db.url, poolSize: db.embedded ? 1 : 4, schema: SWITCHBOARD_SCHEMA });
     await dataSource.initialize();
     await runMigrations(dataSource);
     repository = new RouteRepository(dataSource);

@@ -1,8 +1,9 @@
 import { createServer, Socket, type Server } from 'node:net';
 import type { AddressInfo } from 'node:net';
+import { SWITCHBOARD_SCHEMA } from '@switchboard/core/schema';
 import { createDataSource, runMigrations } from '@switchboard/database/data-source.factory';
 import type { DataSource } from 'typeorm';
-import { createTestDatabase, type TestDatabase } from '../../../../test/support/database';
+import { createTestDatabase, type TestDatabase } from '@switchboard/testing/database';
 import { RouteRepository } from '../persistence/route.repository';
 import { RouteChangeBus } from '../route-change.bus';
 import { validateRouteBody } from '../validation/route-validator';
@@ -58,7 +59,7 @@ describe('RouteTable (Postgres)', () => {
   const tables: RouteTable[] = [];
 
   async function connect(url = db.url): Promise<DataSource> {
-    const dataSource = createDataSource({ url, poolSize: db.embedded ? 1 : 2 });
+    const dataSource = createDataSource({ url, poolSize: db.embedded ? 1 : 2, schema: SWITCHBOARD_SCHEMA });
     await dataSource.initialize();
     dataSources.push(dataSource);
     return dataSource;
@@ -141,7 +142,7 @@ describe('RouteTable (Postgres)', () => {
     await proxy.open();
     const viaProxy = new URL(db.url);
     viaProxy.port = String(proxy.port);
-    const proxied = createDataSource({ url: viaProxy.toString(), poolSize: 1 });
+    const proxied = createDataSource({ url: viaProxy.toString(), poolSize: 1, schema: SWITCHBOARD_SCHEMA });
     (proxied.options.extra as { connectionTimeoutMillis: number }).connectionTimeoutMillis = 500;
     await proxied.initialize();
     dataSources.push(proxied);
@@ -174,7 +175,7 @@ describe('RouteTable (Postgres)', () => {
     const url = new URL(db.url);
     url.port = String(proxy.port);
     await proxy.cut();
-    const orphan = createDataSource({ url: url.toString(), poolSize: 1 });
+    const orphan = createDataSource({ url: url.toString(), poolSize: 1, schema: SWITCHBOARD_SCHEMA });
     (orphan.options.extra as { connectionTimeoutMillis: number }).connectionTimeoutMillis = 500;
     const routes = table(orphan, { refreshIntervalMs: 50 });
     await expect(routes.start()).resolves.toBeUndefined();

@@ -1,5 +1,5 @@
 import { GatewayError, GatewayErrorCode } from '@switchboard/common/errors';
-import { foundryRoute } from '../../../../test/support/foundry-route.fixture';
+import { foundryRoute } from '@switchboard/testing/foundry-route.fixture';
 import { validateRouteBody } from './route-validator';
 
 function instance(overrides: Record<string, unknown> = {}): Record<string, unknown> {
@@ -39,6 +39,7 @@ describe('validateRouteBody', () => {
     expect(route).toEqual({
       name: 'r1',
       models: ['gpt-4o'],
+      advertise: [],
       enabled: true,
       instances: [
         {
@@ -378,5 +379,33 @@ describe('validateRouteBody with a "__proto__" field', () => {
     );
     expect(errorsOf(nested).map((detail) => detail.path)).toEqual(['instances.0.options.__proto__']);
     expect(({} as { enabled?: boolean }).enabled).toBeUndefined();
+  });
+});
+
+describe('validateRouteBody: advertise', () => {
+  const withAdvertise = (advertise: unknown, models: string[] = ['claude-sonnet-*', 'exact-one']) => ({
+    name: 'adv',
+    models,
+    advertise,
+    instances: [{ name: 'a', provider: 'anthropic', auth: { header: { 'x-api-key': 'k' } } }],
+  });
+
+  it('keeps exact names that one of the route globs matches', () => {
+    expect(validateRouteBody(withAdvertise(['claude-sonnet-4-5'])).route.advertise).toEqual([
+      'claude-sonnet-4-5',
+    ]);
+  });
+
+  it('rejects globs, names no model matches, duplicates and non-strings, one message each', () => {
+    expect(errorsOf(withAdvertise(['claude-*', 'gpt-4o']))).toEqual([
+      { path: 'advertise.0', message: '"claude-*" is a glob: advertise lists exact model names' },
+      { path: 'advertise.1', message: '"gpt-4o" matches none of the route\'s models' },
+    ]);
+    expect(errorsOf(withAdvertise(['claude-sonnet-4', 'claude-sonnet-4']))).toEqual([
+      { path: 'advertise', message: "All advertise's elements must be unique" },
+    ]);
+    expect(errorsOf(withAdvertise('claude-sonnet-4'))).toEqual([
+      { path: 'advertise', message: 'advertise must be an array' },
+    ]);
   });
 });

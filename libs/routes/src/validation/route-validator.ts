@@ -2,8 +2,9 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
 import { GatewayError, GatewayErrorCode, type ErrorDetail } from '@switchboard/common/errors';
 import { PROTOCOLS, type Protocol } from '@switchboard/protocols';
-import { getProviderDriver } from '@switchboard/providers/provider-registry';
-import { PROVIDERS, type FallbackTrigger, type InstanceConfig, type ProviderName } from '../route.types';
+import { isProviderName, providerFacts } from '@switchboard/providers/provider-facts';
+import { DEFAULT_CIRCUIT_BREAKER, DEFAULT_TIMEOUT_MS } from '../route-defaults';
+import { type FallbackTrigger, type InstanceConfig, type ProviderName } from '../route.types';
 import {
   INSTANCE_EXTRA_FIELDS,
   OVERRIDE_EXTRA_FIELDS,
@@ -11,16 +12,12 @@ import {
   ROUTE_EXTRA_FIELDS,
 } from './apisix-extras';
 import { FALLBACK_TRIGGERS, RouteBodyDto } from './dto/route-body.dto';
+import { headerValueProblem, isHeaderName } from './header-rules';
+import { isGlob } from '../matching/glob';
+import { modelPatternMatches } from '../matching/route-matcher';
 import type { InstanceBodyDto } from './dto/instance-body.dto';
 import type { RouteInput, ValidatedRoute } from './route-input';
 
-export const DEFAULT_TIMEOUT_MS = 30000;
-export const DEFAULT_CIRCUIT_BREAKER = { failure_threshold: 3, cooldown: 30000 } as const;
-const PROVIDERS_NEEDING_ENDPOINT: ReadonlySet<ProviderName> = new Set([
-  'azure-openai',
-  'openai-compatible',
-  'anthropic-compatible',
-]);
 const HEADER_NAME = /^[a-zA-Z0-9._-]+$/;
 
 type JsonObject = Record<string, unknown>;
@@ -30,9 +27,7 @@ export function isPlainObject(value: unknown): value is JsonObject {
 }
 
 export function nativeProtocol(provider: ProviderName): Protocol {
-  return provider === 'anthropic' || provider === 'anthropic-compatible'
-    ? 'anthropic-messages'
-    : 'openai-chat';
+  return providerFacts(provider).nativeProtocol;
 }
 
 /**
@@ -84,6 +79,7 @@ export function validateRouteBody(raw: unknown): ValidatedRoute {
   });
   collectErrors(errors, '', details);
   checkInstances(body.instances, details);
+  checkAdvertise(body.models, body.advertise, details);
   checkBalancer(body.balancer, details);
 
   if (details.length > 0) throw validationFailed(details);
@@ -151,17 +147,33 @@ function readFallbackStrategy(body: JsonObject, details: ErrorDetail[], warnings
   }
 }
 
+/** Constraints that say what a field IS: when one fails, the others (length, range…) only add noise. */
+const TYPE_CONSTRAINTS = [
+  'isString',
+  'isInt',
+  'isBoolean',
+  'isArray',
+  'isObject',
+  'isIn',
+  'nestedValidation',
+];
+
+/** One detail per field: the most useful of its failed constraints. */
 function collectErrors(errors: ValidationError[], prefix: string, details: ErrorDetail[]): void {
   for (const error of errors) {
     const path = prefix ? `${prefix}.${error.property}` : error.property;
-    for (const [constraint, message] of Object.entries(error.constraints ?? {})) {
-      details.push({
-        path,
-        message: constraint === 'whitelistValidation' ? `unknown field "${error.property}"` : message,
-      });
+    if (error.constraints && Object.keys(error.constraints).length > 0) {
+      details.push({ path, message: mostUsefulMessage(error, error.constraints) });
     }
     if (error.children?.length) collectErrors(error.children, path, details);
   }
+}
+
+function mostUsefulMessage(error: ValidationError, constraints: Record<string, string>): string {
+  if (constraints.whitelistValidation !== undefined) return `unknown field "${error.property}"`;
+  if (error.value === undefined || error.value === null) return `${error.property} is required`;
+  const typeConstraint = TYPE_CONSTRAINTS.find((name) => constraints[name] !== undefined);
+  return constraints[typeConstraint ?? Object.keys(constraints)[0]];
 }
 
 function checkInstances(instances: unknown, details: ErrorDetail[]): void {
@@ -188,14 +200,9 @@ function checkInstances(instances: unknown, details: ErrorDetail[]): void {
 /** An explicit protocol must be one the provider's driver speaks (e.g. anthropic speaks both). */
 function checkProtocol(instance: JsonObject, at: string, details: ErrorDetail[]): void {
   const { provider, protocol } = instance;
-  if (
-    !(PROVIDERS as readonly unknown[]).includes(provider) ||
-    !(PROTOCOLS as readonly unknown[]).includes(protocol)
-  ) {
-    return;
-  }
-  const spoken = Object.keys(getProviderDriver(provider as string).protocols);
-  if (!spoken.includes(protocol as string)) {
+  if (!isProviderName(provider) || !(PROTOCOLS as readonly unknown[]).includes(protocol)) return;
+  const spoken = providerFacts(provider).protocols;
+  if (!spoken.includes(protocol as Protocol)) {
     details.push({
       path: `${at}.protocol`,
       message: `provider "${String(provider)}" does not speak ${String(protocol)} (it speaks ${spoken.join(', ')})`,
@@ -209,10 +216,16 @@ function checkEndpoint(instance: JsonObject, at: string, details: ErrorDetail[])
   if (typeof endpoint === 'string') {
     if (!isHttpUrl(endpoint)) {
       details.push({ path: `${at}.override.endpoint`, message: 'override.endpoint must be an http(s) URL' });
+    } else if (hasUserInfo(endpoint)) {
+      details.push({
+        path: `${at}.override.endpoint`,
+        message:
+          'override.endpoint must not carry a user name or password: credentials belong in auth.header',
+      });
     }
   } else if (endpoint === undefined || endpoint === null) {
-    const provider = instance.provider as ProviderName;
-    if (PROVIDERS_NEEDING_ENDPOINT.has(provider)) {
+    const provider = instance.provider;
+    if (isProviderName(provider) && providerFacts(provider).requiresEndpoint) {
       details.push({
         path: `${at}.override.endpoint`,
         message: `override.endpoint is required for provider "${provider}"`,
@@ -230,23 +243,46 @@ function isHttpUrl(value: string): boolean {
   }
 }
 
+function hasUserInfo(value: string): boolean {
+  const url = new URL(value);
+  return url.username !== '' || url.password !== '';
+}
+
 function checkAuth(auth: unknown, at: string, details: ErrorDetail[]): void {
   if (!isPlainObject(auth)) return;
   for (const part of ['header', 'query'] as const) {
     const map = auth[part];
     if (!isPlainObject(map)) continue;
     for (const [key, value] of Object.entries(map)) {
+      const path = `${at}.${part}.${key}`;
       if (typeof value !== 'string') {
-        details.push({ path: `${at}.${part}.${key}`, message: `auth.${part} values must be strings` });
+        details.push({ path, message: `auth.${part} values must be strings` });
+        continue;
       }
-      if (part === 'header' && !HEADER_NAME.test(key)) {
-        details.push({
-          path: `${at}.header.${key}`,
-          message: `"${key}" is not a valid header name (letters, digits, ".", "_", "-")`,
-        });
+      if (part !== 'header') continue;
+      if (!isHeaderName(key)) {
+        details.push({ path, message: `"${key}" is not a valid header name (RFC 9110 token characters)` });
+        continue;
       }
+      const problem = headerValueProblem(value);
+      if (problem !== undefined) details.push({ path, message: problem });
     }
   }
+}
+
+/** An advertised name must be exact and served by this route: one of its globs must match it. */
+function checkAdvertise(models: unknown, advertise: unknown, details: ErrorDetail[]): void {
+  if (!Array.isArray(advertise) || !Array.isArray(models)) return;
+  const patterns = models.filter((model): model is string => typeof model === 'string');
+  advertise.forEach((name: unknown, index) => {
+    if (typeof name !== 'string' || name === '') return;
+    const path = `advertise.${index}`;
+    if (isGlob(name)) {
+      details.push({ path, message: `"${name}" is a glob: advertise lists exact model names` });
+    } else if (!patterns.some((pattern) => modelPatternMatches(pattern, name))) {
+      details.push({ path, message: `"${name}" matches none of the route's models` });
+    }
+  });
 }
 
 function checkBalancer(balancer: unknown, details: ErrorDetail[]): void {
@@ -288,6 +324,7 @@ function normalise(
   const route: RouteInput = {
     name: dto.name,
     models: [...dto.models],
+    advertise: [...(dto.advertise ?? [])],
     enabled: dto.enabled ?? true,
     instances: dto.instances.map((instance, index) =>
       normaliseInstance(instance, instanceExtras[index] ?? {}, overrideExtras[index] ?? {}),

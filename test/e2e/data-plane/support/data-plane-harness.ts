@@ -1,6 +1,8 @@
 import Anthropic from '@anthropic-ai/sdk';
 import OpenAI from 'openai';
+import { RequestRecordBus } from '@switchboard/proxy';
 import { startSwitchboard } from '../../../support/switchboard';
+import { collectRecords, type RecordCollector } from './record-collector';
 
 /** The client-side keys the SDKs send to the gateway; they must never reach an upstream. */
 export const CLIENT_OPENAI_KEY = 'sk-client-openai-key-must-not-leak';
@@ -33,12 +35,15 @@ export interface DataPlaneHarness {
   health(id: string): Promise<InstanceHealth[]>;
   /** Raw POST to the gateway (JSON body unless a string is given). */
   post(path: string, body: unknown, headers?: Record<string, string>): Promise<Response>;
+  /** The request records the real app's RequestRecordBus publishes. */
+  records: RecordCollector;
   close(): Promise<void>;
 }
 
 export async function startDataPlane(env: Record<string, string> = {}): Promise<DataPlaneHarness> {
   const switchboard = await startSwitchboard({ env });
   const { gatewayUrl, adminUrl, adminToken } = switchboard;
+  const records = collectRecords(switchboard.gatewayApp.get(RequestRecordBus));
 
   const admin = async (method: string, path: string, body?: unknown, expected: number[] = [200, 201]) => {
     const response = await fetch(`${adminUrl}${path}`, {
@@ -84,6 +89,10 @@ export async function startDataPlane(env: Record<string, string> = {}): Promise<
         headers: { 'content-type': 'application/json', ...headers },
         body: typeof body === 'string' ? body : JSON.stringify(body),
       }),
-    close: () => switchboard.close(),
+    records,
+    close: () => {
+      records.stop();
+      return switchboard.close();
+    },
   };
 }

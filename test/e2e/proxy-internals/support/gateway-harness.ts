@@ -1,59 +1,67 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { randomUUID } from 'node:crypto';
-import { InstanceHealthRegistry } from '@switchboard/proxy/health/instance-health.registry';
-import { DataPlaneHandler } from '@switchboard/proxy/data-plane.handler';
-import { RoutePlanCache } from '@switchboard/proxy/routing/route-plan.cache';
-import { UpstreamClient } from '@switchboard/proxy/upstream/upstream-client';
-import type { UsageRecord } from '@switchboard/proxy/usage/usage-record';
-import { UsageStream } from '@switchboard/proxy/usage/usage.stream';
-import type { RouteConfig, RouteTable } from '@switchboard/routes';
+import type { RequestRecord } from '@switchboard/proxy';
+import type { RouteConfig } from '@switchboard/routes';
+import { startDataPlane, type DataPlaneHarness } from '../../data-plane/support/data-plane-harness';
 
-/** The data-plane handler on a loopback server, over an in-memory route list (no database, no Nest). */
+/**
+ * The proxy-internals specs' view of the real app (gateway + admin on Postgres, see data-plane-harness): the
+ * routes given are created through the admin API and matched by the real RouteTable. One app per spec file and
+ * body limit, shared by its tests; each harness sees only the records of its own requests.
+ */
 export interface GatewayHarness {
   url: string;
-  usage: UsageRecord[];
-  health: InstanceHealthRegistry;
-  setRoutes(routes: RouteConfig[]): void;
+  /** The request records published since this harness started. */
+  readonly records: RequestRecord[];
+  /** Resolves with this harness's records once at least `count` have been published. */
+  recordsAtLeast(count: number): Promise<RequestRecord[]>;
+  /** Replaces this harness's routes (the previous ones are deleted). */
+  setRoutes(routes: RouteConfig[]): Promise<void>;
+  /** Deletes this harness's routes; the shared app stops after the spec file. */
   close(): Promise<void>;
 }
 
+const apps = new Map<number, Promise<DataPlaneHarness>>();
+
+afterAll(async () => {
+  const started = [...apps.values()];
+  apps.clear();
+  await Promise.all(started.map(async (app) => (await app).close()));
+});
+
 export async function startGatewayHarness(
   routes: RouteConfig[],
-  options: { maxBodySize?: number; now?: () => number } = {},
+  options: { maxBodySize?: number } = {},
 ): Promise<GatewayHarness> {
-  let current = routes;
-  const table = {
-    isReady: () => true,
-    match: (model: string) => current.find((route) => route.enabled && route.models.includes(model)),
-    exactModels: () => current.flatMap((route) => route.models).sort(),
-  } as unknown as RouteTable;
-  const health = new InstanceHealthRegistry(options.now);
-  const usageStream = new UsageStream();
-  const usage: UsageRecord[] = [];
-  usageStream.records$.subscribe((record) => usage.push(record));
-  const client = new UpstreamClient();
-  const handler = new DataPlaneHandler(
-    table,
-    new RoutePlanCache(health),
-    { client, usage: usageStream, clock: { newId: () => randomUUID().replace(/-/g, ''), now: Date.now } },
-    { maxBodySize: options.maxBodySize ?? 1 << 20 },
-  );
-  const server: Server = createServer((req, res) => {
-    if (!handler.handle(req, res)) {
-      res.writeHead(404).end();
-    }
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const maxBodySize = options.maxBodySize ?? 1 << 20;
+  let starting = apps.get(maxBodySize);
+  if (starting === undefined) {
+    starting = startDataPlane({ MAX_BODY_SIZE: String(maxBodySize) });
+    apps.set(maxBodySize, starting);
+  }
+  const app = await starting;
+  let created: string[] = [];
+  const setRoutes = async (next: RouteConfig[]): Promise<void> => {
+    for (const id of created) await app.deleteRoute(id);
+    created = [];
+    for (const route of next) created.push((await app.createRoute(adminBody(route))).id);
+  };
+  await setRoutes(routes);
+  const first = app.records.records.length;
   return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    usage,
-    health,
-    setRoutes: (next) => (current = next),
-    close: async () => {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await client.close();
+    url: app.gatewayUrl,
+    get records() {
+      return app.records.records.slice(first);
     },
+    recordsAtLeast: async (count) => (await app.records.atLeast(first + count)).slice(first),
+    setRoutes,
+    close: () => setRoutes([]),
+  };
+}
+
+/** A RouteConfig fixture as the admin API's create body (server-set fields dropped). */
+function adminBody(route: RouteConfig): Record<string, unknown> {
+  const { id: _id, version: _v, created_at: _c, updated_at: _u, extras: _e, instances, ...fields } = route;
+  return {
+    ...fields,
+    instances: instances.map(({ extras: _x, ...instance }) => instance),
   };
 }

@@ -1,6 +1,6 @@
 import type { SseEvent } from '@switchboard/protocols';
-import schemas from '../../../../../test/fixtures/openai-schemas.json';
-import { validateOpenAi, type OpenAiSchemaName } from '../../../../../test/support/openai-schema.validator';
+import schemas from '@switchboard/test-fixtures/openai-schemas.json';
+import { validateOpenAi, type OpenAiSchemaName } from '@switchboard/testing/openai-schema.validator';
 
 /**
  * Checks a converted Responses stream the way its clients read it (responses-spec §4.3): every event validates

@@ -1,7 +1,7 @@
 import { GatewayError } from '@switchboard/common/errors';
 import * as path from 'node:path';
 import { from } from 'rxjs';
-import openAiSchemas from '../../../../../test/fixtures/openai-schemas.json';
+import openAiSchemas from '@switchboard/test-fixtures/openai-schemas.json';
 import type { Converter, UpstreamTarget } from '../../converter.interface';
 import { readConversionMatrix, valuesAtPath } from '../../testing/conversion-matrix.parser';
 import { fixedClock } from '../../testing/fixed-clock';

@@ -8,6 +8,7 @@ import {
   IsObject,
   IsOptional,
   IsString,
+  Max,
   MaxLength,
   Min,
   ValidateNested,
@@ -16,6 +17,7 @@ import { PROTOCOLS, type Protocol } from '@switchboard/protocols';
 import { PROVIDERS, type ProviderName } from '../../route.types';
 import { InstanceAuthDto } from './instance-auth.dto';
 import { InstanceOverrideDto } from './instance-override.dto';
+import { ROUTE_LIMITS } from '../route-limits';
 
 export class InstanceBodyDto {
   @ApiProperty({ maxLength: 100, description: 'Unique within the route.' })
@@ -37,15 +39,28 @@ export class InstanceBodyDto {
   @IsIn(PROTOCOLS)
   protocol?: Protocol;
 
-  @ApiPropertyOptional({ minimum: 0, default: 1, description: '0: configured but receives no traffic.' })
+  @ApiPropertyOptional({
+    minimum: 0,
+    maximum: ROUTE_LIMITS.weight,
+    default: 1,
+    description: '0: configured but receives no traffic.',
+  })
   @IsOptional()
   @IsInt()
   @Min(0)
+  @Max(ROUTE_LIMITS.weight)
   weight?: number;
 
-  @ApiPropertyOptional({ default: 0, description: 'Higher is tried first.' })
+  @ApiPropertyOptional({
+    default: 0,
+    minimum: -ROUTE_LIMITS.priority,
+    maximum: ROUTE_LIMITS.priority,
+    description: 'Higher is tried first.',
+  })
   @IsOptional()
   @IsInt()
+  @Min(-ROUTE_LIMITS.priority)
+  @Max(ROUTE_LIMITS.priority)
   priority?: number;
 
   @ApiPropertyOptional({ type: InstanceAuthDto })

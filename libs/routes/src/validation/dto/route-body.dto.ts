@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
+  ArrayMaxSize,
   ArrayMinSize,
   ArrayUnique,
   IsArray,
@@ -20,6 +21,7 @@ import {
 import { BalancerDto } from './balancer.dto';
 import { CircuitBreakerDto } from './circuit-breaker.dto';
 import { InstanceBodyDto } from './instance-body.dto';
+import { ROUTE_LIMITS } from '../route-limits';
 
 export const ROUTE_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
 export const FALLBACK_TRIGGERS = ['http_429', 'http_5xx'] as const;
@@ -58,6 +60,24 @@ export class RouteBodyDto {
   @IsNotEmpty({ each: true })
   @MaxLength(200, { each: true })
   models!: string[];
+
+  @ApiPropertyOptional({
+    type: [String],
+    default: [],
+    maxItems: ROUTE_LIMITS.advertisedModels,
+    description:
+      "Exact model names GET /v1/models lists for this route's globs (each must match one of models), e.g. " +
+      '["claude-sonnet-4-5"] for "claude-sonnet-*".',
+    example: ['claude-sonnet-4-5'],
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @ArrayMaxSize(ROUTE_LIMITS.advertisedModels)
+  @IsString({ each: true })
+  @IsNotEmpty({ each: true })
+  @MaxLength(200, { each: true })
+  advertise?: string[];
 
   @ApiPropertyOptional({ default: true })
   @IsOptional()
@@ -109,39 +129,51 @@ export class RouteBodyDto {
     type: Number,
     nullable: true,
     minimum: 0,
+    maximum: ROUTE_LIMITS.maxRetries,
     description: 'Retries after the first attempt. Default null: every instance may be tried once.',
   })
   @IsOptional()
   @IsInt()
   @Min(0)
+  @Max(ROUTE_LIMITS.maxRetries)
   max_retries?: number | null;
 
-  @ApiPropertyOptional({ minimum: 1, default: 30000, description: 'Per socket operation, ms.' })
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: ROUTE_LIMITS.timeoutMs,
+    default: 30000,
+    description: 'Per socket operation, ms.',
+  })
   @IsOptional()
   @IsInt()
   @Min(1)
+  @Max(ROUTE_LIMITS.timeoutMs)
   timeout?: number;
 
   @ApiPropertyOptional({
     type: Number,
     nullable: true,
     minimum: 1,
+    maximum: ROUTE_LIMITS.firstByteTimeoutMs,
     description: "Time to the upstream's first byte, ms. Default null: same as timeout.",
   })
   @IsOptional()
   @IsInt()
   @Min(1)
+  @Max(ROUTE_LIMITS.firstByteTimeoutMs)
   first_byte_timeout?: number | null;
 
   @ApiPropertyOptional({
     type: Number,
     nullable: true,
     minimum: 1,
+    maximum: ROUTE_LIMITS.totalTimeoutMs,
     description: 'One deadline across all attempts, ms. Default null: none.',
   })
   @IsOptional()
   @IsInt()
   @Min(1)
+  @Max(ROUTE_LIMITS.totalTimeoutMs)
   total_timeout?: number | null;
 
   @ApiPropertyOptional({ type: CircuitBreakerDto, default: { failure_threshold: 3, cooldown: 30000 } })

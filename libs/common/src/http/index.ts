@@ -1,0 +1,2 @@
+export * from './lingering-close';
+export * from './server-limits';

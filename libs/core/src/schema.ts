@@ -1,0 +1,23 @@
+import { type DatabaseSchema } from '@switchboard/database';
+import { InstanceEntity } from '@switchboard/routes/persistence/instance.entity';
+import { RouteTableRevisionEntity } from '@switchboard/routes/persistence/route-table-revision.entity';
+import { RouteEntity } from '@switchboard/routes/persistence/route.entity';
+import { CreateRouteTables1763840000000 } from '../../../migrations/1763840000000-create-route-tables';
+import { AddInstanceConversion1763850000000 } from '../../../migrations/1763850000000-add-instance-conversion';
+import { CreateTelemetryTables1765100000000 } from '../../../migrations/1765100000000-create-telemetry-tables';
+import { AddRouteAdvertise1796611412656 } from '../../../migrations/1796611412656-add-route-advertise';
+
+/**
+ * Everything the DataSource needs to know about the schema, in one place: entity classes and the ordered
+ * migration classes (explicit lists, never globs over dist/, so the same list works under ts and compiled js).
+ * Features add their entities and migrations here (libs/database stays free of feature libs).
+ */
+export const SWITCHBOARD_SCHEMA: DatabaseSchema = {
+  entities: [RouteEntity, InstanceEntity, RouteTableRevisionEntity],
+  migrations: [
+    CreateRouteTables1763840000000,
+    AddInstanceConversion1763850000000,
+    CreateTelemetryTables1765100000000,
+    AddRouteAdvertise1796611412656,
+  ],
+};

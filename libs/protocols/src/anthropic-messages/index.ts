@@ -1,0 +1,6 @@
+export * from './anthropic-messages.types';
+export * from './anthropic-messages.errors';
+export * from './anthropic-messages.stream';
+export * from './anthropic-messages.usage';
+export * from './anthropic-messages.stream-watcher';
+export * from './anthropic-messages.grammar';

@@ -1,0 +1,87 @@
+import type { ServerResponse } from 'node:http';
+import type { GatewayError } from '@switchboard/common/errors';
+import { droppedToolsOf, type ResponseHooks } from '@switchboard/converters';
+import type { AttemptFailure } from '../fallback/attempt-failure';
+import type { AttemptEntry } from '../record/request-trace';
+import type { PlannedInstance } from '../routing/route-plan';
+import type { UpstreamAbort } from '../upstream/upstream-abort';
+import type { AttemptLedger } from './attempt-ledger';
+import { readJsonAnswer } from './json-answer';
+import { StreamAttempt, type StreamAttemptEnd } from './stream-attempt';
+import { callUpstream, type AttemptContext } from './upstream-attempt';
+
+/** How one attempt ended; the fallback loop reads it. */
+export type AttemptResult =
+  | { kind: 'failed'; failure: AttemptFailure }
+  | { kind: 'refused'; error: GatewayError }
+  /** A whole JSON answer, not written yet, with the headers only this attempt's conversion knows. */
+  | { kind: 'payload'; payload: string | Buffer; headers: Record<string, string> }
+  /** A streamed answer; whatever reached the client is written. */
+  | { kind: 'streamed'; end: Exclude<StreamAttemptEnd, { kind: 'failed' }>; committedAt: number | undefined };
+
+/** The attempt in flight, so that an abort (client gone, total timeout) reaches it. */
+export interface AttemptInFlight {
+  readonly controller: UpstreamAbort;
+  stream?: StreamAttempt;
+}
+
+export interface AttemptSetup {
+  readonly context: AttemptContext;
+  readonly res: ServerResponse;
+  readonly ledger: AttemptLedger;
+  readonly hooks: ResponseHooks;
+}
+
+/** One upstream attempt: call, then read the answer as JSON or relay it as a stream. */
+export async function runAttempt(
+  setup: AttemptSetup,
+  instance: PlannedInstance,
+  entry: AttemptEntry,
+  inFlight: AttemptInFlight,
+  /** The head a streamed 200 is written with; set when the client asked for a stream. */
+  streamHead: Record<string, string> | undefined,
+): Promise<AttemptResult> {
+  const { context } = setup;
+  const answer = await callUpstream(context, instance, inFlight.controller);
+  if (answer.kind !== 'answered') return answer;
+  const call = context.call;
+  const headers = conversionHeaders(answer.memo);
+  if (streamHead === undefined) {
+    const json = await readJsonAnswer(
+      answer.body,
+      answer.converter,
+      answer.memo,
+      call.endpoint !== 'count_tokens',
+      context.clock,
+      setup.hooks,
+      context.abort,
+    );
+    entry.firstByteAt ??= performance.now();
+    return json.kind === 'failed' ? json : { kind: 'payload', payload: json.payload, headers };
+  }
+  Object.assign(streamHead, headers);
+  const remaining = context.firstByteTimeout - (performance.now() - entry.startedAt);
+  const stream = new StreamAttempt({
+    res: setup.res,
+    body: answer.body,
+    clientProtocol: call.protocol,
+    convert: answer.converter.convertStream(answer.memo, context.clock, setup.hooks),
+    controller: inFlight.controller,
+    abort: context.abort,
+    entry,
+    ledger: setup.ledger,
+    head: streamHead,
+    firstByteTimeout: Math.max(1, remaining),
+  });
+  inFlight.stream = stream;
+  const end = await stream.run();
+  inFlight.stream = undefined;
+  if (end.kind === 'failed') return end;
+  return { kind: 'streamed', end, committedAt: stream.committedAt };
+}
+
+/** Built-in tools a Responses conversion removed, so the client learns they were not offered upstream. */
+function conversionHeaders(memo: Parameters<typeof droppedToolsOf>[0]): Record<string, string> {
+  const dropped = droppedToolsOf(memo);
+  return dropped.length > 0 ? { 'x-switchboard-dropped-tools': dropped.join(', ') } : {};
+}

@@ -1,0 +1,183 @@
+import type { ServerResponse } from 'node:http';
+import type { Readable } from 'node:stream';
+import {
+  decodeSse,
+  encodeSseEvent,
+  isStreamErrorEvent,
+  type Protocol,
+  type SseEvent,
+} from '@switchboard/protocols';
+import { Observable, type OperatorFunction, type Subscription } from 'rxjs';
+
+/** The attempt that owns the relay: its timers, its response head and the error its converter sees. */
+export interface RelayOwner {
+  /** The first upstream body chunk arrived. */
+  firstByte(): void;
+  /** The first event is about to be written: the status line and headers go out now. */
+  commit(): void;
+  /** The error the converter sees when the upstream body fails. */
+  sourceError(error: unknown): Error;
+}
+
+/** How a relay ended: the loop reads it. */
+export type RelayEnd =
+  /** The upstream stream ended and the client response is ended. */
+  | { kind: 'completed' }
+  /** The stream failed before anything reached the client: the next instance may answer. */
+  | { kind: 'failed_before_commit'; error: unknown }
+  /** The stream failed after commit: the converter wrote its in-stream error and the response is ended. */
+  | { kind: 'failed_after_commit'; error: unknown }
+  /** stop() was called (the client went away). */
+  | { kind: 'stopped' };
+
+/**
+ * One streamed answer from upstream body to client socket: decode SSE, convert, encode, `res.write`, with
+ * backpressure (a full client socket pauses the upstream body) and corking (all events of one socket read leave
+ * in one write). A client-protocol error event before any content is held back, so that a stream failing right
+ * away stays an ordinary attempt failure.
+ */
+export class StreamRelay {
+  private started = false;
+  private committed = false;
+  private paused = false;
+  private endedCleanly = false;
+  private corked = false;
+  private held: SseEvent[] | undefined;
+  private subscription: Subscription | undefined;
+  private settle: ((end: RelayEnd) => void) | undefined;
+
+  constructor(
+    private readonly res: ServerResponse,
+    private readonly body: Readable,
+    private readonly clientProtocol: Protocol,
+    private readonly convert: OperatorFunction<SseEvent, SseEvent>,
+    private readonly owner: RelayOwner,
+  ) {}
+
+  /** Relays until the stream ends, fails or is stopped; never rejects. */
+  run(): Promise<RelayEnd> {
+    return new Promise<RelayEnd>((resolve) => {
+      this.settle = resolve;
+      this.start();
+    });
+  }
+
+  private start(): void {
+    this.subscription = this.source()
+      .pipe(decodeSse(), this.convert)
+      .subscribe({
+        next: (event) => this.onEvent(event),
+        error: (error: unknown) => this.onError(error),
+        complete: () => this.onComplete(),
+      });
+  }
+
+  /** The client went away: stop reading (the upstream body is destroyed). */
+  stop(): void {
+    this.subscription?.unsubscribe();
+    this.finish({ kind: 'stopped' });
+  }
+
+  private finish(end: RelayEnd): void {
+    const settle = this.settle;
+    this.settle = undefined;
+    settle?.(end);
+  }
+
+  private readonly uncork = (): void => {
+    this.corked = false;
+    this.res.uncork();
+  };
+
+  private readonly onDrain = (): void => {
+    this.paused = false;
+    this.body.resume();
+  };
+
+  private source(): Observable<Buffer> {
+    const body = this.body;
+    return new Observable<Buffer>((subscriber) => {
+      const onData = (chunk: Buffer): void => {
+        if (!this.started) {
+          this.started = true;
+          this.owner.firstByte();
+        }
+        // One socket read yields many body chunks in the same tick; the pipeline is synchronous, so corking
+        // until the end of this tick sends all their events in one write, with no added latency.
+        if (!this.corked) {
+          this.corked = true;
+          this.res.cork();
+          process.nextTick(this.uncork);
+        }
+        subscriber.next(chunk);
+      };
+      const onEnd = (): void => subscriber.complete();
+      const onError = (error: unknown): void => subscriber.error(this.owner.sourceError(error));
+      body.on('data', onData);
+      body.on('end', onEnd);
+      body.on('error', onError);
+      return () => {
+        body.off('data', onData);
+        body.off('end', onEnd);
+        body.off('error', onError);
+        if (body.readableEnded) return;
+        // After a clean end marker the rest of the body is only framing: drain it so the keep-alive
+        // connection goes back to the pool. Anything else (abort, error) closes the connection.
+        if (this.endedCleanly) body.resume();
+        else body.destroy();
+      };
+    });
+  }
+
+  private onEvent(event: SseEvent): void {
+    // Before any upstream byte, the only event the converter can emit is its report of a failed source:
+    // drop it, so the failure stays an ordinary attempt failure and the next instance can answer.
+    if (!this.started) return;
+    if (!this.committed) {
+      // An error report before any content is held back: if the stream then fails, nothing has
+      // reached the client and the next instance can still answer.
+      if (this.held !== undefined || isStreamErrorEvent(this.clientProtocol, event)) {
+        (this.held ??= []).push(event);
+        return;
+      }
+      this.commit();
+    }
+    if (this.held !== undefined) this.flushHeld();
+    if (!this.res.write(encodeSseEvent(event)) && !this.paused) {
+      this.paused = true;
+      this.body.pause();
+      this.res.once('drain', this.onDrain);
+    }
+  }
+
+  private onError(error: unknown): void {
+    if (!this.committed) {
+      this.finish({ kind: 'failed_before_commit', error });
+      return;
+    }
+    if (this.held !== undefined) this.flushHeld();
+    this.end({ kind: 'failed_after_commit', error });
+  }
+
+  private onComplete(): void {
+    this.endedCleanly = true;
+    if (!this.committed) this.commit();
+    if (this.held !== undefined) this.flushHeld();
+    this.end({ kind: 'completed' });
+  }
+
+  private commit(): void {
+    this.committed = true;
+    this.owner.commit();
+  }
+
+  private flushHeld(): void {
+    for (const event of this.held!) this.res.write(encodeSseEvent(event));
+    this.held = undefined;
+  }
+
+  private end(end: RelayEnd): void {
+    if (!this.res.writableEnded) this.res.end();
+    this.finish(end);
+  }
+}

@@ -1,0 +1,189 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { DURATION_BUCKETS_MS, TTFB_BUCKETS_MS, histogramQuantile } from '../metrics/buckets';
+import { QueryReader, readWindow } from './query-params';
+
+export const GROUP_BYS = ['none', 'route', 'instance', 'model', 'key'] as const;
+export type GroupBy = (typeof GROUP_BYS)[number];
+export const STEPS = { '1m': 60, '5m': 300, '1h': 3600 } as const;
+type Step = keyof typeof STEPS;
+const MAX_BUCKETS = 1500;
+
+export interface Percentiles {
+  p50: number | null;
+  p95: number | null;
+  p99: number | null;
+}
+
+export interface StatsGroup {
+  group: Record<string, string | null>;
+  requests: number;
+  errors: { '4xx': number; '5xx': number; '429': number };
+  fallbacks: number;
+  latency_ms: Percentiles;
+  ttfb_ms: Percentiles;
+  tokens: { input: number; output: number; cache_read: number; cache_creation: number; reasoning: number };
+}
+
+export interface Stats {
+  since: string;
+  until: string;
+  group_by: GroupBy;
+  groups: StatsGroup[];
+}
+
+export interface Timeseries {
+  since: string;
+  until: string;
+  step: Step;
+  group_by: GroupBy;
+  buckets: { start: string; groups: StatsGroup[] }[];
+}
+
+const GROUP_COLUMNS: Record<GroupBy, string[]> = {
+  none: [],
+  route: ['route'],
+  instance: ['route', 'instance'],
+  model: ['model'],
+  key: ['key_id'],
+};
+
+interface AggregateRow {
+  [column: string]: unknown;
+  bucket?: Date;
+  requests: string;
+  errors_4xx: string;
+  errors_5xx: string;
+  errors_429: string;
+  fallbacks: string;
+  input_tokens: string;
+  output_tokens: string;
+  cache_read_tokens: string;
+  cache_creation_tokens: string;
+  reasoning_tokens: string;
+  latency: (string | number)[];
+  ttfb: (string | number)[];
+}
+
+/** /admin/stats and /admin/stats/timeseries: sums over `usage_rollups` only (never the raw request log). */
+@Injectable()
+export class StatsService {
+  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+
+  async stats(query: Record<string, unknown>): Promise<Stats> {
+    const reader = new QueryReader(query);
+    const { since, until } = readWindow(reader);
+    const groupBy = reader.oneOf('group_by', GROUP_BYS, 'none');
+    reader.done();
+    const rows = await this.aggregate(since, until, groupBy, undefined);
+    return {
+      since: since.toISOString(),
+      until: until.toISOString(),
+      group_by: groupBy,
+      groups: rows.map((row) => toGroup(row, groupBy)),
+    };
+  }
+
+  async timeseries(query: Record<string, unknown>): Promise<Timeseries> {
+    const reader = new QueryReader(query);
+    const { since, until } = readWindow(reader);
+    const groupBy = reader.oneOf('group_by', GROUP_BYS, 'none');
+    const step = reader.oneOf('step', Object.keys(STEPS) as Step[], '5m');
+    const stepMs = STEPS[step] * 1000;
+    const first = Math.floor(since.getTime() / stepMs) * stepMs;
+    if ((until.getTime() - first) / stepMs > MAX_BUCKETS) {
+      reader.fail('step', `since..until spans more than ${MAX_BUCKETS} steps of ${step}; use a larger step`);
+    }
+    reader.done();
+    const rows = await this.aggregate(since, until, groupBy, STEPS[step]);
+    const buckets = new Map<number, StatsGroup[]>();
+    for (let start = first; start < until.getTime(); start += stepMs) buckets.set(start, []);
+    for (const row of rows) buckets.get(new Date(row.bucket!).getTime())?.push(toGroup(row, groupBy));
+    return {
+      since: since.toISOString(),
+      until: until.toISOString(),
+      step,
+      group_by: groupBy,
+      buckets: [...buckets].map(([start, groups]) => ({ start: new Date(start).toISOString(), groups })),
+    };
+  }
+
+  private aggregate(
+    since: Date,
+    until: Date,
+    groupBy: GroupBy,
+    stepSeconds: number | undefined,
+  ): Promise<AggregateRow[]> {
+    const columns = [...GROUP_COLUMNS[groupBy]];
+    const select = [...columns];
+    if (groupBy === 'key') select.push('max(key_name) AS key_name');
+    if (stepSeconds !== undefined) {
+      select.unshift(
+        `to_timestamp(floor(extract(epoch FROM minute) / ${stepSeconds}) * ${stepSeconds}) AS bucket`,
+      );
+      columns.unshift('bucket');
+    }
+    const sums = [
+      'requests',
+      'errors_4xx',
+      'errors_5xx',
+      'errors_429',
+      'fallbacks',
+      'input_tokens',
+      'output_tokens',
+      'cache_read_tokens',
+      'cache_creation_tokens',
+      'reasoning_tokens',
+    ].map((column) => `sum(${column})::bigint AS ${column}`);
+    // Without grouping the aggregate answers one row even over no data: one group of zeros.
+    const groupClause =
+      columns.length === 0 ? '' : ` GROUP BY ${columns.join(', ')} ORDER BY ${columns.join(', ')}`;
+    return this.dataSource.query(
+      `SELECT ${[...select, ...sums].join(', ')},
+         switchboard_sum_buckets(latency_buckets) AS latency, switchboard_sum_buckets(ttfb_buckets) AS ttfb
+       FROM usage_rollups WHERE minute >= $1 AND minute < $2${groupClause}`,
+      [since, until],
+    ) as Promise<AggregateRow[]>;
+  }
+}
+
+function toGroup(row: AggregateRow, groupBy: GroupBy): StatsGroup {
+  const value = (column: string) => {
+    const text = row[column] as string | null;
+    return text === '' || text === null ? null : text;
+  };
+  const group: Record<string, string | null> = {};
+  if (groupBy === 'route' || groupBy === 'instance') group.route = value('route');
+  if (groupBy === 'instance') group.instance = value('instance');
+  if (groupBy === 'model') group.model = value('model');
+  if (groupBy === 'key') {
+    group.key_id = value('key_id');
+    group.key_name = value('key_name');
+  }
+  const latency = (row.latency ?? []).map(Number);
+  const ttfb = (row.ttfb ?? []).map(Number);
+  return {
+    group,
+    requests: Number(row.requests),
+    errors: { '4xx': Number(row.errors_4xx), '5xx': Number(row.errors_5xx), '429': Number(row.errors_429) },
+    fallbacks: Number(row.fallbacks),
+    latency_ms: percentiles(DURATION_BUCKETS_MS, latency),
+    ttfb_ms: percentiles(TTFB_BUCKETS_MS, ttfb),
+    tokens: {
+      input: Number(row.input_tokens),
+      output: Number(row.output_tokens),
+      cache_read: Number(row.cache_read_tokens),
+      cache_creation: Number(row.cache_creation_tokens),
+      reasoning: Number(row.reasoning_tokens),
+    },
+  };
+}
+
+function percentiles(bounds: readonly number[], counts: number[]): Percentiles {
+  const round = (value: number | null) => (value === null ? null : Math.round(value * 10) / 10);
+  return {
+    p50: round(histogramQuantile(bounds, counts, 0.5)),
+    p95: round(histogramQuantile(bounds, counts, 0.95)),
+    p99: round(histogramQuantile(bounds, counts, 0.99)),
+  };
+}

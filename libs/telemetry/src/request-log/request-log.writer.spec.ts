@@ -1,0 +1,56 @@
+import type { RequestRecord } from '@switchboard/proxy';
+import { BoundedQueue } from './bounded-queue';
+import { RequestLogWriter } from './request-log.writer';
+
+const record = (id: string, status = 200): RequestRecord =>
+  ({ request_id: id, status, error: null, attempts: [], started_at: 0 }) as unknown as RequestRecord;
+
+describe('BoundedQueue', () => {
+  it('drops the oldest when full and puts failed items back in front as room allows', () => {
+    const queue = new BoundedQueue<number>(3);
+    expect([1, 2, 3, 4].map((n) => queue.push(n))).toEqual([false, false, false, true]);
+    const taken = queue.take(2);
+    expect(taken).toEqual([2, 3]);
+    queue.push(5);
+    expect(queue.unshiftAll(taken)).toBe(1);
+    expect(queue.take(10)).toEqual([3, 4, 5]);
+  });
+});
+
+describe('RequestLogWriter', () => {
+  it('keeps only errors with REQUEST_LOG=errors and nothing with off', async () => {
+    const inserted: unknown[][] = [];
+    const sql = async (_text: string, parameters?: unknown[]) => void inserted.push(parameters ?? []);
+    const errors = new RequestLogWriter(sql, { mode: 'errors' });
+    errors.enqueue(record('ok'));
+    errors.enqueue(record('bad', 502));
+    errors.enqueue({ ...record('cut'), error: { code: 'UPSTREAM_STREAM_CUT', message: 'x' } });
+    await errors.flush();
+    expect(errors.writtenRows).toBe(2);
+    expect(inserted[0][0]).toBe('bad');
+
+    const off = new RequestLogWriter(sql, { mode: 'off' });
+    off.enqueue(record('x', 500));
+    expect(off.queued).toBe(0);
+  });
+
+  it('never throws when the database fails, keeps the records and counts what the bound drops', async () => {
+    let down = true;
+    const written: string[] = [];
+    const sql = async (_text: string, parameters?: unknown[]) => {
+      if (down) throw new Error('connection refused');
+      written.push(parameters![0] as string);
+    };
+    const drops: number[] = [];
+    const writer = new RequestLogWriter(sql, { mode: 'on', capacity: 2, onDropped: (n) => drops.push(n) });
+    for (const id of ['a', 'b', 'c']) writer.enqueue(record(id));
+    await writer.flush();
+    expect(writer.dropped).toBe(1);
+    expect(writer.queued).toBe(2);
+    down = false;
+    await writer.close();
+    expect(written).toEqual(['b']);
+    expect(writer.writtenRows).toBe(2);
+    expect(drops).toEqual([1]);
+  });
+});

@@ -1,0 +1,100 @@
+import type { RequestLogMode } from '@switchboard/config';
+import type { RequestRecord } from '@switchboard/proxy';
+import type { SqlRunner } from '../sql';
+import { BoundedQueue } from './bounded-queue';
+import { insertRequestLog } from './request-log.sink';
+
+export interface RequestLogWriterOptions {
+  mode: RequestLogMode;
+  /** Records held while the database is slow or down; beyond it the oldest are dropped. */
+  capacity?: number;
+  batchSize?: number;
+  flushIntervalMs?: number;
+  /** Told how many records were dropped (the metric). */
+  onDropped?: (count: number) => void;
+  /** Told when a batch fails (logged, rate-limited by the caller). */
+  onError?: (error: unknown) => void;
+}
+
+/**
+ * Writes finished requests to `request_log` in batches, off the request path: `enqueue` only pushes onto a
+ * bounded in-memory queue; a timer (at least every second) and a full batch trigger one INSERT at a time. A
+ * failed batch goes back to the front of the queue; when the queue is full the oldest records are dropped
+ * and counted. Never throws.
+ */
+export class RequestLogWriter {
+  private readonly queue: BoundedQueue<RequestRecord>;
+  private readonly batchSize: number;
+  private timer: NodeJS.Timeout | undefined;
+  private flushing: Promise<void> | undefined;
+  private droppedTotal = 0;
+  private written = 0;
+
+  constructor(
+    private readonly sql: SqlRunner,
+    private readonly options: RequestLogWriterOptions,
+  ) {
+    this.queue = new BoundedQueue(options.capacity ?? 10_000);
+    this.batchSize = options.batchSize ?? 500;
+  }
+
+  get dropped(): number {
+    return this.droppedTotal;
+  }
+
+  /** Rows written so far (for tests and the heartbeat). */
+  get writtenRows(): number {
+    return this.written;
+  }
+
+  get queued(): number {
+    return this.queue.size;
+  }
+
+  start(): void {
+    this.timer ??= setInterval(() => void this.flush(), this.options.flushIntervalMs ?? 1000);
+    this.timer.unref();
+  }
+
+  enqueue(record: RequestRecord): void {
+    const mode = this.options.mode;
+    if (mode === 'off') return;
+    if (mode === 'errors' && record.status < 400 && record.error === null) return;
+    if (this.queue.push(record)) this.drop(1);
+    if (this.queue.size >= this.batchSize && this.flushing === undefined) void this.flush();
+  }
+
+  /** Writes what is queued, one batch at a time; resolves when done or when a batch fails. */
+  flush(): Promise<void> {
+    this.flushing ??= this.drain().finally(() => (this.flushing = undefined));
+    return this.flushing;
+  }
+
+  /** Stops the timer and writes what is left (one attempt). */
+  async close(): Promise<void> {
+    if (this.timer !== undefined) clearInterval(this.timer);
+    this.timer = undefined;
+    await this.flushing;
+    await this.flush();
+  }
+
+  private async drain(): Promise<void> {
+    while (this.queue.size > 0) {
+      const batch = this.queue.take(this.batchSize);
+      try {
+        await insertRequestLog(this.sql, batch);
+        this.written += batch.length;
+      } catch (error) {
+        const lost = this.queue.unshiftAll(batch);
+        if (lost > 0) this.drop(lost);
+        this.options.onError?.(error);
+        return;
+      }
+    }
+  }
+
+  private drop(count: number): void {
+    this.droppedTotal += count;
+    this.options.onDropped?.(count);
+  }
+}
