@@ -6,6 +6,7 @@ import { CreateRouteTables1763840000000 } from '../../../migrations/176384000000
 import { AddInstanceConversion1763850000000 } from '../../../migrations/1763850000000-add-instance-conversion';
 import { CreateTelemetryTables1765100000000 } from '../../../migrations/1765100000000-create-telemetry-tables';
 import { AddRouteAdvertise1796611412656 } from '../../../migrations/1796611412656-add-route-advertise';
+import { CreateStoredResponses1796700000000 } from '../../../migrations/1796700000000-create-stored-responses';
 
 /**
  * Everything the DataSource needs to know about the schema, in one place: entity classes and the ordered
@@ -19,5 +20,6 @@ export const SWITCHBOARD_SCHEMA: DatabaseSchema = {
     AddInstanceConversion1763850000000,
     CreateTelemetryTables1765100000000,
     AddRouteAdvertise1796611412656,
+    CreateStoredResponses1796700000000,
   ],
 };

@@ -1,3 +1,4 @@
+import { GatewayErrorCode } from '@switchboard/common/errors';
 import { expandHistory, needsExpansion } from './history-expander';
 import { withInputItemIds } from './input-item-ids';
 import { parseRetention } from './retention';
@@ -71,27 +72,23 @@ describe('expandHistory', () => {
     await expect(
       expandHistory({ previous_response_id: 'resp_gone', input: 'x' }, lookup),
     ).rejects.toMatchObject({
-      status: 404,
-      body: {
-        error: {
-          code: 'previous_response_not_found',
-          param: 'previous_response_id',
-          type: 'invalid_request_error',
-        },
-      },
+      code: GatewayErrorCode.NOT_FOUND,
+      clientCode: 'previous_response_not_found',
+      param: 'previous_response_id',
     });
     await expect(
       expandHistory({ input: [{ type: 'item_reference', id: 'msg_gone' }] }, lookup),
     ).rejects.toMatchObject({
-      status: 404,
-      body: { error: { param: 'input', message: "Item with id 'msg_gone' not found." } },
+      code: GatewayErrorCode.NOT_FOUND,
+      param: 'input',
+      message: "Item with id 'msg_gone' not found.",
     });
   });
 
   it('treats a cyclic chain as not found instead of looping', async () => {
     const cyclic = lookupOf([stored('resp_a', 'resp_b', 'x', 'y'), stored('resp_b', 'resp_a', 'x', 'y')]);
     await expect(expandHistory({ previous_response_id: 'resp_a', input: 'z' }, cyclic)).rejects.toMatchObject(
-      { status: 404 },
+      { clientCode: 'previous_response_not_found' },
     );
   });
 

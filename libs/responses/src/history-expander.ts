@@ -1,5 +1,5 @@
 import type { StoredResponseLookup } from './stored-response';
-import { ResponsesStoreError } from './responses-store.error';
+import { itemNotFound, previousResponseNotFound } from './responses-store.error';
 
 /**
  * Turns a stateful Responses request into a stateless one (responses-spec §6.2–6.3): the `previous_response_id`
@@ -30,11 +30,10 @@ async function chainItems(previousId: string, lookup: StoredResponseLookup): Pro
   const seen = new Set<string>();
   let id: string | null = previousId;
   while (id !== null) {
-    if (seen.has(id) || seen.size >= MAX_CHAIN_LENGTH)
-      throw ResponsesStoreError.previousResponseNotFound(previousId);
+    if (seen.has(id) || seen.size >= MAX_CHAIN_LENGTH) throw previousResponseNotFound(previousId);
     seen.add(id);
     const stored = await lookup.findResponse(id);
-    if (stored === undefined) throw ResponsesStoreError.previousResponseNotFound(id);
+    if (stored === undefined) throw previousResponseNotFound(id);
     turns.push([...stored.inputItems, ...stored.outputItems]);
     id = stored.previousResponseId;
   }
@@ -50,7 +49,7 @@ async function resolveReferences(items: Item[], lookup: StoredResponseLookup): P
     }
     const id = String(item.id);
     const stored = await lookup.findItem(id);
-    if (stored === undefined) throw ResponsesStoreError.itemNotFound(id);
+    if (stored === undefined) throw itemNotFound(id);
     out.push(stored);
   }
   return out;

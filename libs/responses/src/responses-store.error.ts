@@ -1,21 +1,22 @@
-import type { ResponsesErrorBody } from '@switchboard/protocols';
-import { itemNotFoundBody, previousResponseNotFoundBody } from '@switchboard/protocols';
+import { GatewayError, GatewayErrorCode } from '@switchboard/common/errors';
 
-/** A stored-response lookup that failed: answered 404 in OpenAI's shape (responses-spec §5.1). */
-export class ResponsesStoreError extends Error {
-  constructor(
-    readonly status: number,
-    readonly body: ResponsesErrorBody,
-  ) {
-    super(body.error.message);
-    this.name = 'ResponsesStoreError';
-  }
+/**
+ * Stored-response lookups that failed, as GatewayErrors: the data plane's one error writer answers them 404 in
+ * OpenAI's shape with `param` and `code` (responses-spec §5.1).
+ */
+export function previousResponseNotFound(id: string): GatewayError {
+  return new GatewayError(GatewayErrorCode.NOT_FOUND, `Previous response with id '${id}' not found.`, {
+    param: 'previous_response_id',
+    clientCode: 'previous_response_not_found',
+  });
+}
 
-  static previousResponseNotFound(id: string): ResponsesStoreError {
-    return new ResponsesStoreError(404, previousResponseNotFoundBody(id));
-  }
+export function itemNotFound(id: string): GatewayError {
+  return new GatewayError(GatewayErrorCode.NOT_FOUND, `Item with id '${id}' not found.`, { param: 'input' });
+}
 
-  static itemNotFound(id: string): ResponsesStoreError {
-    return new ResponsesStoreError(404, itemNotFoundBody(id));
-  }
+export function responseNotFound(id: string): GatewayError {
+  return new GatewayError(GatewayErrorCode.NOT_FOUND, `Response with id '${id}' not found.`, {
+    param: 'response_id',
+  });
 }
