@@ -19,6 +19,9 @@ import { publishRecord } from './record/request-record.builder';
 import type { RequestRecordBus } from './record/request-record.bus';
 import { newTrace, recordError, type RequestTrace } from './record/request-trace';
 import type { RoutePlanCache } from './routing/route-plan.cache';
+import { ResponsesTurn } from './responses/responses-turn';
+import { answerStoredResponse, storedResponsePath } from './responses/stored-responses.endpoint';
+import type { ResponsesStore } from '@switchboard/responses';
 
 const noop = (): void => undefined;
 
@@ -28,6 +31,8 @@ export interface DataPlaneOptions {
 
 export interface DataPlaneDeps extends ExchangeDeps {
   readonly records: RequestRecordBus;
+  /** Stored Responses API turns; without it, `previous_response_id` is always unknown and nothing is kept. */
+  readonly responses?: ResponsesStore;
 }
 
 /**
@@ -45,7 +50,7 @@ export class DataPlaneHandler {
 
   handle(req: IncomingMessage, res: ServerResponse): boolean {
     const spec = resolveEndpoint(req);
-    if (spec === undefined) return false;
+    if (spec === undefined) return this.handleStoredResponse(req, res);
     const protocol = clientProtocolOf(spec, req);
     const requestId = acceptableRequestId(req.headers['x-request-id']) ?? randomUUID();
     if (spec.endpoint === undefined && req.method === spec.method) {
@@ -74,6 +79,21 @@ export class DataPlaneHandler {
     return true;
   }
 
+  /** GET/DELETE /v1/responses/{id}, GET …/input_items; false for any other path. */
+  private handleStoredResponse(req: IncomingMessage, res: ServerResponse): boolean {
+    const path = storedResponsePath(req);
+    if (path === undefined) return false;
+    const requestId = acceptableRequestId(req.headers['x-request-id']) ?? randomUUID();
+    // The owner is the consumer key once keys are wired (the keys branch sets it); null until then.
+    const owner: string | null = null;
+    answerStoredResponse(req, res, path, this.deps.responses, owner, { 'x-request-id': requestId }).catch(
+      () => {
+        if (!res.writableEnded) res.destroy();
+      },
+    );
+    return true;
+  }
+
   private listModels(req: IncomingMessage, res: ServerResponse, protocol: Protocol, requestId: string): void {
     req.resume();
     const models = this.routes.exactModels();
@@ -86,7 +106,15 @@ export class DataPlaneHandler {
     req.on('error', noop);
     try {
       const { call, plan } = await intake(req, trace, this.routes, this.plans, this.options.maxBodySize);
-      await new Exchange(this.deps, plan, call, res, trace).run();
+      if (call.endpoint === 'responses') {
+        // The owner is the consumer key once keys are wired (the keys branch sets it); null until then.
+        const owner: string | null = null;
+        const begun = await ResponsesTurn.begin(call, this.deps.responses, owner, this.deps.clock);
+        await new Exchange(this.deps, plan, begun.call, res, trace, begun.turn.capture).run();
+        if (trace.status === 200) begun.turn.saveIfAnswered();
+      } else {
+        await new Exchange(this.deps, plan, call, res, trace).run();
+      }
     } catch (error) {
       if (!isGatewayError(error)) throw error;
       if (error.code === GatewayErrorCode.CLIENT_CLOSED) {

@@ -15,6 +15,9 @@ import { InstanceHealthRegistry } from './health/instance-health.registry';
 import { RoutePlanCache } from './routing/route-plan.cache';
 import { UpstreamClient } from './upstream/upstream-client';
 import { RequestRecordBus } from './record/request-record.bus';
+import { ResponsesRetentionJob } from './responses/responses-retention.job';
+import { ResponsesStore, responsesStoreOptionsFromEnv } from '@switchboard/responses';
+import { DataSource } from 'typeorm';
 
 const DEBUG_LEVELS = new Set(['debug', 'verbose']);
 
@@ -48,7 +51,8 @@ class UpstreamClientLifecycle implements OnApplicationShutdown {
 }
 
 /**
- * The data plane: POST /v1/chat/completions, /v1/messages, /v1/messages/count_tokens and GET /v1/models,
+ * The data plane: POST /v1/chat/completions, /v1/messages, /v1/messages/count_tokens, /v1/responses (and
+ * GET/DELETE /v1/responses/{id}, GET …/input_items) and GET /v1/models,
  * served by a raw handler mounted ahead of Express. Needs the global CoreModule (AppConfig,
  * InstanceHealthRegistry, DataSource, RouteChangeBus).
  */
@@ -74,19 +78,39 @@ class UpstreamClientLifecycle implements OnApplicationShutdown {
       useFactory: (health: InstanceHealthRegistry) => new RoutePlanCache(health),
     },
     {
+      provide: ResponsesStore,
+      inject: [DataSource],
+      useFactory: (dataSource: DataSource) =>
+        new ResponsesStore(
+          (text, parameters) => dataSource.query(text, parameters),
+          responsesStoreOptionsFromEnv(process.env),
+        ),
+    },
+    {
+      provide: ResponsesRetentionJob,
+      inject: [ResponsesStore],
+      useFactory: (store: ResponsesStore) => new ResponsesRetentionJob(store),
+    },
+    {
       provide: DataPlaneHandler,
-      inject: [RouteTable, RoutePlanCache, UpstreamClient, RequestRecordBus, AppConfig],
+      inject: [RouteTable, RoutePlanCache, UpstreamClient, RequestRecordBus, AppConfig, ResponsesStore],
       useFactory: (
         routes: RouteTable,
         plans: RoutePlanCache,
         client: UpstreamClient,
         records: RequestRecordBus,
         config: AppConfig,
+        responses: ResponsesStore,
       ) =>
         new DataPlaneHandler(
           routes,
           plans,
-          { client, records, clock: { newId: () => randomUUID().replace(/-/g, ''), now: Date.now } },
+          {
+            client,
+            records,
+            responses,
+            clock: { newId: () => randomUUID().replace(/-/g, ''), now: Date.now },
+          },
           { maxBodySize: config.maxBodySize },
         ),
     },

@@ -1,5 +1,5 @@
 import { GatewayErrorCode } from '@switchboard/common/errors';
-import { expandHistory, needsExpansion } from './history-expander';
+import { expandHistory, expandTurn, needsExpansion } from './history-expander';
 import { withInputItemIds } from './input-item-ids';
 import { parseRetention } from './retention';
 import type { StoredResponse, StoredResponseLookup } from './stored-response';
@@ -121,5 +121,26 @@ describe('parseRetention', () => {
     expect(parseRetention('90m')).toBe(90 * 60_000);
     expect(() => parseRetention('0d')).toThrow('RESPONSES_RETENTION');
     expect(() => parseRetention('forever')).toThrow('RESPONSES_RETENTION');
+  });
+});
+
+describe('expandTurn', () => {
+  it('returns the stateless body and this turn’s resolved input with ids', async () => {
+    const lookup = lookupOf([stored('resp_1', null, 'q1', 'a1')]);
+    let n = 0;
+    const turn = await expandTurn({ model: 'm', previous_response_id: 'resp_1', input: 'q2' }, lookup, () =>
+      String(++n),
+    );
+    expect(turn.previousResponseId).toBe('resp_1');
+    expect(turn.turnInput).toEqual([{ id: 'msg_1', type: 'message', role: 'user', content: 'q2' }]);
+    expect(turn.body.previous_response_id).toBe('resp_1');
+    expect((turn.body.input as unknown[]).length).toBe(3);
+  });
+
+  it('leaves a plain request body untouched', async () => {
+    const body = { model: 'm', input: 'hi' };
+    const turn = await expandTurn(body, lookupOf([]), () => 'x');
+    expect(turn.body).toBe(body);
+    expect(turn.previousResponseId).toBeNull();
   });
 });

@@ -1,4 +1,5 @@
 import type { StoredResponseLookup } from './stored-response';
+import { withInputItemIds } from './input-item-ids';
 import { itemNotFound, previousResponseNotFound } from './responses-store.error';
 
 /**
@@ -70,4 +71,31 @@ export async function expandHistory(
     typeof previousId === 'string' && previousId.length > 0 ? await chainItems(previousId, lookup) : [];
   const input = await resolveReferences(inputItemsOf(body.input), lookup);
   return { ...rest, input: [...history, ...input] };
+}
+
+/** One Responses turn made stateless, and what the store keeps of it once it succeeds. */
+export interface ExpandedTurn {
+  /** The stateless request: history + this turn's input (`previous_response_id` kept only to be echoed). */
+  body: Record<string, unknown>;
+  /** This turn's input, references resolved, every item with an id. */
+  turnInput: Item[];
+  previousResponseId: string | null;
+}
+
+export async function expandTurn(
+  body: Record<string, unknown>,
+  lookup: StoredResponseLookup,
+  newId: () => string,
+): Promise<ExpandedTurn> {
+  const previousId = body.previous_response_id;
+  const chained = typeof previousId === 'string' && previousId.length > 0 ? previousId : null;
+  const history = chained === null ? [] : await chainItems(chained, lookup);
+  const turnInput = withInputItemIds(await resolveReferences(inputItemsOf(body.input), lookup), newId);
+  const needed = chained !== null || inputItemsOf(body.input).some(isReference);
+  return {
+    // `previous_response_id` stays for the converters to echo on the Response; they never send it upstream.
+    body: needed ? { ...body, input: [...history, ...turnInput] } : body,
+    turnInput,
+    previousResponseId: chained,
+  };
 }

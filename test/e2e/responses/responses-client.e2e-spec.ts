@@ -166,7 +166,7 @@ describe.each([
     expect(sent).toContain('12:00');
   });
 
-  it('answers previous_response_id with 404 previous_response_not_found (no response store yet)', async () => {
+  it('answers an unknown previous_response_id with 404 previous_response_not_found', async () => {
     const error = await sb.openai.responses
       .create({ model, input: 'next', previous_response_id: 'resp_unknown' })
       .catch((e: unknown) => e);

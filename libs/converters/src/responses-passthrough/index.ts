@@ -66,7 +66,8 @@ export const responsesIdentityConverter: Converter = {
   from: 'openai-responses',
   to: 'openai-responses',
   passthrough: true,
-  convertRequest: (body) => ({ body, memo: {} }),
+  // The data plane has expanded the chain into `input`: the upstream never sees the gateway's response ids.
+  convertRequest: ({ previous_response_id: _expanded, ...body }) => ({ body, memo: {} }),
   convertResponse(body, _memo, _clock, hooks) {
     if (!isJsonObject(body)) {
       throw new GatewayError(

@@ -131,10 +131,9 @@ describe('Responses request → Anthropic request', () => {
     );
   });
 
-  it('reports an unresolved previous_response_id as not found', () => {
-    expect(() => convert({ model: 'm', input: 'x', previous_response_id: 'resp_gone' })).toThrow(
-      expect.objectContaining({ code: GatewayErrorCode.NOT_FOUND, param: 'previous_response_id' }),
-    );
+  it('never sends previous_response_id upstream (the data plane expanded its history into input)', () => {
+    const sent = JSON.stringify(convert({ model: 'm', input: 'x', previous_response_id: 'resp_1' }).body);
+    expect(sent).not.toContain('resp_1');
   });
 
   it('maps max_output_tokens, sampling, a forced tool, parallel_tool_calls and safety_identifier', () => {

@@ -1,4 +1,3 @@
-import { GatewayError, GatewayErrorCode } from '@switchboard/common/errors';
 import { responsesId, isJsonObject, type JsonObject } from '@switchboard/protocols';
 import type { ConversionClock, ConvertedRequest, UpstreamTarget } from '../converter.interface';
 import { toMemo, type ResponsesClientMemo } from './conversion-memo';
@@ -11,8 +10,8 @@ import { mapToolChoice, mapTools } from './tools.mapper';
 /**
  * Responses request → Chat Completions request (responses-spec §7.1). Accepted and ignored: `include`, `store`,
  * `metadata`, `truncation`, `prompt_cache_key`/`service_tier`/`verbosity` toward non-OpenAI upstreams,
- * `client_metadata`, `stream_options`. `previous_response_id` and `item_reference` must have been expanded by the
- * data plane before conversion (it owns the store); one that reaches the converter is unknown to the gateway.
+ * `client_metadata`, `stream_options`. `previous_response_id` and `item_reference` have been expanded by the data
+ * plane before conversion (it owns the store): the id is only echoed.
  */
 
 export interface ChatRequestOptions {
@@ -61,13 +60,8 @@ export function mapRequest(
   chatOptions: ChatRequestOptions,
 ): ConvertedRequest {
   unsupportedField(body);
-  if (typeof body.previous_response_id === 'string' && body.previous_response_id) {
-    throw new GatewayError(
-      GatewayErrorCode.NOT_FOUND,
-      `Previous response with id '${body.previous_response_id}' not found.`,
-      { param: 'previous_response_id', upstreamType: 'previous_response_not_found' },
-    );
-  }
+  // `previous_response_id` arrives with its history already expanded into `input` by the data plane: it is
+  // echoed on the Response and never sent upstream.
   const options = readResponsesClientOptions(target);
   const openAi = isOpenAiProvider(target);
   const tools = mapTools(body.tools, options);

@@ -1,7 +1,11 @@
 import type { ServerResponse } from 'node:http';
 import type { GatewayError } from '@switchboard/common/errors';
 import { droppedToolsOf, type ResponseHooks } from '@switchboard/converters';
+import type { SseEvent } from '@switchboard/protocols';
+import type { OperatorFunction } from 'rxjs';
+import { tap } from 'rxjs';
 import type { AttemptFailure } from '../fallback/attempt-failure';
+import type { ResponseCapture } from '../responses/response-capture';
 import type { AttemptEntry } from '../record/request-trace';
 import type { PlannedInstance } from '../routing/route-plan';
 import type { UpstreamAbort } from '../upstream/upstream-abort';
@@ -30,6 +34,8 @@ export interface AttemptSetup {
   readonly res: ServerResponse;
   readonly ledger: AttemptLedger;
   readonly hooks: ResponseHooks;
+  /** Responses clients whose turn is stored: what they were sent. */
+  readonly capture?: ResponseCapture;
 }
 
 /** One upstream attempt: call, then read the answer as JSON or relay it as a stream. */
@@ -65,7 +71,10 @@ export async function runAttempt(
     res: setup.res,
     body: answer.body,
     clientProtocol: call.protocol,
-    convert: answer.converter.convertStream(answer.memo, context.clock, setup.hooks),
+    convert: capturing(
+      answer.converter.convertStream(answer.memo, context.clock, setup.hooks),
+      setup.capture,
+    ),
     controller: inFlight.controller,
     abort: context.abort,
     entry,
@@ -84,4 +93,12 @@ export async function runAttempt(
 function conversionHeaders(memo: Parameters<typeof droppedToolsOf>[0]): Record<string, string> {
   const dropped = droppedToolsOf(memo);
   return dropped.length > 0 ? { 'x-switchboard-dropped-tools': dropped.join(', ') } : {};
+}
+
+function capturing(
+  convert: OperatorFunction<SseEvent, SseEvent>,
+  capture: ResponseCapture | undefined,
+): OperatorFunction<SseEvent, SseEvent> {
+  if (capture === undefined) return convert;
+  return (source) => convert(source).pipe(tap((event) => capture.observe(event)));
 }

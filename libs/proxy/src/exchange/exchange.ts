@@ -16,6 +16,7 @@ import type { UpstreamClient } from '../upstream/upstream-client';
 import { AttemptLedger } from './attempt-ledger';
 import { runAttempt, type AttemptInFlight, type AttemptResult, type AttemptSetup } from './attempt';
 import { routeHeaders, streamHead } from './response-head';
+import type { ResponseCapture } from '../responses/response-capture';
 import { sentModel } from './upstream-body';
 import type { StreamAttemptEnd, RequestAbort } from './stream-attempt';
 import type { AttemptContext } from './upstream-attempt';
@@ -47,6 +48,7 @@ export class Exchange {
     private readonly call: ClientCall,
     private readonly res: ServerResponse,
     private readonly trace: RequestTrace,
+    capture?: ResponseCapture,
   ) {
     this.ledger = new AttemptLedger(trace.attempts, plan.policy, plan.breakerSettings);
     const context: AttemptContext = {
@@ -61,7 +63,7 @@ export class Exchange {
       onUsage: (usage) => (trace.usage = usage),
       onModel: (model) => (trace.upstreamModel = model),
     };
-    this.setup = { context, res, ledger: this.ledger, hooks };
+    this.setup = { context, res, ledger: this.ledger, hooks, capture };
   }
 
   async run(): Promise<void> {
@@ -154,7 +156,10 @@ export class Exchange {
         this.ledger.ended(entry);
         this.ledger.succeeded(entry, 200);
         trace.firstByteAt = performance.now();
-        if (writeJson(this.res, 200, result.payload, this.headers(), result.headers)) trace.status = 200;
+        if (writeJson(this.res, 200, result.payload, this.headers(), result.headers)) {
+          trace.status = 200;
+          this.setup.capture?.fromPayload(result.payload);
+        }
         return;
       case 'streamed':
         trace.firstByteAt = result.committedAt;

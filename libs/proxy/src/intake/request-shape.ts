@@ -21,14 +21,6 @@ export function assertRequestShape(
       'background: true is not supported by this gateway; send the request without it.',
     );
   }
-  const previous = body.previous_response_id;
-  if (typeof previous === 'string' && previous.length > 0) {
-    // No response store yet: every previous response is unknown here.
-    throw new GatewayError(GatewayErrorCode.NOT_FOUND, `Previous response with id '${previous}' not found.`, {
-      param: 'previous_response_id',
-      clientCode: 'previous_response_not_found',
-    });
-  }
 }
 
 function invalid(param: string, message: string): GatewayError {

@@ -62,7 +62,7 @@ describe('ResponsesStore (Postgres)', () => {
       're q2',
       're q1',
     ]);
-    expect(expanded.previous_response_id).toBeUndefined();
+
     expect(await store.find('resp_2', 'key_b')).toBeUndefined();
     expect(await store.find('resp_2', null)).toBeUndefined();
     await expect(
