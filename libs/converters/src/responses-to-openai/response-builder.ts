@@ -1,4 +1,9 @@
-import { asFiniteNumber, isJsonObject } from '@switchboard/protocols';
+import {
+  asFiniteNumber,
+  EMPTY_TOKEN_USAGE,
+  isJsonObject,
+  tokenUsageFromResponsesUsage,
+} from '@switchboard/protocols';
 import type {
   ResponsesIncompleteReason,
   ResponsesOutputItem,
@@ -71,13 +76,7 @@ export function emptyUsage(): ResponsesUsage {
 
 /** Responses usage → the neutral record: uncached input = input − cache reads − cache writes. */
 export function tokenUsageFromResponses(usage: ResponsesUsage): TokenUsage {
-  const { cached_tokens: read, cache_write_tokens: write } = usage.input_tokens_details;
-  return {
-    input_tokens: Math.max(0, usage.input_tokens - read - write),
-    output_tokens: usage.output_tokens,
-    cache_read_input_tokens: read,
-    cache_creation_input_tokens: write,
-  };
+  return tokenUsageFromResponsesUsage(usage) ?? { ...EMPTY_TOKEN_USAGE };
 }
 
 /** Chat `finish_reason` → terminal status (responses-spec §7.3). */
