@@ -108,7 +108,8 @@ async function main(): Promise<number> {
       manyStreams = await run(MANY_STREAMS_SCENARIO, ports, pid, {
         ...settings,
         connections: options.streamConnections,
-        durationS: options.smoke ? 1 : settings.durationS,
+        // A slow stream lasts over half a second: give even the smoke run time for several to finish.
+        durationS: options.smoke ? 3 : settings.durationS,
         probeIterations: options.smoke ? 2 : 10,
         probeWarmup: 0,
       });

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'preact/hooks';
 import { AdminClient, adminApi } from './api';
+import { PageBoundary } from './components/page-boundary';
 import { Dashboard } from './context';
 import { useHashPath } from './hooks';
 import { KeysPage } from './pages/keys';
@@ -103,7 +104,7 @@ export function App() {
         </p>
       )}
       <main id="main" tabIndex={-1}>
-        {page(section, id, action)}
+        <PageBoundary key={path.join('/')}>{page(section, id, action)}</PageBoundary>
       </main>
     </Dashboard.Provider>
   );

@@ -14,15 +14,32 @@ export function fmtMs(value: number | null | undefined): string {
   return value >= 10_000 ? `${(value / 1000).toFixed(1)} s` : `${integer.format(value)} ms`;
 }
 
+const usdCents = new Intl.NumberFormat('en', { style: 'currency', currency: 'USD' });
+const usdSmall = new Intl.NumberFormat('en', {
+  style: 'currency',
+  currency: 'USD',
+  maximumSignificantDigits: 3,
+});
+
+/** A cost in USD: cents from $0.01 up, three significant digits below (one request often costs $0.000412). */
+export function fmtUsd(value: number | null | undefined): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '—';
+  return value === 0 || Math.abs(value) >= 0.01 ? usdCents.format(value) : usdSmall.format(value);
+}
+
+/** A request's consumer key: its name, else its id (a deleted key), else none. */
+export const keyLabel = (key: { id: string; name: string | null } | null): string =>
+  key ? (key.name ?? key.id) : '—';
+
 export function fmtPercent(part: number, whole: number): string {
   if (!whole) return '—';
   const value = (part / whole) * 100;
   return `${value < 10 ? value.toFixed(2) : value.toFixed(1)} %`;
 }
 
-export function fmtTime(value: string | number | null | undefined): string {
+export function fmtTime(value: string | null | undefined): string {
   if (value === null || value === undefined) return '—';
-  const date = new Date(typeof value === 'number' && value < 1e11 ? value * 1000 : value);
+  const date = new Date(value);
   if (Number.isNaN(date.getTime())) return String(value);
   return date.toLocaleString('en-GB', { hour12: false });
 }

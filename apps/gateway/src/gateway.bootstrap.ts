@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { type NestExpressApplication } from '@nestjs/platform-express';
 import { processLoggerFor } from '@switchboard/telemetry';
@@ -5,7 +6,11 @@ import { applyServerLimits } from '@switchboard/common/http';
 import { listen, type StartedApp } from '@switchboard/common/nest';
 import { type Core } from '@switchboard/core';
 import { gatewayEarlyErrorBody } from './errors/early-error-body';
+import { LiveExchanges } from '@switchboard/proxy';
 import { GatewayAppModule } from './gateway-app.module';
+
+/** How long the cut requests get to write their in-stream error or 503 before the sockets close. */
+const CUT_WRITE_WAIT_MS = 1000;
 
 /** Builds the data-plane app (not listening yet). Shared by every entry point and the test helpers. */
 export async function createGatewayApp(core: Core): Promise<NestExpressApplication> {
@@ -26,5 +31,15 @@ export async function createGatewayApp(core: Core): Promise<NestExpressApplicati
 export async function startGateway(core: Core): Promise<StartedApp> {
   const app = await createGatewayApp(core);
   const { gatewayHost, gatewayPort, shutdownGraceMs } = core.config;
-  return listen(app, gatewayHost, gatewayPort, shutdownGraceMs);
+  const live = app.get(LiveExchanges);
+  return listen(app, gatewayHost, gatewayPort, shutdownGraceMs, {
+    beforeCut: async () => {
+      const cut = await live.cutAll(CUT_WRITE_WAIT_MS);
+      if (cut > 0) {
+        new Logger('Shutdown').warn(
+          `Grace period of ${shutdownGraceMs} ms over: cut ${cut} request(s) still in flight, each told in its client's protocol.`,
+        );
+      }
+    },
+  });
 }

@@ -59,6 +59,10 @@ export async function launchGateway(options: GatewayLaunchOptions): Promise<Gate
     ADMIN_PORT: String(adminPort),
     ADMIN_TOKEN: adminToken,
     DATA_DIR: dataDir,
+    // Any free port: a second gateway (an A/B run) must not collide on the default 9464.
+    METRICS_PORT: '0',
+    // The bench measures the data plane, not consumer-key checks (the keys e2e tests cover those).
+    GATEWAY_AUTH: 'none',
     ...options.extraEnv,
   };
   const nodeFlags = [...gatewayNodeFlags(), ...options.nodeFlags];

@@ -139,11 +139,13 @@ export class DataPlaneHandler {
   ): void {
     const headers: Record<string, string> = { 'x-request-id': requestId };
     if (protocol === 'anthropic-messages' && trace !== undefined) headers['request-id'] = requestId;
-    // A 413 leaves the upload unread: read and discard it (bounded) before closing, so the client reads the 413.
-    const hold =
-      req !== undefined && error.code === GatewayErrorCode.PAYLOAD_TOO_LARGE
-        ? (end: () => void) => drainThen(req, end)
-        : undefined;
+    // A refusal before the body was read (413, 415, bad headers) leaves the upload unread: the connection cannot
+    // carry another request, so say so, and read and discard the rest (bounded) so the client reads the answer.
+    let hold: ((end: () => void) => void) | undefined;
+    if (req !== undefined && !req.complete) {
+      headers.connection = 'close';
+      hold = (end) => drainThen(req, end);
+    }
     const status = writeGatewayError(res, protocol, error, headers, hold);
     if (trace === undefined) return;
     trace.status = status ?? 0;

@@ -8,3 +8,4 @@ export * from './health/instance-health.registry';
 export * from './routing/route-plan';
 export * from './routing/route-plan.cache';
 export * from './upstream/upstream-client';
+export * from './exchange/live-exchanges';

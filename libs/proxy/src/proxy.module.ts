@@ -14,6 +14,7 @@ import { DataPlaneMount } from './data-plane.mount';
 import { InstanceHealthRegistry } from './health/instance-health.registry';
 import { RoutePlanCache } from './routing/route-plan.cache';
 import { UpstreamClient } from './upstream/upstream-client';
+import { LiveExchanges } from './exchange/live-exchanges';
 import { RequestRecordBus } from './record/request-record.bus';
 import { ResponsesRetentionJob } from './responses/responses-retention.job';
 import { ResponsesStore, responsesStoreOptionsFromEnv } from '@switchboard/responses';
@@ -60,6 +61,7 @@ class UpstreamClientLifecycle implements OnApplicationShutdown {
   imports: [RouteTableModule],
   providers: [
     RequestRecordBus,
+    LiveExchanges,
     { provide: UpstreamClient, useFactory: () => new UpstreamClient() },
     {
       provide: UpstreamClientLifecycle,
@@ -93,12 +95,21 @@ class UpstreamClientLifecycle implements OnApplicationShutdown {
     },
     {
       provide: DataPlaneHandler,
-      inject: [RouteTable, RoutePlanCache, UpstreamClient, RequestRecordBus, AppConfig, ResponsesStore],
+      inject: [
+        RouteTable,
+        RoutePlanCache,
+        UpstreamClient,
+        RequestRecordBus,
+        LiveExchanges,
+        AppConfig,
+        ResponsesStore,
+      ],
       useFactory: (
         routes: RouteTable,
         plans: RoutePlanCache,
         client: UpstreamClient,
         records: RequestRecordBus,
+        live: LiveExchanges,
         config: AppConfig,
         responses: ResponsesStore,
       ) =>
@@ -108,6 +119,7 @@ class UpstreamClientLifecycle implements OnApplicationShutdown {
           {
             client,
             records,
+            live,
             responses,
             clock: { newId: () => randomUUID().replace(/-/g, ''), now: Date.now },
           },
@@ -116,6 +128,6 @@ class UpstreamClientLifecycle implements OnApplicationShutdown {
     },
     DataPlaneMount,
   ],
-  exports: [RequestRecordBus, DataPlaneHandler],
+  exports: [RequestRecordBus, DataPlaneHandler, LiveExchanges],
 })
 export class ProxyModule {}

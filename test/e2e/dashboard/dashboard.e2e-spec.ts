@@ -54,6 +54,44 @@ describe('ops dashboard (chromium)', () => {
   const openai = () => new OpenAI({ apiKey: 'sk-client', baseURL: `${sb.gatewayUrl}/v1`, maxRetries: 0 });
   const anthropic = () => new Anthropic({ apiKey: 'sk-client', baseURL: sb.gatewayUrl, maxRetries: 0 });
 
+  /**
+   * A fresh load of `path`, signed in with the admin token (again, if a test before signed out or failed
+   * midway), so no test depends on the state another one left behind.
+   */
+  async function openSignedIn(path: string): Promise<void> {
+    await page.goto('about:blank');
+    await page.goto(url(path));
+    const signOut = page.getByRole('button', { name: 'Sign out' });
+    const tokenField = page.getByLabel('Admin token');
+    await signOut.or(tokenField).waitFor();
+    if (await tokenField.isVisible()) {
+      await tokenField.fill(sb.adminToken);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await signOut.waitFor();
+    }
+  }
+
+  /** One OpenAI and two Anthropic SDK requests on the fallback route, sent once by whichever test needs them. */
+  let fallbackTraffic: Promise<void> | undefined;
+  const sendFallbackTraffic = () => (fallbackTraffic ??= sendFallbackTrafficOnce());
+  async function sendFallbackTrafficOnce(): Promise<void> {
+    const chat = await openai().chat.completions.create({
+      model: FALLBACK_MODEL,
+      messages: [{ role: 'user', content: 'What is 1+1?' }],
+    });
+    expect(chat.choices[0].message.content).toBe('1 + 1 = 2');
+    for (let i = 0; i < 2; i++) {
+      const message = await anthropic().messages.create({
+        model: FALLBACK_MODEL,
+        max_tokens: 64,
+        messages: [{ role: 'user', content: 'What is 1+1?' }],
+      });
+      expect(message.content[0]).toMatchObject({ type: 'text', text: '1 + 1 = 2' });
+    }
+    // Each of the three went to claude-east first (503) and fell back to gpt-west: three fallbacks.
+    expect(failing.requests.length).toBe(3);
+  }
+
   async function checkPage(name: string): Promise<void> {
     await page.locator('main').waitFor();
     await screenshot(page, name);
@@ -70,7 +108,10 @@ describe('ops dashboard (chromium)', () => {
     ]);
     failing.reply(reply.error(503, { errorType: 'overloaded_error', message: 'Upstream overloaded' }));
     // GATEWAY_AUTH=none: the SDK traffic here is about routing, not consumer keys (issue 13 defaults to keys).
-    sb = await startSwitchboard({ env: { ADMIN_READONLY_TOKEN: READONLY_TOKEN, GATEWAY_AUTH: 'none' } });
+    // A short flush interval: the stats (usage rollups) show the traffic within a second, not ten.
+    sb = await startSwitchboard({
+      env: { ADMIN_READONLY_TOKEN: READONLY_TOKEN, GATEWAY_AUTH: 'none', TELEMETRY_FLUSH_INTERVAL_MS: '500' },
+    });
     const fallbackRoute = await admin(
       'POST',
       '/admin/routes',
@@ -136,7 +177,10 @@ describe('ops dashboard (chromium)', () => {
   });
 
   it('refuses a wrong token', async () => {
+    await page.goto('about:blank');
     await page.goto(url());
+    await page.evaluate('sessionStorage.clear()');
+    await page.reload();
     await page.getByLabel('Admin token').fill('not-the-admin-token-at-all');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('alert').getByText('This token was refused (401)').waitFor();
@@ -144,6 +188,10 @@ describe('ops dashboard (chromium)', () => {
   });
 
   it('signs in with the admin token and lists the routes with their instances and breaker state', async () => {
+    await page.goto('about:blank');
+    await page.goto(url());
+    await page.evaluate('sessionStorage.clear()');
+    await page.reload();
     await page.getByLabel('Admin token').fill(sb.adminToken);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('link', { name: 'Routes' }).click();
@@ -154,21 +202,8 @@ describe('ops dashboard (chromium)', () => {
   });
 
   it('shows SDK traffic that fell back as a tripped breaker on the route page', async () => {
-    const chat = await openai().chat.completions.create({
-      model: FALLBACK_MODEL,
-      messages: [{ role: 'user', content: 'What is 1+1?' }],
-    });
-    expect(chat.choices[0].message.content).toBe('1 + 1 = 2');
-    for (let i = 0; i < 2; i++) {
-      const message = await anthropic().messages.create({
-        model: FALLBACK_MODEL,
-        max_tokens: 64,
-        messages: [{ role: 'user', content: 'What is 1+1?' }],
-      });
-      expect(message.content[0]).toMatchObject({ type: 'text', text: '1 + 1 = 2' });
-    }
-    expect(failing.requests.length).toBe(3);
-    await page.goto(url(`#/routes/${encodeURIComponent(fallbackRouteId)}`));
+    await sendFallbackTraffic();
+    await openSignedIn(`#/routes/${encodeURIComponent(fallbackRouteId)}`);
     const instance = page.getByRole('row').filter({ hasText: 'claude-east' });
     await instance.getByText('open', { exact: true }).waitFor();
     await instance.getByText('3 failures').waitFor();
@@ -176,7 +211,7 @@ describe('ops dashboard (chromium)', () => {
   });
 
   it('changes a weight from the route page and the next requests follow it', async () => {
-    await page.goto(url(`#/routes/${encodeURIComponent(weightedRouteId)}`));
+    await openSignedIn(`#/routes/${encodeURIComponent(weightedRouteId)}`);
     await page.getByLabel('Weight of gpt-b').fill('0');
     await page.getByLabel('Weight of gpt-a').fill('3');
     await page.getByRole('button', { name: 'Save instances' }).click();
@@ -204,19 +239,21 @@ describe('ops dashboard (chromium)', () => {
   });
 
   it("shows the admin API's field errors next to the fields in the JSON editor", async () => {
-    await page.goto(url(`#/routes/${encodeURIComponent(weightedRouteId)}/edit`));
+    await openSignedIn(`#/routes/${encodeURIComponent(weightedRouteId)}/edit`);
     const editor = page.getByLabel(/Route JSON/);
     // The editor appears once the route is loaded (page.waitForFunction would need 'unsafe-eval' under this CSP).
     await editor.waitFor();
     const text = await editor.inputValue();
     expect(text).toContain('"authorization": "******"');
     expect(text).not.toContain('sk-upstream');
-    await editor.fill(text.replace('"weight": 3', '"weight": -5'));
+    // gpt-a's weight, whatever the weight test before left it at.
+    const weightLine = /"weight": \d+/.exec(text)![0];
+    await editor.fill(text.replace(weightLine, '"weight": -5'));
     await page.getByRole('button', { name: 'Save route' }).click();
     const error = page.locator('.field-errors li').filter({ hasText: 'instances.0.weight' });
     await error.waitFor();
     const line = Number(/line (\d+)/.exec(await error.innerText())![1]);
-    expect(text.split('\n')[line - 1]).toContain('"weight": 3');
+    expect(text.split('\n')[line - 1]).toContain(weightLine);
     // The gutter beside the editor marks that line.
     expect(await page.locator('.gutter-error').innerText()).toBe(`! ${line}`);
     await checkPage('04-route-editor');
@@ -230,7 +267,7 @@ describe('ops dashboard (chromium)', () => {
       ['#/replicas', '08-replicas'],
       ['#/routes/new', '09-route-new'],
     ]) {
-      await page.goto(url(path));
+      await openSignedIn(path);
       await page.locator('main h2').waitFor();
       if (!HAS_TELEMETRY_API && /overview|requests|replicas/.test(path)) {
         await page.getByRole('alert').getByText('404').first().waitFor();
@@ -241,45 +278,66 @@ describe('ops dashboard (chromium)', () => {
 
   it('works in a narrow window', async () => {
     await page.setViewportSize({ width: 380, height: 800 });
-    await page.goto(url(`#/routes/${encodeURIComponent(fallbackRouteId)}`));
-    await page.getByRole('row').filter({ hasText: 'gpt-west' }).waitFor();
-    const overflow = Number(await page.evaluate('document.documentElement.scrollWidth - window.innerWidth'));
-    expect(overflow).toBeLessThanOrEqual(0);
-    await screenshot(page, '10-narrow-route-detail');
-    await page.setViewportSize({ width: 1280, height: 900 });
+    try {
+      await openSignedIn(`#/routes/${encodeURIComponent(fallbackRouteId)}`);
+      await page.getByRole('row').filter({ hasText: 'gpt-west' }).first().waitFor();
+      const overflow = Number(
+        await page.evaluate('document.documentElement.scrollWidth - window.innerWidth'),
+      );
+      expect(overflow).toBeLessThanOrEqual(0);
+      await screenshot(page, '10-narrow-route-detail');
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 900 });
+    }
   });
 
   itWhen(HAS_TELEMETRY_API, 'telemetry')(
     'shows the traffic in the overview, the request log and the timeline',
     async () => {
-      await page.goto(url('#/overview'));
-      await page
-        .locator('.tile')
-        .filter({ hasText: 'Fallbacks' })
-        .getByText(/^[1-9]/)
-        .waitFor({ timeout: 20_000 });
+      const routeName = `route-${FALLBACK_MODEL}`;
+      await sendFallbackTraffic();
+      // Rollups are flushed every 500 ms and the overview refreshes every 5 s.
+      await openSignedIn('#/overview');
+      const tile = (label: string) => page.locator('.tile').filter({ hasText: label }).locator('.tile-value');
+      await tile('Fallbacks').getByText('3', { exact: true }).waitFor({ timeout: 15_000 });
+      expect(Number(await tile('Requests').innerText())).toBeGreaterThanOrEqual(3);
+      expect(await tile('Tokens in / out').innerText()).toMatch(/^[1-9]/);
+      expect(await page.locator('.chart canvas').count()).toBe(4);
+      const topRoute = page.getByRole('table', { name: 'Top routes' }).getByRole('row', { name: routeName });
+      await topRoute.waitFor();
+      await page.getByRole('table', { name: 'Top instances' }).getByText(`${routeName} / gpt-west`).waitFor();
+      // No consumer keys (GATEWAY_AUTH=none) and no catalogue in this build: no key names, no cost tile.
+      await page.getByRole('table', { name: 'Top keys' }).getByText('(no key)').waitFor();
+      expect(await page.locator('.tile').filter({ hasText: 'Cost' }).count()).toBe(0);
       await checkPage('11-overview-traffic');
-      await page.goto(url(`#/routes/${encodeURIComponent(fallbackRouteId)}`));
-      await page
-        .getByRole('table', { name: /Recent requests/ })
-        .getByRole('link')
-        .first()
-        .waitFor({ timeout: 10_000 });
-      await page.goto(url('#/requests'));
-      await page.getByLabel('Route').fill(`route-${FALLBACK_MODEL}`);
+
+      await openSignedIn(`#/routes/${encodeURIComponent(fallbackRouteId)}`);
+      const traffic = page.getByRole('table', { name: `Traffic per instance of ${routeName}` });
+      // Stats count each request on the instance that answered it, with its fallback.
+      const answered = traffic.getByRole('row').filter({ hasText: 'gpt-west' });
+      await answered.getByRole('cell', { name: '3', exact: true }).first().waitFor({ timeout: 10_000 });
+      const recent = page.getByRole('table', { name: `Recent requests of ${routeName}` });
+      await recent.getByText('(2 attempts)').first().waitFor();
+
+      await openSignedIn('#/requests');
+      await page.getByLabel('Route').fill(routeName);
       await page.getByRole('button', { name: 'Apply filters' }).click();
-      const row = page.getByRole('row').filter({ hasText: '2 attempts' }).first();
-      await row.waitFor({ timeout: 10_000 });
+      const rows = page.getByRole('table').getByRole('row').filter({ hasText: '(2 attempts)' });
+      await rows.nth(2).waitFor();
+      expect(await rows.count()).toBe(3);
       await checkPage('12-requests-traffic');
-      await row.getByRole('link').click();
-      await page.locator('.timeline').getByText('fell back to the next instance').waitFor();
-      await page.locator('.timeline').getByText('gpt-west').waitFor();
+      await rows.first().getByRole('link').click();
+      const timeline = page.locator('.timeline');
+      await timeline.locator('.attempt-bad').getByText('claude-east').waitFor();
+      await timeline.locator('.attempt-bad').getByText('fell back to the next instance').waitFor();
+      await timeline.locator('.attempt-ok').getByText('gpt-west').waitFor();
+      await page.locator('dl.facts').getByText(`${routeName} / gpt-west`).waitFor();
       await checkPage('13-request-timeline');
     },
   );
 
   itWhen(HAS_KEYS_API, 'keys')('creates a key shown once with a copy button, then revokes it', async () => {
-    await page.goto(url('#/keys'));
+    await openSignedIn('#/keys');
     await page.getByLabel('Name').fill('dashboard-e2e');
     await page.getByRole('button', { name: 'Create key' }).click();
     const key = await page.getByTestId('created-key').innerText();
@@ -319,7 +377,7 @@ describe('ops dashboard (chromium)', () => {
   });
 
   it('signs out and forgets the token', async () => {
-    await page.goto(url('#/routes'));
+    await openSignedIn('#/routes');
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByLabel('Admin token').waitFor();
     expect(await page.evaluate('sessionStorage.length')).toBe(0);

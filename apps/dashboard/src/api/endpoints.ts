@@ -1,12 +1,13 @@
 import { type AdminClient } from './client';
-import { readReplicas, readTimeseries } from './normalize';
+import { readTimeseries } from './normalize';
 import type {
   CreateKeyBody,
   CreatedKey,
   GroupBy,
   KeyView,
   Page,
-  ReplicaView,
+  ReplicaList,
+  RequestDetailView,
   RequestFilters,
   RequestView,
   RouteHealth,
@@ -14,6 +15,7 @@ import type {
   StatsResponse,
   Step,
   TimeBucket,
+  TimeseriesResponse,
 } from './types';
 
 /** Every admin endpoint the dashboard calls, with its path and query names. */
@@ -35,16 +37,21 @@ export function adminApi(client: AdminClient) {
 
     listRequests: (filters: RequestFilters, page: number, pageSize: number) =>
       client.get<Page<RequestView>>('/admin/requests', { ...filters, page, page_size: pageSize }),
-    getRequest: (id: string) => client.get<RequestView>(`/admin/requests/${enc(id)}`),
+    getRequest: (id: string) => client.get<RequestDetailView>(`/admin/requests/${enc(id)}`),
 
     stats: (since: string, until: string, groupBy: GroupBy) =>
       client.get<StatsResponse>('/admin/stats', { since, until, group_by: groupBy }),
     timeseries: async (since: string, until: string, step: Step, groupBy: GroupBy): Promise<TimeBucket[]> =>
       readTimeseries(
-        await client.get<unknown>('/admin/stats/timeseries', { since, until, step, group_by: groupBy }),
+        await client.get<TimeseriesResponse>('/admin/stats/timeseries', {
+          since,
+          until,
+          step,
+          group_by: groupBy,
+        }),
       ),
 
-    replicas: async (): Promise<ReplicaView[]> => readReplicas(await client.get<unknown>('/admin/replicas')),
+    replicas: async () => (await client.get<ReplicaList>('/admin/replicas')).items,
 
     listKeys: (page = 1, pageSize = 100) =>
       client.get<Page<KeyView>>('/admin/keys', { page, page_size: pageSize }),
@@ -57,5 +64,5 @@ export function adminApi(client: AdminClient) {
 
 export type AdminApi = ReturnType<typeof adminApi>;
 
-/** Route filter for /admin/requests and the stats group that belongs to a route: its name (issue 12 "route"). */
+/** Route filter for /admin/requests and the `route` of a stats group: the route's name. */
 export const routeFilterValue = (route: RouteView): string => route.name;

@@ -1,34 +1,18 @@
-import type { ReplicaView, StatsGroup, TimeBucket } from './types';
+import type { TimeBucket, TimeseriesResponse } from './types';
 
-/**
- * Tolerant readers for the shapes issue 12 leaves open ("the same per bucket"; replicas list or array). The
- * assumed shape comes first; alternatives keep the page working if the integrated API chose another.
- */
-
-type Json = Record<string, unknown>;
-
-/** GET /admin/stats/timeseries → buckets, oldest first. Assumed: {"buckets":[{"time": ISO, "groups": [...]}]}. */
-export function readTimeseries(body: unknown): TimeBucket[] {
-  const raw = body as Json;
-  const buckets = (raw.buckets ?? raw.items ?? raw.series ?? []) as Json[];
-  return buckets
-    .map((bucket) => ({
-      time: toEpochSeconds(bucket.time ?? bucket.start ?? bucket.bucket ?? bucket.since),
-      groups: (bucket.groups ?? [bucket]) as StatsGroup[],
-    }))
+/** GET /admin/stats/timeseries → chart buckets (epoch seconds), oldest first. */
+export function readTimeseries(body: TimeseriesResponse): TimeBucket[] {
+  return body.buckets
+    .map((bucket) => ({ time: toEpochSeconds(bucket.start), groups: bucket.groups }))
     .filter((bucket) => Number.isFinite(bucket.time))
     .sort((a, b) => a.time - b.time);
 }
 
-/** GET /admin/replicas → replicas. Assumed: {"items":[…]}; a bare array is accepted. */
-export function readReplicas(body: unknown): ReplicaView[] {
-  if (Array.isArray(body)) return body as ReplicaView[];
-  const raw = body as Json;
-  return (raw.items ?? raw.replicas ?? []) as ReplicaView[];
+export function toEpochSeconds(value: string): number {
+  return Date.parse(value) / 1000;
 }
 
-export function toEpochSeconds(value: unknown): number {
-  if (typeof value === 'number') return value > 1e11 ? value / 1000 : value;
-  if (typeof value === 'string') return Date.parse(value) / 1000;
-  return NaN;
+/** A cost in USD when the API gave one (the model catalogue adds it), else null. */
+export function readCost(value: unknown): number | null {
+  return typeof value === 'number' && Number.isFinite(value) ? value : null;
 }

@@ -1,7 +1,7 @@
 /**
- * Every admin API shape the dashboard reads, in one place. Routes: libs/routes/src/admin (exists). Telemetry
- * (issue 12) and keys (issue 13) are coded from the issues' text; when the real API differs, adjust here and in
- * normalize.ts, nothing else.
+ * Every admin API shape the dashboard reads, in one place. Routes: libs/routes/src/admin; telemetry:
+ * libs/telemetry/src/admin (telemetry-response.dto.ts). Keys (issue 13) are still coded from the issue's text.
+ * Cost (`cost` in stats, `cost_usd` on requests) comes with the model catalogue and may be absent.
  */
 
 export interface ApiErrorBody {
@@ -58,12 +58,14 @@ export interface RouteHealth {
 export interface AttemptView {
   instance: string;
   provider: string;
-  upstream_protocol?: string;
+  upstream_protocol: string;
+  /** `success`, `http_429`, `http_5xx`, `timeout`, `connection_refused`, `stream_error`, `skipped`, … */
   outcome: string;
   status: number | null;
   duration_ms: number;
   ttfb_ms: number | null;
   error_code: string | null;
+  /** Why an instance was passed over without a call (e.g. `capability:images`), when outcome is `skipped`. */
   skipped?: string;
 }
 
@@ -75,26 +77,37 @@ export interface TokenCounts {
   reasoning: number;
 }
 
-/** GET /admin/requests items and GET /admin/requests/:request_id (issue 12; the RequestRecord fields). */
+/** GET /admin/requests items; GET /admin/requests/:request_id adds `attempts`. */
 export interface RequestView {
   request_id: string;
-  /** ISO 8601 (epoch ms accepted too). */
-  started_at: string | number;
+  /** ISO 8601. */
+  started_at: string;
   client_protocol: string;
   endpoint: string;
   stream: boolean;
+  /** The model the client asked for. */
   model: string | null;
-  route_id?: string | null;
+  route_id: string | null;
   route: string | null;
   instance: string | null;
   upstream_model: string | null;
   status: number;
   error: { code: string; message: string } | null;
-  attempts: AttemptView[];
   usage: TokenCounts | null;
   duration_ms: number;
   ttfb_ms: number | null;
-  key: { id: string; name: string } | null;
+  /** The consumer key; `name` is null when the key was deleted or had none. */
+  key: { id: string; name: string | null } | null;
+  attempt_count: number;
+  /** GET /admin/requests/:request_id only. */
+  attempts?: AttemptView[];
+  /** With the model catalogue only; null when the model has no price. */
+  cost_usd?: number | null;
+}
+
+/** GET /admin/requests/:request_id. */
+export interface RequestDetailView extends RequestView {
+  attempts: AttemptView[];
 }
 
 export interface RequestFilters {
@@ -104,6 +117,7 @@ export interface RequestFilters {
   key?: string;
   /** A code (`429`) or a class (`5xx`). */
   status?: string;
+  /** ISO 8601. */
   since?: string;
   until?: string;
   request_id?: string;
@@ -117,33 +131,48 @@ export interface Percentiles {
   p99: number | null;
 }
 
-/** One group of GET /admin/stats (issue 12). `group` holds the group_by dimension(s), e.g. {route: "x"}. */
+/**
+ * The dimensions of a stats group: {} for none; {route}; {route, instance}; {model}; {key_id, key_name}. The
+ * route is the route's name.
+ */
+export interface StatsGroupKey {
+  route?: string | null;
+  instance?: string | null;
+  model?: string | null;
+  key_id?: string | null;
+  key_name?: string | null;
+}
+
+/** One group of GET /admin/stats and of each timeseries bucket. */
 export interface StatsGroup {
-  group: Record<string, string | null>;
+  group: StatsGroupKey;
   requests: number;
   errors: { '4xx': number; '5xx': number; '429': number };
   fallbacks: number;
   latency_ms: Percentiles;
   ttfb_ms: Percentiles;
   tokens: TokenCounts;
+  /** With the model catalogue only: the group's cost in USD. */
+  cost?: number | null;
 }
 
 export interface StatsResponse {
   since: string;
   until: string;
+  group_by: GroupBy;
   groups: StatsGroup[];
 }
 
 export type Step = '1m' | '5m' | '1h';
 
-/** One bucket of GET /admin/stats/timeseries, after normalize.ts. */
+/** One bucket of GET /admin/stats/timeseries, as the charts read it. */
 export interface TimeBucket {
   /** Epoch seconds of the bucket's start. */
   time: number;
   groups: StatsGroup[];
 }
 
-/** GET /admin/replicas items (issue 12). */
+/** GET /admin/replicas → {items: ReplicaView[]}. */
 export interface ReplicaView {
   id: string;
   host: string;
@@ -151,9 +180,23 @@ export interface ReplicaView {
   version: string;
   started_at: string;
   last_seen: string;
-  route_table_revision: number | string | null;
+  route_table_revision: number;
   requests_served: number;
+  /** No heartbeat for three flush intervals. */
   stale: boolean;
+}
+
+export interface ReplicaList {
+  items: ReplicaView[];
+}
+
+/** GET /admin/stats/timeseries; every step from since to until, empty buckets included. */
+export interface TimeseriesResponse {
+  since: string;
+  until: string;
+  step: Step;
+  group_by: GroupBy;
+  buckets: Array<{ start: string; groups: StatsGroup[] }>;
 }
 
 /** GET /admin/keys items (issue 13). Never holds the secret; `key` only in the create/rotate answer. */

@@ -38,6 +38,7 @@ export function Chart({ title, unit, series, data }: ChartProps) {
             stroke: one.color,
             width: 2,
             dash: one.dash ? [6, 4] : undefined,
+            points: { filter: isolatedPoints },
             value: (_u: uPlot, value: number | null) => (value === null ? '—' : `${round(value)} ${unit}`),
           })),
         ],
@@ -93,4 +94,20 @@ function round(value: number): string {
   if (Math.abs(value) >= 100) return value.toFixed(0);
   if (Math.abs(value) >= 1) return value.toFixed(1);
   return value.toFixed(3);
+}
+
+/**
+ * A value with no neighbours (e.g. latency in the one minute that had traffic) draws no line; uPlot hides points
+ * on dense charts, so those lone values are drawn as points, or the chart would look empty.
+ */
+function isolatedPoints(u: uPlot, seriesIdx: number, show: boolean): number[] | null {
+  if (show) return null;
+  const values = u.data[seriesIdx] as Array<number | null | undefined>;
+  const lone: number[] = [];
+  values.forEach((value, index) => {
+    if (value !== null && value !== undefined && values[index - 1] == null && values[index + 1] == null) {
+      lone.push(index);
+    }
+  });
+  return lone.length > 0 ? lone : null;
 }

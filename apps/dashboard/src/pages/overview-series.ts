@@ -1,10 +1,35 @@
-import type { StatsGroup, TimeBucket } from '../api';
+import { readCost, type StatsGroup, type TimeBucket } from '../api';
 
 /** Turns timeseries buckets (group_by=none) into uPlot's column arrays for the overview charts. */
 
-export function sumGroups(groups: StatsGroup[]) {
-  const total = { requests: 0, e4xx: 0, e5xx: 0, e429: 0, fallbacks: 0, input: 0, output: 0, cacheRead: 0 };
+export interface Totals {
+  requests: number;
+  e4xx: number;
+  e5xx: number;
+  e429: number;
+  fallbacks: number;
+  input: number;
+  output: number;
+  cacheRead: number;
+  /** USD; null when no group carries a cost (no model catalogue). */
+  cost: number | null;
+}
+
+export function sumGroups(groups: StatsGroup[]): Totals {
+  const total: Totals = {
+    requests: 0,
+    e4xx: 0,
+    e5xx: 0,
+    e429: 0,
+    fallbacks: 0,
+    input: 0,
+    output: 0,
+    cacheRead: 0,
+    cost: null,
+  };
   for (const group of groups) {
+    const cost = readCost(group.cost);
+    if (cost !== null) total.cost = (total.cost ?? 0) + cost;
     total.requests += group.requests;
     total.e4xx += group.errors['4xx'];
     total.e5xx += group.errors['5xx'];

@@ -1,10 +1,10 @@
 import { useMemo, useState } from 'preact/hooks';
-import type { GroupBy, StatsGroup } from '../api';
+import { readCost, type GroupBy, type StatsGroup, type StatsGroupKey } from '../api';
 import { Chart } from '../components/chart';
 import { ClientSnippet, EmptyState, ErrorNotice } from '../components/notices';
 import { RangePicker } from '../components/range-picker';
 import { useDashboard } from '../context';
-import { fmtCompact, fmtInt, fmtMs, fmtPercent } from '../format';
+import { fmtCompact, fmtInt, fmtMs, fmtPercent, fmtUsd } from '../format';
 import { useLoad } from '../hooks';
 import { resolveRange, type TimeRange } from '../range';
 import { sumGroups, toSeries } from './overview-series';
@@ -62,6 +62,7 @@ export function OverviewPage() {
         />
         <Tile label="Cache reads" value={fmtCompact(total?.cacheRead)} />
         <Tile label="Fallbacks" value={fmtInt(total?.fallbacks)} />
+        {total?.cost != null && <Tile label="Cost" value={fmtUsd(total.cost)} />}
       </div>
       {data && (
         <div class="charts">
@@ -128,11 +129,14 @@ function Tile({ label, value }: { label: string; value: string }) {
 
 const ms3 = (p: StatsGroup['latency_ms']) => `${fmtMs(p.p50)} / ${fmtMs(p.p95)} / ${fmtMs(p.p99)}`;
 
-function TopTable({ dimension, groups }: { dimension: string; groups: StatsGroup[] | null }) {
+type Dimension = 'route' | 'model' | 'instance' | 'key';
+
+function TopTable({ dimension, groups }: { dimension: Dimension; groups: StatsGroup[] | null }) {
   const top = (groups ?? [])
     .slice()
     .sort((a, b) => b.requests - a.requests)
     .slice(0, 5);
+  const priced = top.some((group) => readCost(group.cost) !== null);
   return (
     <table class="top">
       <caption>Top {dimension}s</caption>
@@ -142,12 +146,13 @@ function TopTable({ dimension, groups }: { dimension: string; groups: StatsGroup
           <th scope="col">Requests</th>
           <th scope="col">Errors</th>
           <th scope="col">p95</th>
+          {priced && <th scope="col">Cost</th>}
         </tr>
       </thead>
       <tbody>
         {top.length === 0 && (
           <tr>
-            <td colSpan={4}>{groups === null ? 'Not available' : 'No traffic'}</td>
+            <td colSpan={priced ? 5 : 4}>{groups === null ? 'Not available' : 'No traffic'}</td>
           </tr>
         )}
         {top.map((group) => (
@@ -156,6 +161,7 @@ function TopTable({ dimension, groups }: { dimension: string; groups: StatsGroup
             <td>{fmtInt(group.requests)}</td>
             <td>{fmtPercent(group.errors['4xx'] + group.errors['5xx'], group.requests)}</td>
             <td>{fmtMs(group.latency_ms.p95)}</td>
+            {priced && <td>{fmtUsd(readCost(group.cost))}</td>}
           </tr>
         ))}
       </tbody>
@@ -163,8 +169,16 @@ function TopTable({ dimension, groups }: { dimension: string; groups: StatsGroup
   );
 }
 
-export function groupLabel(group: Record<string, string | null>, dimension: string): string {
-  const value = group[dimension] ?? group[`${dimension}_name`];
-  if (dimension === 'instance' && group.route) return `${group.route} / ${value ?? '—'}`;
-  return value ?? '(none)';
+export function groupLabel(group: StatsGroupKey, dimension: Dimension): string {
+  switch (dimension) {
+    case 'instance':
+      return `${group.route ?? '(no route)'} / ${group.instance ?? '—'}`;
+    case 'key':
+      // A key deleted since keeps its id; requests without a key (GATEWAY_AUTH=none) have neither.
+      return group.key_name ?? group.key_id ?? '(no key)';
+    case 'route':
+      return group.route ?? '(no route)';
+    case 'model':
+      return group.model ?? '(none)';
+  }
 }

@@ -1,7 +1,7 @@
-import type { AttemptView, RequestView } from '../api';
+import type { AttemptView, RequestDetailView } from '../api';
 import { Badge, ErrorNotice } from '../components/notices';
 import { useDashboard } from '../context';
-import { fmtInt, fmtMs, fmtTime, statusTone } from '../format';
+import { fmtInt, fmtMs, fmtTime, fmtUsd, keyLabel, statusTone } from '../format';
 import { useLoad } from '../hooks';
 
 /** One request: its attempts as a timeline (instance, status, duration, why it moved on) and its error. */
@@ -20,7 +20,7 @@ export function RequestDetailPage({ id }: { id: string }) {
   );
 }
 
-function RequestSummary({ request }: { request: RequestView }) {
+function RequestSummary({ request }: { request: RequestDetailView }) {
   const total = Math.max(
     request.duration_ms,
     request.attempts.reduce((sum, attempt) => sum + attempt.duration_ms, 0),
@@ -57,8 +57,14 @@ function RequestSummary({ request }: { request: RequestView }) {
             ? `in ${fmtInt(request.usage.input)} · out ${fmtInt(request.usage.output)} · cache read ${fmtInt(request.usage.cache_read)} · cache write ${fmtInt(request.usage.cache_creation)}`
             : '—'}
         </dd>
+        {request.cost_usd !== undefined && (
+          <>
+            <dt>Cost</dt>
+            <dd>{fmtUsd(request.cost_usd)}</dd>
+          </>
+        )}
         <dt>Key</dt>
-        <dd>{request.key?.name ?? '—'}</dd>
+        <dd>{keyLabel(request.key)}</dd>
       </dl>
       {request.error && (
         <div class="notice notice-error">

@@ -1,10 +1,12 @@
 import type { RequestView } from '../api';
 import { Badge } from '../components/notices';
-import { fmtInt, fmtMs, fmtTime, statusTone } from '../format';
+import { fmtInt, fmtMs, fmtTime, fmtUsd, keyLabel, statusTone } from '../format';
 
 /** The request log as a table; each row links to the request's attempts. */
 export function RequestTable({ requests, caption }: { requests: RequestView[]; caption: string }) {
   if (requests.length === 0) return <p class="muted">No requests match.</p>;
+  // The cost column appears once the API prices requests (model catalogue); until then it would only say "—".
+  const priced = requests.some((request) => request.cost_usd !== undefined);
   return (
     <div class="table-wrap">
       <table class="requests">
@@ -19,6 +21,7 @@ export function RequestTable({ requests, caption }: { requests: RequestView[]; c
             <th scope="col">Duration</th>
             <th scope="col">TTFB</th>
             <th scope="col">Tokens in / out</th>
+            {priced && <th scope="col">Cost</th>}
             <th scope="col">Key</th>
           </tr>
         </thead>
@@ -32,9 +35,7 @@ export function RequestTable({ requests, caption }: { requests: RequestView[]; c
               </td>
               <td>
                 <Badge tone={statusTone(request.status)}>{request.status}</Badge>
-                {request.attempts.length > 1 && (
-                  <span class="muted"> ({request.attempts.length} attempts)</span>
-                )}
+                {request.attempt_count > 1 && <span class="muted"> ({request.attempt_count} attempts)</span>}
               </td>
               <td>{request.route ?? '—'}</td>
               <td>{request.instance ?? '—'}</td>
@@ -44,7 +45,8 @@ export function RequestTable({ requests, caption }: { requests: RequestView[]; c
               <td>
                 {request.usage ? `${fmtInt(request.usage.input)} / ${fmtInt(request.usage.output)}` : '—'}
               </td>
-              <td>{request.key?.name ?? '—'}</td>
+              {priced && <td>{fmtUsd(request.cost_usd)}</td>}
+              <td>{keyLabel(request.key)}</td>
             </tr>
           ))}
         </tbody>

@@ -1,8 +1,15 @@
 import { useEffect, useState } from 'preact/hooks';
-import { type ApiError, type InstanceView, routeFilterValue, type RouteView } from '../api';
+import {
+  type ApiError,
+  type InstanceView,
+  readCost,
+  routeFilterValue,
+  type RouteView,
+  type StatsGroup,
+} from '../api';
 import { Badge, ErrorNotice } from '../components/notices';
 import { useDashboard } from '../context';
-import { fmtInt, fmtMs, fmtPercent } from '../format';
+import { fmtInt, fmtMs, fmtPercent, fmtUsd } from '../format';
 import { toApiError, useLoad } from '../hooks';
 import { resolveRange } from '../range';
 import { RequestTable } from './request-table';
@@ -25,7 +32,7 @@ export function RouteDetailPage({ id }: { id: string }) {
       if (!route.data) return null;
       const { since, until } = resolveRange({ preset: '1h' });
       const stats = await api.stats(since, until, 'instance');
-      return stats.groups.filter((group) => group.group.route === name || group.group.route_id === id);
+      return stats.groups.filter((group) => group.group.route === name);
     },
     [name],
     5000,
@@ -194,44 +201,58 @@ export function RouteDetailPage({ id }: { id: string }) {
         )}
       </form>
       <h3>Traffic per instance (last hour)</h3>
+      <p class="muted">
+        Each request counts on the instance that answered it; attempts that failed before a fallback show in
+        its Fallbacks column, on the request's timeline and in the breaker state above.
+      </p>
       <ErrorNotice error={traffic.error} what="traffic per instance" />
-      {traffic.data && (
-        <div class="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Instance</th>
-                <th scope="col">Requests</th>
-                <th scope="col">Errors</th>
-                <th scope="col">Fallbacks</th>
-                <th scope="col">p50 / p95</th>
-              </tr>
-            </thead>
-            <tbody>
-              {traffic.data.length === 0 && (
-                <tr>
-                  <td colSpan={5}>No traffic in the last hour. Send a request for {current.models[0]}.</td>
-                </tr>
-              )}
-              {traffic.data.map((group) => (
-                <tr key={group.group.instance}>
-                  <td>{group.group.instance}</td>
-                  <td>{fmtInt(group.requests)}</td>
-                  <td>{fmtPercent(group.errors['4xx'] + group.errors['5xx'], group.requests)}</td>
-                  <td>{fmtInt(group.fallbacks)}</td>
-                  <td>
-                    {fmtMs(group.latency_ms.p50)} / {fmtMs(group.latency_ms.p95)}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      {traffic.data && <TrafficTable groups={traffic.data} route={current} />}
       <h3>Recent requests</h3>
       <ErrorNotice error={recent.error} what="recent requests" />
       {recent.data && <RequestTable requests={recent.data} caption={`Recent requests of ${current.name}`} />}
     </section>
+  );
+}
+
+function TrafficTable({ groups, route }: { groups: StatsGroup[]; route: RouteView }) {
+  const priced = groups.some((group) => readCost(group.cost) !== null);
+  return (
+    <div class="table-wrap">
+      <table>
+        <caption class="visually-hidden">Traffic per instance of {route.name}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Instance</th>
+            <th scope="col">Requests</th>
+            <th scope="col">Errors</th>
+            <th scope="col">Fallbacks</th>
+            <th scope="col">p50 / p95</th>
+            {priced && <th scope="col">Cost</th>}
+          </tr>
+        </thead>
+        <tbody>
+          {groups.length === 0 && (
+            <tr>
+              <td colSpan={priced ? 6 : 5}>
+                No traffic in the last hour. Send a request for {route.models[0]}.
+              </td>
+            </tr>
+          )}
+          {groups.map((group) => (
+            <tr key={group.group.instance}>
+              <td>{group.group.instance}</td>
+              <td>{fmtInt(group.requests)}</td>
+              <td>{fmtPercent(group.errors['4xx'] + group.errors['5xx'], group.requests)}</td>
+              <td>{fmtInt(group.fallbacks)}</td>
+              <td>
+                {fmtMs(group.latency_ms.p50)} / {fmtMs(group.latency_ms.p95)}
+              </td>
+              {priced && <td>{fmtUsd(readCost(group.cost))}</td>}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 

@@ -40,6 +40,8 @@ export enum GatewayErrorCode {
   UPSTREAM_TIMEOUT = 'UPSTREAM_TIMEOUT',
   /** A stream ended before its protocol's end marker, or carried garbage. */
   UPSTREAM_STREAM_CUT = 'UPSTREAM_STREAM_CUT',
+  /** The gateway is shutting down: a request still in flight when the grace period ended was cut. */
+  SHUTTING_DOWN = 'SHUTTING_DOWN',
   /** Gateway not ready (route table not loaded yet). */
   NOT_READY = 'NOT_READY',
   /** The client went away before the response ended (recorded as 499; nothing is written). */

@@ -37,6 +37,7 @@ export function gatewayErrorStatus(error: Pick<GatewayError, 'code' | 'upstreamS
       return 502;
     case GatewayErrorCode.NO_AVAILABLE_INSTANCE:
     case GatewayErrorCode.NOT_READY:
+    case GatewayErrorCode.SHUTTING_DOWN:
       return 503;
     case GatewayErrorCode.UPSTREAM_TIMEOUT:
       return 504;

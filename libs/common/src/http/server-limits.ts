@@ -1,4 +1,4 @@
-import { type IncomingMessage, type Server } from 'node:http';
+import { type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { type Socket } from 'node:net';
 import { lingerOnSocket } from './lingering-close';
 
@@ -27,6 +27,8 @@ const CLIENT_ERRORS: Record<string, { status: number; reason: string; message: s
   },
 };
 const answered = new WeakSet<Socket>();
+/** Sockets whose last answer said `Connection: close`: nothing after it is processed (RFC 9112 §9.6). */
+const closing = new WeakSet<Socket>();
 const BAD_REQUEST = { status: 400, reason: 'Bad Request', message: 'The request is not valid HTTP.' };
 
 /**
@@ -41,7 +43,12 @@ export function applyServerLimits(
   server.requestTimeout = limits.requestTimeoutMs;
   server.headersTimeout = limits.headersTimeoutMs;
   server.maxConnections = limits.maxConnections;
-  server.on('request', (request: IncomingMessage) => watchBodyIdle(request, limits.bodyIdleTimeoutMs));
+  server.on('request', (request: IncomingMessage, response: ServerResponse) => {
+    watchBodyIdle(request, limits.bodyIdleTimeoutMs);
+    response.once('finish', () => {
+      if (!response.shouldKeepAlive) closing.add(request.socket);
+    });
+  });
   server.on('clientError', (error: NodeJS.ErrnoException & { rawPacket?: Buffer }, socket: Socket) =>
     answerClientError(error, socket, earlyErrorBody),
   );
@@ -66,6 +73,13 @@ function answerClientError(
     return;
   }
   answered.add(socket);
+  if (closing.has(socket) || closingResponse(socket)) {
+    // A request pipelined behind one already answered with `Connection: close`: RFC 9112 says it is not
+    // processed, so it gets no answer of its own; the connection closes once the earlier answer is out.
+    socket.removeAllListeners('data');
+    socket.on('data', () => undefined);
+    return;
+  }
   // The HTTP parser is done with this socket: what still arrives is discarded by the lingering close.
   socket.removeAllListeners('data');
   const known = CLIENT_ERRORS[error.code ?? ''] ?? BAD_REQUEST;
@@ -78,6 +92,12 @@ function answerClientError(
       body,
   );
   lingerOnSocket(socket, { maxMs: 2000, maxBytes: 1024 * 1024 });
+}
+
+/** The response this socket is still writing, when it ends the connection (`Connection: close`). */
+function closingResponse(socket: Socket): boolean {
+  const current = (socket as Socket & { _httpMessage?: ServerResponse | null })._httpMessage;
+  return current != null && !current.writableFinished && !current.shouldKeepAlive;
 }
 
 /** The request target of the first line of what was received, or '' when it cannot be read. */

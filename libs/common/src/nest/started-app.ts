@@ -13,11 +13,20 @@ export interface StartedApp {
   close(): Promise<void>;
 }
 
+export interface ListenOptions {
+  /**
+   * Runs when the grace period ends, before the remaining connections are cut: the place to end responses still
+   * in flight in their own protocol. Should settle quickly; connections are cut when it does.
+   */
+  beforeCut?: () => Promise<void>;
+}
+
 export async function listen(
   app: INestApplication,
   host: string,
   port: number,
   graceMs: number,
+  options: ListenOptions = {},
 ): Promise<StartedApp> {
   await app.listen(port, host);
   const server = app.getHttpServer() as Server;
@@ -33,7 +42,12 @@ export async function listen(
     close: () =>
       (closing ??= (async () => {
         server.closeIdleConnections();
-        const cut = setTimeout(() => server.closeAllConnections(), graceMs);
+        const beforeCut = options.beforeCut ?? (() => Promise.resolve());
+        const cut = setTimeout(() => {
+          void beforeCut()
+            .catch(() => undefined)
+            .finally(() => server.closeAllConnections());
+        }, graceMs);
         try {
           await app.close();
         } finally {

@@ -5,6 +5,7 @@ import { classifyUpstreamError, type AbortCause } from '../upstream/classify-ups
 
 /** The error the converter sees (and reports in-stream) when the upstream body fails mid-stream. */
 export function streamSourceError(error: unknown, cause: AbortCause | undefined): GatewayError {
+  if (cause === 'shutdown') return shuttingDownError(error);
   const failure = classifyUpstreamError(error, cause);
   if (failure.kind === 'timeout') {
     const what =
@@ -42,4 +43,13 @@ export function preCommitFailure(error: unknown, cause: AbortCause | undefined):
 /** The code a stream that broke after commit is recorded under. */
 export function streamErrorCode(error: unknown): string {
   return isGatewayError(error) ? error.code : GatewayErrorCode.UPSTREAM_STREAM_CUT;
+}
+
+/** What a request still in flight when the shutdown grace period ends is answered (or told in-stream). */
+export function shuttingDownError(cause?: unknown): GatewayError {
+  return new GatewayError(
+    GatewayErrorCode.SHUTTING_DOWN,
+    'The gateway is shutting down: the response was cut before its end. Retry the request.',
+    { cause, headers: { 'retry-after': '1' } },
+  );
 }

@@ -1,3 +1,4 @@
+import { GatewayErrorCode } from '@switchboard/common/errors';
 import type { AttemptFailure } from '../fallback/attempt-failure';
 import { outcomeOf } from '../fallback/attempt-outcome';
 import { countsAsInstanceFailure, isFallbackTrigger, type FallbackPolicy } from '../fallback/fallback-policy';
@@ -50,18 +51,17 @@ export class AttemptLedger {
   }
 
   /** The attempt failed before anything reached the client. */
-  failed(entry: AttemptEntry, failure: AttemptFailure, clientGone: boolean): void {
+  failed(entry: AttemptEntry, failure: AttemptFailure, cut: 'client' | 'shutdown' | undefined): void {
     const breaker = entry.breaker;
-    if (clientGone) breaker.release();
+    if (cut !== undefined) breaker.release();
     else if (countsAsInstanceFailure(this.policy, failure))
       breaker.onFailure(Date.now(), this.breakerSettings);
     else if (failure.kind === 'status') breaker.onSuccess();
     else breaker.release();
-    entry.outcome = clientGone
-      ? 'client_aborted'
-      : outcomeOf(failure, isFallbackTrigger(this.policy, failure));
+    entry.outcome =
+      cut === 'client' ? 'client_aborted' : outcomeOf(failure, isFallbackTrigger(this.policy, failure));
     entry.status = failure.kind === 'status' ? failure.status : null;
-    entry.errorCode = attemptErrorCode(failure);
+    entry.errorCode = cut === 'shutdown' ? GatewayErrorCode.SHUTTING_DOWN : attemptErrorCode(failure);
     this.ended(entry);
   }
 

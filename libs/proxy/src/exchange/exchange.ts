@@ -3,7 +3,7 @@ import { GatewayError, GatewayErrorCode, gatewayErrorStatus } from '@switchboard
 import { findConverter, type ConversionClock, type ResponseHooks } from '@switchboard/converters';
 import { writeGatewayError, writeJson } from '../errors/error.writer';
 import { finalFailure, noInstanceError, type TriedInstance } from '../errors/final-failure';
-import { streamErrorCode } from '../errors/stream-failure';
+import { shuttingDownError, streamErrorCode } from '../errors/stream-failure';
 import { upstreamErrorAnswer } from '../errors/upstream-error-answer';
 import type { AttemptFailure } from '../fallback/attempt-failure';
 import { isFallbackTrigger } from '../fallback/fallback-policy';
@@ -14,6 +14,7 @@ import type { AbortCause } from '../upstream/classify-upstream-error';
 import { UpstreamAbort } from '../upstream/upstream-abort';
 import type { UpstreamClient } from '../upstream/upstream-client';
 import { AttemptLedger } from './attempt-ledger';
+import type { CuttableExchange, LiveExchanges } from './live-exchanges';
 import { runAttempt, type AttemptInFlight, type AttemptResult, type AttemptSetup } from './attempt';
 import { routeHeaders, streamHead } from './response-head';
 import type { ResponseCapture } from '../responses/response-capture';
@@ -26,13 +27,15 @@ const noop = (): void => undefined;
 export interface ExchangeDeps {
   readonly client: UpstreamClient;
   readonly clock: ConversionClock;
+  /** The process's exchanges in flight, for a shutdown that must end them in the client's protocol. */
+  readonly live?: LiveExchanges;
 }
 
 /**
  * The fallback loop of one routed request: pick an instance, run one attempt, read its result, and either stop
  * (answered, a non-trigger failure, the client gone) or move on, until no instance is left.
  */
-export class Exchange {
+export class Exchange implements CuttableExchange {
   private readonly ledger: AttemptLedger;
   private readonly setup: AttemptSetup;
   private readonly tried: TriedInstance[] = [];
@@ -42,6 +45,8 @@ export class Exchange {
   private lastInstance: PlannedInstance | undefined;
   private totalTimer: NodeJS.Timeout | undefined;
 
+  private readonly live: LiveExchanges | undefined;
+
   constructor(
     deps: ExchangeDeps,
     private readonly plan: RoutePlan,
@@ -50,6 +55,7 @@ export class Exchange {
     private readonly trace: RequestTrace,
     capture?: ResponseCapture,
   ) {
+    this.live = deps.live;
     this.ledger = new AttemptLedger(trace.attempts, plan.policy, plan.breakerSettings);
     const context: AttemptContext = {
       client: deps.client,
@@ -73,12 +79,14 @@ export class Exchange {
     if (this.plan.totalTimeout !== null) {
       this.totalTimer = setTimeout(() => this.abort('total'), this.plan.totalTimeout);
     }
+    this.live?.add(this);
     try {
       await this.tryInstances();
     } catch (error) {
       const message = `Internal gateway error: ${(error as Error)?.message ?? String(error)}`;
       this.fail(new GatewayError(GatewayErrorCode.INTERNAL, message, { cause: error }));
     } finally {
+      this.live?.delete(this);
       if (this.totalTimer !== undefined) clearTimeout(this.totalTimer);
       if (this.abortState.cause === 'client' && !this.res.writableFinished) {
         const closed = new GatewayError(GatewayErrorCode.CLIENT_CLOSED, 'The client closed the connection.');
@@ -92,6 +100,10 @@ export class Exchange {
     if (this.res.writableFinished) return;
     this.abort('client');
   };
+
+  shutdown(): void {
+    this.abort('shutdown');
+  }
 
   private abort(cause: AbortCause): void {
     this.abortState.cause ??= cause;
@@ -124,7 +136,7 @@ export class Exchange {
       }
       const failure = result.failure;
       this.tried.push({ name: instance.name, failure });
-      this.ledger.failed(entry, failure, abortState.cause === 'client');
+      this.ledger.failed(entry, failure, gatewayCut(abortState.cause));
       if (abortState.cause === 'client') return;
       if (!isFallbackTrigger(plan.policy, failure)) {
         this.ledger.answeredWithError(entry);
@@ -133,6 +145,10 @@ export class Exchange {
       }
     }
     if (abortState.cause === 'client') return;
+    if (abortState.cause === 'shutdown') {
+      this.fail(shuttingDownError());
+      return;
+    }
     this.fail(
       this.tried.length === 0
         ? noInstanceError(plan.name, call.endpoint)
@@ -174,7 +190,7 @@ export class Exchange {
     }
     this.trace.status = 200;
     if (end.kind === 'broken') {
-      const atFault = end.cause !== 'client' && end.cause !== 'total';
+      const atFault = end.cause === undefined || end.cause === 'first_byte';
       const code = streamErrorCode(end.error);
       this.ledger.streamBroke(entry, code, atFault);
       this.trace.error = recordError(code, (end.error as Error)?.message ?? String(end.error));
@@ -213,4 +229,9 @@ export class Exchange {
   private headers(): Record<string, string> {
     return routeHeaders(this.call, this.plan, this.ledger.count, this.lastInstance);
   }
+}
+
+/** The gateway itself ended the attempt (client gone, shutdown): never the instance's fault. */
+function gatewayCut(cause: AbortCause | undefined): 'client' | 'shutdown' | undefined {
+  return cause === 'client' || cause === 'shutdown' ? cause : undefined;
 }

@@ -1,7 +1,7 @@
 import type { AttemptFailure } from '../fallback/attempt-failure';
 
 /** Why the gateway itself cut an attempt short (its own timers and the client going away). */
-export type AbortCause = 'total' | 'first_byte' | 'client';
+export type AbortCause = 'total' | 'first_byte' | 'client' | 'shutdown';
 
 const TIMEOUT_CODES: Readonly<Record<string, 'connect' | 'first_byte' | 'idle'>> = {
   UND_ERR_CONNECT_TIMEOUT: 'connect',
@@ -25,6 +25,8 @@ function errorCode(error: unknown): string | undefined {
 /** Turn an undici/network error (or the gateway's own abort) into an attempt failure. */
 export function classifyUpstreamError(error: unknown, abortCause: AbortCause | undefined): AttemptFailure {
   if (abortCause === 'total') return { kind: 'timeout', phase: 'total', message: 'total timeout' };
+  if (abortCause === 'shutdown')
+    return { kind: 'network', reason: 'other', message: 'the gateway is shutting down' };
   if (abortCause === 'first_byte')
     return { kind: 'timeout', phase: 'first_byte', message: 'first-byte timeout' };
   const code = errorCode(error);

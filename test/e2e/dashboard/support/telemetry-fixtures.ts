@@ -1,7 +1,7 @@
 /**
- * Answers in the shapes issue 12 (telemetry) and issue 13 (keys) specify, as apps/dashboard/src/api/types.ts reads
- * them. Used to render the telemetry pages in a browser before those APIs exist in this build; the real-API
- * checks are in dashboard.e2e-spec.ts.
+ * Telemetry answers in the shapes of libs/telemetry/src/admin (telemetry-response.dto.ts), plus what the real app
+ * cannot produce in this build yet: a consumer key on requests and in stats (keys branch), `cost`/`cost_usd`
+ * (model catalogue), a stale replica, and the keys API as issue 13 specifies it.
  */
 
 const group = (dims: Record<string, string | null>, requests: number, scale = 1) => ({
@@ -18,10 +18,15 @@ const group = (dims: Record<string, string | null>, requests: number, scale = 1)
     cache_creation: 0,
     reasoning: 0,
   },
+  cost: Math.round(12.5 * scale * 100) / 100,
 });
 
 export function statsFixture(groupBy: string) {
-  const base = { since: new Date(Date.now() - 3_600_000).toISOString(), until: new Date().toISOString() };
+  const base = {
+    since: new Date(Date.now() - 3_600_000).toISOString(),
+    until: new Date().toISOString(),
+    group_by: groupBy,
+  };
   switch (groupBy) {
     case 'route':
       return {
@@ -44,7 +49,11 @@ export function statsFixture(groupBy: string) {
     case 'key':
       return {
         ...base,
-        groups: [group({ key: 'team-search' }, 1000), group({ key: 'batch-jobs' }, 234, 0.2)],
+        groups: [
+          group({ key_id: 'k1', key_name: 'team-search' }, 1000),
+          // A key deleted since: its name is gone, its id stays.
+          group({ key_id: 'k-deleted-7', key_name: null }, 234, 0.2),
+        ],
       };
     default:
       return { ...base, groups: [group({}, 1234)] };
@@ -58,11 +67,12 @@ export function timeseriesFixture(since: string, until: string, stepSeconds: num
   for (let time = start, i = 0; time < end; time += stepSeconds, i++) {
     const wave = 1 + 0.5 * Math.sin(i / 5);
     buckets.push({
-      time: new Date(time * 1000).toISOString(),
+      start: new Date(time * 1000).toISOString(),
       groups: [group({}, Math.round(20 * wave), wave)],
     });
   }
-  return { since, until, step: '1m', buckets };
+  const step = stepSeconds === 3600 ? '1h' : stepSeconds === 300 ? '5m' : '1m';
+  return { since, until, step, group_by: 'none', buckets };
 }
 
 const attempt = (instance: string, outcome: string, status: number | null, duration: number) => ({
@@ -83,7 +93,7 @@ export const FALLBACK_REQUEST = {
   endpoint: 'chat_completions',
   stream: false,
   model: 'claude-sonnet-4-5',
-  route_id: 'claude-foundry',
+  route_id: '5f0c1a52-8d3e-4c6f-9b7a-2e1d0c9b8a70',
   route: 'claude-foundry',
   instance: 'gpt-west',
   upstream_model: 'gpt-4o-mini',
@@ -94,6 +104,8 @@ export const FALLBACK_REQUEST = {
   duration_ms: 845,
   ttfb_ms: 380,
   key: { id: 'k1', name: 'team-search' },
+  attempt_count: 2,
+  cost_usd: 0.000412,
 };
 
 export const FAILED_REQUEST = {
@@ -104,10 +116,19 @@ export const FAILED_REQUEST = {
   error: { code: 'UPSTREAM_ERROR', message: 'All instances failed: gpt-west answered 500 "internal error"' },
   attempts: [attempt('claude-east', 'http_5xx', 503, 210), attempt('gpt-west', 'http_5xx', 500, 95)],
   usage: null,
+  cost_usd: null,
+  // Its key was deleted since: the log keeps the id, the name is gone.
+  key: { id: 'k-deleted-7', name: null },
 };
 
+/** The list carries `attempt_count`, never `attempts` (those come with one request). */
+function listed<T extends { attempts: unknown[] }>(request: T): Omit<T, 'attempts'> {
+  const { attempts, ...entry } = request;
+  return { ...entry, attempt_count: attempts.length };
+}
+
 export const requestsFixture = () => ({
-  items: [FALLBACK_REQUEST, FAILED_REQUEST],
+  items: [listed(FALLBACK_REQUEST), listed(FAILED_REQUEST)],
   total: 2,
   page: 1,
   page_size: 50,
