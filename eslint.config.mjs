@@ -27,6 +27,8 @@ const LIB_GRAPH = {
     'providers',
     'keys',
     'catalogue',
+    // The stored Responses API turns (previous_response_id, GET/DELETE /v1/responses/{id}).
+    'responses',
   ],
   // Takes the process's Core (config, DataSource, health registry) in its module factories.
   telemetry: ['common', 'config', 'database', 'routes', 'providers', 'proxy', 'core', 'catalogue'],

@@ -4,7 +4,8 @@
  * - `official`: the schema as published (OpenAI's schemas mostly allow extra properties);
  * - `strict` (default): additionally forbids properties the schema does not declare on every object schema that
  *   lists its `properties` (outside `allOf`), so a mistyped or invented field fails. Known de-facto extensions
- *   Switchboard emits on purpose (`reasoning_content`, `thinking_blocks` on assistant messages and deltas) stay
+ *   Switchboard emits on purpose (`reasoning_content`, `thinking_blocks` on assistant messages and deltas, the nested
+ *   `error` of the Responses `error` event) stay
  *   allowed.
  *
  *   validateOpenAi('CreateChatCompletionResponse', body) → string[]   // [] when valid
@@ -15,7 +16,14 @@ import addFormats from 'ajv-formats';
 import schemas from '../fixtures/openai-schemas.json';
 
 export type OpenAiSchemaName =
-  'CreateChatCompletionResponse' | 'CreateChatCompletionStreamResponse' | 'CreateChatCompletionRequest';
+  | 'CreateChatCompletionResponse'
+  | 'CreateChatCompletionStreamResponse'
+  | 'CreateChatCompletionRequest'
+  | 'CreateResponse'
+  | 'Response'
+  | 'ResponseStreamEvent'
+  | 'ResponseItemList'
+  | 'ErrorResponse';
 
 export type OpenAiValidationMode = 'strict' | 'official';
 
@@ -30,6 +38,10 @@ const EXTENSIONS: Record<string, Record<string, unknown>> = {
   },
   ChatCompletionStreamResponseDelta: {
     reasoning_content: { type: ['string', 'null'] },
+  },
+  // The live OpenAI shape nests the error as well; Switchboard emits both (responses-spec §5.2).
+  ResponseErrorEvent: {
+    error: { type: 'object', required: ['type', 'message'] },
   },
 };
 

@@ -4,6 +4,9 @@ import { anthropicToOpenAiConverter } from './anthropic-to-openai';
 import type { Converter } from './converter.interface';
 import { anthropicIdentityConverter, openAiIdentityConverter } from './identity/identity.converter';
 import { openAiToAnthropicConverter } from './openai-to-anthropic';
+import { responsesIdentityConverter } from './responses-passthrough';
+import { responsesToAnthropicConverter } from './responses-to-anthropic';
+import { responsesToOpenAiConverter } from './responses-to-openai';
 
 const keyOf = (client: Protocol, upstream: Protocol): string => `${client}>${upstream}`;
 
@@ -40,6 +43,9 @@ export const converterRegistry = new ConverterRegistry([
   anthropicIdentityConverter,
   openAiToAnthropicConverter,
   anthropicToOpenAiConverter,
+  responsesToOpenAiConverter,
+  responsesToAnthropicConverter,
+  responsesIdentityConverter,
 ]);
 
 /** The converter for a client protocol and an upstream protocol. */

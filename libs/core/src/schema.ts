@@ -13,6 +13,7 @@ import { AddRouteAdvertise1796611412656 } from '../../../migrations/179661141265
 import { CreateConsumerKeys1765000000000 } from '../../../migrations/1765000000000-create-consumer-keys';
 import { EncryptInstanceSecrets1765000100000 } from '../../../migrations/1765000100000-encrypt-instance-secrets';
 import { AddCostColumns1796612000000 } from '../../../migrations/1796612000000-add-cost-columns';
+import { CreateStoredResponses1796700000000 } from '../../../migrations/1796700000000-create-stored-responses';
 
 /**
  * Everything the DataSource needs to know about the schema, in one place: entity classes and the ordered
@@ -37,5 +38,6 @@ export const SWITCHBOARD_SCHEMA: DatabaseSchema = {
     CreateModelOverrides1796610000000,
     AddRouteAdvertise1796611412656,
     AddCostColumns1796612000000,
+    CreateStoredResponses1796700000000,
   ],
 };

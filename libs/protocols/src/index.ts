@@ -10,3 +10,4 @@ export * from './protocol-grammars';
 export * from './openai-chat';
 export * from './anthropic-messages';
 export * from './errors/cross-protocol-errors';
+export * from './openai-responses';

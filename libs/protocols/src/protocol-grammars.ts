@@ -1,5 +1,6 @@
 import { anthropicMessagesGrammar } from './anthropic-messages/anthropic-messages.grammar';
 import { openAiChatGrammar } from './openai-chat/openai-chat.grammar';
+import { openAiResponsesGrammar } from './openai-responses/responses.grammar';
 import type { Protocol } from './protocol';
 import type { ErrorDetails, ProtocolGrammar } from './protocol-grammar';
 import type { SseEvent } from './sse/sse-event';
@@ -7,6 +8,7 @@ import type { SseEvent } from './sse/sse-event';
 const GRAMMARS: Readonly<Record<Protocol, ProtocolGrammar>> = {
   'openai-chat': openAiChatGrammar,
   'anthropic-messages': anthropicMessagesGrammar,
+  'openai-responses': openAiResponsesGrammar,
 };
 
 export function protocolGrammar(protocol: Protocol): ProtocolGrammar {

@@ -4,7 +4,7 @@ import { getProviderDriver } from './provider-registry';
 
 const resolve = (
   provider: string,
-  protocol: 'openai-chat' | 'anthropic-messages',
+  protocol: 'openai-chat' | 'anthropic-messages' | 'openai-responses',
   endpoint?: string,
   query = {},
 ) => resolveEndpoint(getProviderDriver(provider), protocol, endpoint, query);
@@ -14,6 +14,7 @@ describe('resolveEndpoint', () => {
     ['openai', 'openai-chat', 'https://api.openai.com/v1/chat/completions'],
     ['deepseek', 'openai-chat', 'https://api.deepseek.com/chat/completions'],
     ['anthropic', 'anthropic-messages', 'https://api.anthropic.com/v1/messages'],
+    ['openai', 'openai-responses', 'https://api.openai.com/v1/responses'],
   ] as const)('uses the %s default %s endpoint without an override', (provider, protocol, url) => {
     expect(resolve(provider, protocol).url).toBe(url);
   });
@@ -39,6 +40,17 @@ describe('resolveEndpoint', () => {
     expect(resolved.url).toBe(azure);
     expect(resolved.origin).toBe('https://r.openai.azure.com');
     expect(resolved.path).toBe('/openai/deployments/gpt4/chat/completions?api-version=2024-10-21');
+  });
+
+  it('resolves the three endpoint forms for openai-responses', () => {
+    expect(resolve('openai-compatible', 'openai-responses', 'http://127.0.0.1:9000').url).toBe(
+      'http://127.0.0.1:9000/v1/responses',
+    );
+    expect(resolve('openai-compatible', 'openai-responses', 'http://127.0.0.1:9000/v1').url).toBe(
+      'http://127.0.0.1:9000/v1/responses',
+    );
+    const azure = 'https://r.openai.azure.com/openai/v1/responses?api-version=preview';
+    expect(resolve('azure-openai', 'openai-responses', azure).url).toBe(azure);
   });
 
   it('treats any other path as an SDK base URL', () => {

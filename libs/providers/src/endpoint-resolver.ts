@@ -14,7 +14,7 @@ export interface ResolvedEndpoint {
   countTokensPath?: string;
 }
 
-const OPERATION_SUFFIXES = ['/chat/completions', '/messages'];
+const OPERATION_SUFFIXES = ['/chat/completions', '/messages', '/responses'];
 
 /**
  * Resolve the URL an instance sends to. `override.endpoint` has three forms: scheme+host[:port] alone (the

@@ -20,7 +20,7 @@ describe('providerFacts', () => {
     });
     expect(providerFacts('azure-openai')).toMatchObject({
       nativeProtocol: 'openai-chat',
-      protocols: ['openai-chat'],
+      protocols: ['openai-chat', 'openai-responses'],
       requiresEndpoint: true,
       authStyle: 'api-key',
     });

@@ -20,6 +20,9 @@ import { publishRecord } from './record/request-record.builder';
 import type { RequestRecordBus } from './record/request-record.bus';
 import { newTrace, recordError, type RequestTrace } from './record/request-trace';
 import type { RoutePlanCache } from './routing/route-plan.cache';
+import { ResponsesTurn } from './responses/responses-turn';
+import { answerStoredResponse, storedResponsePath } from './responses/stored-responses.endpoint';
+import type { ResponsesStore } from '@switchboard/responses';
 
 const noop = (): void => undefined;
 
@@ -30,6 +33,8 @@ export interface DataPlaneOptions {
 export interface DataPlaneDeps extends ExchangeDeps {
   readonly records: RequestRecordBus;
   readonly keys: KeyGate;
+  /** Stored Responses API turns; without it, `previous_response_id` is always unknown and nothing is kept. */
+  readonly responses?: ResponsesStore;
 }
 
 /**
@@ -47,7 +52,7 @@ export class DataPlaneHandler {
 
   handle(req: IncomingMessage, res: ServerResponse): boolean {
     const spec = resolveEndpoint(req);
-    if (spec === undefined) return false;
+    if (spec === undefined) return this.handleStoredResponse(req, res);
     const protocol = clientProtocolOf(spec, req);
     const requestId = acceptableRequestId(req.headers['x-request-id']) ?? randomUUID();
     if (spec.endpoint === undefined && req.method === spec.method) {
@@ -84,6 +89,29 @@ export class DataPlaneHandler {
     return true;
   }
 
+  /** GET/DELETE /v1/responses/{id}, GET …/input_items; false for any other path. */
+  private handleStoredResponse(req: IncomingMessage, res: ServerResponse): boolean {
+    const path = storedResponsePath(req);
+    if (path === undefined) return false;
+    const requestId = acceptableRequestId(req.headers['x-request-id']) ?? randomUUID();
+    // A stored response belongs to the consumer key that created it: the caller must say who it is.
+    let owner: string | null;
+    try {
+      owner = this.deps.keys.identify(req.headers)?.identity.id ?? null;
+    } catch (error) {
+      req.resume();
+      if (!isGatewayError(error)) throw error;
+      this.refuse(res, 'openai-responses', error, requestId, undefined);
+      return true;
+    }
+    answerStoredResponse(req, res, path, this.deps.responses, owner, { 'x-request-id': requestId }).catch(
+      () => {
+        if (!res.writableEnded) res.destroy();
+      },
+    );
+    return true;
+  }
+
   /** The exact model names of the routes, only those the caller's consumer key may use. */
   private async listModels(
     req: IncomingMessage,
@@ -108,7 +136,15 @@ export class DataPlaneHandler {
         keys: this.deps.keys,
         maxBodySize: this.options.maxBodySize,
       });
-      await new Exchange(this.deps, plan, call, res, trace).run();
+      if (call.endpoint === 'responses') {
+        // A stored response belongs to the consumer key that created it; another key gets 404.
+        const owner = trace.key?.id ?? null;
+        const begun = await ResponsesTurn.begin(call, this.deps.responses, owner, this.deps.clock);
+        await new Exchange(this.deps, plan, begun.call, res, trace, begun.turn.capture).run();
+        if (trace.status === 200) begun.turn.saveIfAnswered();
+      } else {
+        await new Exchange(this.deps, plan, call, res, trace).run();
+      }
     } catch (error) {
       if (!isGatewayError(error)) throw error;
       if (error.code === GatewayErrorCode.CLIENT_CLOSED) {

@@ -21,6 +21,8 @@ import { RoutePlanCache } from './routing/route-plan.cache';
 import { UpstreamClient } from './upstream/upstream-client';
 import { LiveExchanges } from './exchange/live-exchanges';
 import { RequestRecordBus } from './record/request-record.bus';
+import { ResponsesRetentionJob } from './responses/responses-retention.job';
+import { ResponsesStore, responsesStoreOptionsFromEnv } from '@switchboard/responses';
 
 const DEBUG_LEVELS = new Set(['debug', 'verbose']);
 
@@ -66,7 +68,8 @@ class UpstreamClientLifecycle implements OnApplicationShutdown {
 }
 
 /**
- * The data plane: POST /v1/chat/completions, /v1/messages, /v1/messages/count_tokens and GET /v1/models,
+ * The data plane: POST /v1/chat/completions, /v1/messages, /v1/messages/count_tokens, /v1/responses (and
+ * GET/DELETE /v1/responses/{id}, GET …/input_items) and GET /v1/models,
  * served by a raw handler mounted ahead of Express. Needs the global CoreModule (AppConfig,
  * InstanceHealthRegistry, DataSource, RouteChangeBus).
  */
@@ -106,6 +109,20 @@ class UpstreamClientLifecycle implements OnApplicationShutdown {
       useFactory: (health: InstanceHealthRegistry) => new RoutePlanCache(health),
     },
     {
+      provide: ResponsesStore,
+      inject: [DataSource],
+      useFactory: (dataSource: DataSource) =>
+        new ResponsesStore(
+          (text, parameters) => dataSource.query(text, parameters),
+          responsesStoreOptionsFromEnv(process.env),
+        ),
+    },
+    {
+      provide: ResponsesRetentionJob,
+      inject: [ResponsesStore],
+      useFactory: (store: ResponsesStore) => new ResponsesRetentionJob(store),
+    },
+    {
       provide: DataPlaneHandler,
       inject: [
         RouteTable,
@@ -116,6 +133,7 @@ class UpstreamClientLifecycle implements OnApplicationShutdown {
         ConsumerKeyGate,
         AppConfig,
         CatalogueState,
+        ResponsesStore,
       ],
       useFactory: (
         routes: RouteTable,
@@ -126,6 +144,7 @@ class UpstreamClientLifecycle implements OnApplicationShutdown {
         keys: ConsumerKeyGate,
         config: AppConfig,
         catalogue: CatalogueState,
+        responses: ResponsesStore,
       ) =>
         new DataPlaneHandler(
           routes,
@@ -137,6 +156,7 @@ class UpstreamClientLifecycle implements OnApplicationShutdown {
             keys,
             clock: { newId: () => randomUUID().replace(/-/g, ''), now: Date.now },
             catalogue,
+            responses,
           },
           { maxBodySize: config.maxBodySize },
         ),

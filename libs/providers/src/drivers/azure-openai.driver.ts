@@ -6,6 +6,7 @@ export const azureOpenAiDriver: ProviderDriver = {
   nativeProtocol: 'openai-chat',
   protocols: {
     'openai-chat': { defaultPath: '/openai/v1/chat/completions', basePathSuffix: '/chat/completions' },
+    'openai-responses': { defaultPath: '/openai/v1/responses', basePathSuffix: '/responses' },
   },
   authStyle: 'api-key',
   removeModel: true,

@@ -11,3 +11,9 @@ export const ANTHROPIC_MESSAGES_ENDPOINT: ProtocolEndpoint = {
   defaultPath: '/v1/messages',
   basePathSuffix: '/v1/messages',
 };
+
+/** The OpenAI Responses API: same base URL as Chat Completions, `/responses` appended. */
+export const OPENAI_RESPONSES_ENDPOINT: ProtocolEndpoint = {
+  defaultPath: '/v1/responses',
+  basePathSuffix: '/responses',
+};

@@ -10,7 +10,7 @@ export interface TriedInstance {
 
 /**
  * What the client gets when no attempt succeeded: the last failure's status if it is 429 or 5xx (retry-after
- * kept; 529 becomes 503 toward OpenAI clients), 504 for a timeout, 502 for a refused or reset connection or any
+ * kept; 529 becomes 503 toward OpenAI Chat and Responses clients), 504 for a timeout, 502 for a refused or reset connection or any
  * other status. The message names every instance tried.
  */
 export function finalFailure(tried: readonly TriedInstance[], clientProtocol: Protocol): GatewayError {
@@ -22,7 +22,7 @@ export function finalFailure(tried: readonly TriedInstance[], clientProtocol: Pr
   if (last.kind !== 'status') return new GatewayError(attemptErrorCode(last), message);
   if (last.status === 429 || (last.status >= 500 && last.status <= 599)) {
     return new GatewayError(GatewayErrorCode.UPSTREAM_ERROR, message, {
-      upstreamStatus: last.status === 529 && clientProtocol === 'openai-chat' ? 503 : last.status,
+      upstreamStatus: last.status === 529 && clientProtocol !== 'anthropic-messages' ? 503 : last.status,
       headers: last.retryAfter === undefined ? undefined : { 'retry-after': last.retryAfter },
     });
   }

@@ -1,7 +1,11 @@
 import type { ServerResponse } from 'node:http';
 import type { GatewayError } from '@switchboard/common/errors';
-import type { ResponseHooks } from '@switchboard/converters';
+import { droppedToolsOf, type ResponseHooks } from '@switchboard/converters';
+import type { SseEvent } from '@switchboard/protocols';
+import type { OperatorFunction } from 'rxjs';
+import { tap } from 'rxjs';
 import type { AttemptFailure } from '../fallback/attempt-failure';
+import type { ResponseCapture } from '../responses/response-capture';
 import type { AttemptEntry } from '../record/request-trace';
 import type { PlannedInstance } from '../routing/route-plan';
 import type { UpstreamAbort } from '../upstream/upstream-abort';
@@ -14,8 +18,8 @@ import { callUpstream, type AttemptContext } from './upstream-attempt';
 export type AttemptResult =
   | { kind: 'failed'; failure: AttemptFailure }
   | { kind: 'refused'; error: GatewayError }
-  /** A whole JSON answer, not written yet, with the headers the attempt adds. */
-  | { kind: 'payload'; payload: string | Buffer; headers: Record<string, string> | undefined }
+  /** A whole JSON answer, not written yet, with the headers the attempt adds (max_tokens chosen, tools dropped). */
+  | { kind: 'payload'; payload: string | Buffer; headers: Record<string, string> }
   /** A streamed answer; whatever reached the client is written. */
   | { kind: 'streamed'; end: Exclude<StreamAttemptEnd, { kind: 'failed' }>; committedAt: number | undefined };
 
@@ -30,6 +34,8 @@ export interface AttemptSetup {
   readonly res: ServerResponse;
   readonly ledger: AttemptLedger;
   readonly hooks: ResponseHooks;
+  /** Responses clients whose turn is stored: what they were sent. */
+  readonly capture?: ResponseCapture;
 }
 
 /** One upstream attempt: call, then read the answer as JSON or relay it as a stream. */
@@ -45,6 +51,7 @@ export async function runAttempt(
   const answer = await callUpstream(context, instance, inFlight.controller);
   if (answer.kind !== 'answered') return answer;
   const call = context.call;
+  const headers = conversionHeaders(answer.memo);
   if (streamHead === undefined) {
     const json = await readJsonAnswer(
       answer.body,
@@ -56,16 +63,18 @@ export async function runAttempt(
       context.abort,
     );
     entry.firstByteAt ??= performance.now();
-    return json.kind === 'failed'
-      ? json
-      : { kind: 'payload', payload: json.payload, headers: answer.headers };
+    return json.kind === 'failed' ? json : { kind: 'payload', payload: json.payload, headers };
   }
+  Object.assign(streamHead, headers);
   const remaining = context.firstByteTimeout - (performance.now() - entry.startedAt);
   const stream = new StreamAttempt({
     res: setup.res,
     body: answer.body,
     clientProtocol: call.protocol,
-    convert: answer.converter.convertStream(answer.memo, context.clock, setup.hooks),
+    convert: capturing(
+      answer.converter.convertStream(answer.memo, context.clock, setup.hooks),
+      setup.capture,
+    ),
     controller: inFlight.controller,
     abort: context.abort,
     entry,
@@ -78,4 +87,18 @@ export async function runAttempt(
   inFlight.stream = undefined;
   if (end.kind === 'failed') return end;
   return { kind: 'streamed', end, committedAt: stream.committedAt };
+}
+
+/** Built-in tools a Responses conversion removed, so the client learns they were not offered upstream. */
+function conversionHeaders(memo: Parameters<typeof droppedToolsOf>[0]): Record<string, string> {
+  const dropped = droppedToolsOf(memo);
+  return dropped.length > 0 ? { 'x-switchboard-dropped-tools': dropped.join(', ') } : {};
+}
+
+function capturing(
+  convert: OperatorFunction<SseEvent, SseEvent>,
+  capture: ResponseCapture | undefined,
+): OperatorFunction<SseEvent, SseEvent> {
+  if (capture === undefined) return convert;
+  return (source) => convert(source).pipe(tap((event) => capture.observe(event)));
 }

@@ -20,6 +20,7 @@ import { CapabilitySkips } from './capability-skips';
 import type { CuttableExchange, LiveExchanges } from './live-exchanges';
 import { runAttempt, type AttemptInFlight, type AttemptResult, type AttemptSetup } from './attempt';
 import { routeHeaders, streamHead } from './response-head';
+import type { ResponseCapture } from '../responses/response-capture';
 import { sentModel } from './upstream-body';
 import type { StreamAttemptEnd, RequestAbort } from './stream-attempt';
 import type { AttemptContext } from './upstream-attempt';
@@ -59,6 +60,7 @@ export class Exchange implements CuttableExchange {
     private readonly call: ClientCall,
     private readonly res: ServerResponse,
     private readonly trace: RequestTrace,
+    capture?: ResponseCapture,
   ) {
     this.catalogue = deps.catalogue;
     this.live = deps.live;
@@ -78,7 +80,7 @@ export class Exchange implements CuttableExchange {
       onUsage: (usage) => (trace.usage = usage),
       onModel: (model) => (trace.upstreamModel = model),
     };
-    this.setup = { context, res, ledger: this.ledger, hooks };
+    this.setup = { context, res, ledger: this.ledger, hooks, capture };
   }
 
   async run(): Promise<void> {
@@ -183,7 +185,10 @@ export class Exchange implements CuttableExchange {
         this.ledger.ended(entry);
         this.ledger.succeeded(entry, 200);
         trace.firstByteAt = performance.now();
-        if (writeJson(this.res, 200, result.payload, this.headers(), result.headers)) trace.status = 200;
+        if (writeJson(this.res, 200, result.payload, this.headers(), result.headers)) {
+          trace.status = 200;
+          this.setup.capture?.fromPayload(result.payload);
+        }
         return;
       case 'streamed':
         trace.firstByteAt = result.committedAt;

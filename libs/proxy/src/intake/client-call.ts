@@ -1,6 +1,6 @@
 import type { Protocol } from '@switchboard/protocols';
 
-export type DataPlaneEndpoint = 'chat_completions' | 'messages' | 'count_tokens';
+export type DataPlaneEndpoint = 'chat_completions' | 'messages' | 'count_tokens' | 'responses';
 
 /** A validated client request, ready to be routed. */
 export interface ClientCall {

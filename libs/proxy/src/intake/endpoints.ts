@@ -13,6 +13,7 @@ const ENDPOINTS: ReadonlyMap<string, EndpointSpec> = new Map<string, EndpointSpe
   ['/v1/chat/completions', { method: 'POST', protocol: 'openai-chat', endpoint: 'chat_completions' }],
   ['/v1/messages', { method: 'POST', protocol: 'anthropic-messages', endpoint: 'messages' }],
   ['/v1/messages/count_tokens', { method: 'POST', protocol: 'anthropic-messages', endpoint: 'count_tokens' }],
+  ['/v1/responses', { method: 'POST', protocol: 'openai-responses', endpoint: 'responses' }],
   ['/v1/models', { method: 'GET', protocol: 'openai-chat' }],
 ]);
 

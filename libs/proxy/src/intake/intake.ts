@@ -8,6 +8,7 @@ import type { ClientCall } from './client-call';
 import { assertAnthropicHeaders, assertNestingDepth } from './body-limits';
 import { admitConsumerKey, type KeyGate } from './key-admission';
 import { readClientJson } from './read-client-json';
+import { assertRequestShape } from './request-shape';
 
 export interface IntakeDeps {
   readonly routes: RouteTable;
@@ -45,11 +46,14 @@ export async function intake(
   assertNestingDepth(body);
   const model = body.model;
   if (typeof model !== 'string' || model.length === 0) {
-    throw invalid('model', "Missing required field 'model' (a non-empty string).");
+    throw new GatewayError(
+      GatewayErrorCode.INVALID_REQUEST,
+      "Missing required field 'model' (a non-empty string).",
+      { param: 'model' },
+    );
   }
   trace.model = model;
-  if (!Array.isArray(body.messages))
-    throw invalid('messages', "Missing required field 'messages' (an array).");
+  assertRequestShape(trace.endpoint, body);
   const headers = req.headers;
   const anthropicVersion = headerText(headers['anthropic-version']);
   const anthropicBeta = headerText(headers['anthropic-beta']);
@@ -86,10 +90,6 @@ export async function intake(
     startedAt: trace.startedAt,
   };
   return { call, plan };
-}
-
-function invalid(param: string, message: string): GatewayError {
-  return new GatewayError(GatewayErrorCode.INVALID_REQUEST, message, { param });
 }
 
 function headerText(value: string | string[] | undefined): string | undefined {

@@ -136,6 +136,19 @@ describe('validateRouteBody', () => {
     });
   });
 
+  it('accepts openai-responses on the OpenAI providers only', () => {
+    for (const provider of ['openai', 'azure-openai', 'openai-compatible']) {
+      const extra = provider === 'openai' ? {} : { override: { endpoint: 'https://gw.example/v1' } };
+      const { route } = validateRouteBody(
+        body({ instances: [instance({ provider, protocol: 'openai-responses', ...extra })] }),
+      );
+      expect(route.instances[0].protocol).toBe('openai-responses');
+    }
+    expect(
+      paths(body({ instances: [instance({ provider: 'anthropic', protocol: 'openai-responses' })] })),
+    ).toEqual(['instances.0.protocol']);
+  });
+
   it('lets anthropic instances speak openai-chat (its OpenAI-compatible API) and says what a provider speaks', () => {
     const { route } = validateRouteBody(
       body({ instances: [instance({ provider: 'anthropic', protocol: 'openai-chat' })] }),
@@ -144,7 +157,8 @@ describe('validateRouteBody', () => {
     expect(errorsOf(body({ instances: [instance({ protocol: 'anthropic-messages' })] }))).toEqual([
       {
         path: 'instances.0.protocol',
-        message: 'provider "openai" does not speak anthropic-messages (it speaks openai-chat)',
+        message:
+          'provider "openai" does not speak anthropic-messages (it speaks openai-chat, openai-responses)',
       },
     ]);
   });
@@ -171,7 +185,7 @@ describe('validateRouteBody', () => {
     [{ instances: ['x'] }, 'instances.0'],
     [{ instances: [instance({ provider: 'gemini' })] }, 'instances.0.provider'],
     [{ instances: [instance({ name: undefined })] }, 'instances.0.name'],
-    [{ instances: [instance({ protocol: 'openai-responses' })] }, 'instances.0.protocol'],
+    [{ instances: [instance({ protocol: 'openai-completions' })] }, 'instances.0.protocol'],
     [{ instances: [instance({ protocol: 'anthropic-messages' })] }, 'instances.0.protocol'],
     [
       { instances: [instance({ provider: 'deepseek', protocol: 'anthropic-messages' })] },

@@ -1,0 +1,15 @@
+import type { ConversionClock, ConversionMemo, ResponseHooks } from '../converter.interface';
+import { openAiToAnthropicConverter } from '../openai-to-anthropic';
+import { mapResponse as mapChatToResponsesResponse } from '../responses-to-openai/response.mapper';
+import { chatMemoOf } from './conversion-memo';
+
+/** Anthropic message → Chat completion (thinking blocks keep their signatures) → `Response`. */
+export function mapResponse(
+  body: unknown,
+  memo: ConversionMemo,
+  clock: ConversionClock,
+  hooks?: ResponseHooks,
+): Record<string, unknown> {
+  const chat = openAiToAnthropicConverter.convertResponse(body, chatMemoOf(memo), clock, hooks);
+  return mapChatToResponsesResponse(chat, memo, clock);
+}
