@@ -29,7 +29,12 @@ const CLIENT_ERRORS: Record<string, { status: number; reason: string; message: s
 const answered = new WeakSet<Socket>();
 /** The last request each socket's parser emitted, with its response: the one a body parse error belongs to. */
 const latest = new WeakMap<Socket, { request: IncomingMessage; response: ServerResponse }>();
-const LINGER = { maxMs: 2000, maxBytes: 1024 * 1024 };
+/**
+ * After a parser error the rest of the upload is read and discarded within the same bounds as any early refusal
+ * (5 s, 64 MiB): a tighter byte cap resets a client still sending a body the server would have accepted, before
+ * it reads the answer.
+ */
+const LINGER = {};
 const BAD_REQUEST = { status: 400, reason: 'Bad Request', message: 'The request is not valid HTTP.' };
 
 /** Node's own fields: the response now owning the socket, and whether it ends the connection. */
