@@ -43,8 +43,9 @@ describe('early errors on a connection carrying more than one request', () => {
       [
         Buffer.from(
           `PATCH /admin/routes/%00 HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${sb.adminToken}\r\n` +
-            `Content-Type: application/json\r\n${BAD_CHUNK}`,
+            'Content-Type: application/json\r\nConnection: close\r\nTransfer-Encoding: chunked\r\n\r\n',
         ),
+        Buffer.from('zz\r\n{}\r\n0\r\n\r\n'),
       ],
       1,
     );
@@ -55,6 +56,20 @@ describe('early errors on a connection carrying more than one request', () => {
     expect(body.error).toEqual(
       expect.objectContaining({ code: expect.any(String), message: expect.any(String), details: [] }),
     );
+  });
+
+  it('lets a client that reads only after sending its whole body read the 431 for its oversized headers', async () => {
+    const socket = connect(port(sb.gatewayUrl), '127.0.0.1');
+    socket.pause();
+    const everything = readUntilClosed(socket);
+    socket.write(
+      `POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nx-filler: ${'y'.repeat(35_000)}\r\n` +
+        'Content-Type: application/json\r\nConnection: close\r\nContent-Length: 4000000\r\n\r\n',
+    );
+    socket.write(Buffer.alloc(4_000_000, 0x20), () => socket.resume());
+    const responses = await everything;
+    expect(responses.map((response) => response.status)).toEqual([431]);
+    expect(JSON.parse(responses[0].body).error.code).toBe('request_headers_too_large');
   });
 
   it('answers earlier pipelined requests before the 400 for a later malformed one', async () => {
