@@ -5,7 +5,9 @@ import { DataPlaneHandler } from './data-plane.handler';
 
 /**
  * Puts the data-plane handler in front of Express on the gateway's HTTP server: /v1/* requests never enter the
- * framework's per-request machinery; everything else (health, readiness) falls through to the Nest app.
+ * framework's per-request machinery; everything else (health, readiness) falls through to the Nest app. Only the
+ * framework's listener is replaced: the server's other `request` listeners (limits, pipelining bookkeeping) still
+ * see every request.
  */
 @Injectable()
 export class DataPlaneMount implements OnApplicationBootstrap {
@@ -17,8 +19,10 @@ export class DataPlaneMount implements OnApplicationBootstrap {
   onApplicationBootstrap(): void {
     const server = this.adapterHost.httpAdapter?.getHttpServer() as Server | undefined;
     if (server === undefined) return;
-    const fallthrough = server.listeners('request') as RequestListener[];
-    server.removeAllListeners('request');
+    const framework = this.adapterHost.httpAdapter.getInstance<RequestListener>();
+    const listeners = server.listeners('request') as RequestListener[];
+    const fallthrough = listeners.includes(framework) ? [framework] : listeners;
+    for (const listener of fallthrough) server.removeListener('request', listener);
     const handler = this.handler;
     server.on('request', (req: IncomingMessage, res: ServerResponse) => {
       if (handler.handle(req, res)) return;

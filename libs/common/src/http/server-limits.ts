@@ -27,9 +27,18 @@ const CLIENT_ERRORS: Record<string, { status: number; reason: string; message: s
   },
 };
 const answered = new WeakSet<Socket>();
-/** Sockets whose last answer said `Connection: close`: nothing after it is processed (RFC 9112 §9.6). */
-const closing = new WeakSet<Socket>();
+/** The last request each socket's parser emitted, with its response: the one a body parse error belongs to. */
+const latest = new WeakMap<Socket, { request: IncomingMessage; response: ServerResponse }>();
+/**
+ * After a parser error the rest of the upload is read and discarded within the same bounds as any early refusal
+ * (5 s, 64 MiB): a tighter byte cap resets a client still sending a body the server would have accepted, before
+ * it reads the answer.
+ */
+const LINGER = {};
 const BAD_REQUEST = { status: 400, reason: 'Bad Request', message: 'The request is not valid HTTP.' };
+
+/** Node's own fields: the response now owning the socket, and whether it ends the connection. */
+type SocketWithMessage = Socket & { _httpMessage?: (ServerResponse & { _last?: boolean }) | null };
 
 /**
  * Timeouts, a connection cap and JSON answers to what Node rejects before any handler runs (oversized headers,
@@ -44,10 +53,8 @@ export function applyServerLimits(
   server.headersTimeout = limits.headersTimeoutMs;
   server.maxConnections = limits.maxConnections;
   server.on('request', (request: IncomingMessage, response: ServerResponse) => {
+    latest.set(request.socket, { request, response });
     watchBodyIdle(request, limits.bodyIdleTimeoutMs);
-    response.once('finish', () => {
-      if (!response.shouldKeepAlive) closing.add(request.socket);
-    });
   });
   server.on('clientError', (error: NodeJS.ErrnoException & { rawPacket?: Buffer }, socket: Socket) =>
     answerClientError(error, socket, earlyErrorBody),
@@ -63,6 +70,12 @@ function watchBodyIdle(request: IncomingMessage, idleMs: number): void {
   request.once('close', () => socket.setTimeout(0));
 }
 
+/**
+ * The parser failed on this socket. Answers in order, as pipelining requires: the answers to earlier requests go
+ * out first; when one of them says `Connection: close`, nothing after it is processed (RFC 9112 §9.6), so the
+ * broken request gets no answer. When the error is in the body of a request the app already received and has
+ * not answered yet, the error is its answer (the app's response is detached); one it already started stands.
+ */
 function answerClientError(
   error: NodeJS.ErrnoException & { rawPacket?: Buffer },
   socket: Socket,
@@ -73,31 +86,54 @@ function answerClientError(
     return;
   }
   answered.add(socket);
-  if (closing.has(socket) || closingResponse(socket)) {
-    // A request pipelined behind one already answered with `Connection: close`: RFC 9112 says it is not
-    // processed, so it gets no answer of its own; the connection closes once the earlier answer is out.
-    socket.removeAllListeners('data');
-    socket.on('data', () => undefined);
-    return;
-  }
-  // The HTTP parser is done with this socket: what still arrives is discarded by the lingering close.
+  // The HTTP parser is done with this socket: what still arrives is discarded.
   socket.removeAllListeners('data');
-  const known = CLIENT_ERRORS[error.code ?? ''] ?? BAD_REQUEST;
-  const body = JSON.stringify(earlyErrorBody(requestPath(error.rawPacket), known.status, known.message));
-  socket.write(
-    `HTTP/1.1 ${known.status} ${known.reason}\r\n` +
-      'Content-Type: application/json\r\n' +
-      `Content-Length: ${Buffer.byteLength(body)}\r\n` +
-      'Connection: close\r\n\r\n' +
-      body,
-  );
-  lingerOnSocket(socket, { maxMs: 2000, maxBytes: 1024 * 1024 });
+  socket.on('data', () => undefined);
+  afterEarlierAnswers(socket as SocketWithMessage, (pending) => {
+    if (!socket.writable) return;
+    const last = latest.get(socket);
+    // The broken request's own response: still to be written, or already written before the parser failed.
+    const owner = pending ?? (last !== undefined && !last.request.complete ? last.response : undefined);
+    if (owner?.headersSent) {
+      if (owner.writableFinished) lingerOnSocket(socket, LINGER);
+      else owner.once('finish', () => lingerOnSocket(socket, LINGER));
+      return;
+    }
+    if (owner !== undefined && (socket as SocketWithMessage)._httpMessage === owner)
+      owner.detachSocket(socket);
+    const known = CLIENT_ERRORS[error.code ?? ''] ?? BAD_REQUEST;
+    const body = JSON.stringify(earlyErrorBody(requestPath(error.rawPacket), known.status, known.message));
+    socket.write(
+      `HTTP/1.1 ${known.status} ${known.reason}\r\n` +
+        'Content-Type: application/json\r\n' +
+        `Content-Length: ${Buffer.byteLength(body)}\r\n` +
+        'Connection: close\r\n\r\n' +
+        body,
+    );
+    lingerOnSocket(socket, LINGER);
+  });
 }
 
-/** The response this socket is still writing, when it ends the connection (`Connection: close`). */
-function closingResponse(socket: Socket): boolean {
-  const current = (socket as Socket & { _httpMessage?: ServerResponse | null })._httpMessage;
-  return current != null && !current.writableFinished && !current.shouldKeepAlive;
+/**
+ * Calls `then` once every response to a complete earlier request has finished, with the response now owning the
+ * socket when it belongs to the request the parser failed in (the only one whose body is incomplete); not at all
+ * when an earlier answer closed the connection (`Connection: close`) or the socket went away.
+ */
+function afterEarlierAnswers(socket: SocketWithMessage, then: (pending?: ServerResponse) => void): void {
+  const current = socket._httpMessage;
+  if (current == null || !current.req.complete) {
+    then(current ?? undefined);
+    return;
+  }
+  let settled = false;
+  const next = (): void => {
+    if (settled) return;
+    settled = true;
+    if (current._last === true || socket.destroyed) return;
+    afterEarlierAnswers(socket, then);
+  };
+  current.once('finish', next);
+  current.once('close', next);
 }
 
 /** The request target of the first line of what was received, or '' when it cannot be read. */
