@@ -51,7 +51,8 @@ export async function runAttempt(
   const answer = await callUpstream(context, instance, inFlight.controller);
   if (answer.kind !== 'answered') return answer;
   const call = context.call;
-  const headers = conversionHeaders(answer.memo);
+  // Headers only this attempt knows: the max_tokens the gateway chose, the tools it dropped.
+  const headers = { ...answer.headers, ...conversionHeaders(answer.memo) };
   if (streamHead === undefined) {
     const json = await readJsonAnswer(
       answer.body,
@@ -79,7 +80,7 @@ export async function runAttempt(
     abort: context.abort,
     entry,
     ledger: setup.ledger,
-    head: answer.headers === undefined ? streamHead : { ...streamHead, ...answer.headers },
+    head: streamHead,
     firstByteTimeout: Math.max(1, remaining),
   });
   inFlight.stream = stream;
