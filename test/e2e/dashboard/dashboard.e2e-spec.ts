@@ -10,7 +10,6 @@ import {
 } from '../../support/mock-upstreams';
 import { startSwitchboard, type RunningSwitchboard } from '../../support/switchboard';
 import { anthropicInstance, openAiInstance, routeFor } from '../data-plane/support/route-builders';
-import { HAS_KEYS_API, HAS_READONLY_TOKEN, HAS_TELEMETRY_API, itWhen } from './support/api-availability';
 import { openBrowser, screenshot, seriousA11yViolations, type Browser } from './support/browser';
 import { buildDashboard, bundleSize } from './support/dashboard-build';
 
@@ -25,8 +24,7 @@ const WEIGHTED_MODEL = 'dash-weighted-model';
 
 /**
  * The ops dashboard in Debian's chromium against the real app (gateway + admin, loopback mock upstreams), with
- * OpenAI and Anthropic SDK traffic. Checks needing the telemetry/keys APIs or the read-only token run once those
- * exist in the build (see support/api-availability.ts).
+ * OpenAI and Anthropic SDK traffic: routes, telemetry, keys and the read-only role, end to end.
  */
 describe('ops dashboard (chromium)', () => {
   let sb: RunningSwitchboard;
@@ -270,9 +268,6 @@ describe('ops dashboard (chromium)', () => {
     ]) {
       await openSignedIn(path);
       await page.locator('main h2').waitFor();
-      if (!HAS_TELEMETRY_API && /overview|requests|replicas/.test(path)) {
-        await page.getByRole('alert').getByText('404').first().waitFor();
-      }
       await checkPage(name);
     }
   });
@@ -292,52 +287,49 @@ describe('ops dashboard (chromium)', () => {
     }
   });
 
-  itWhen(HAS_TELEMETRY_API, 'telemetry')(
-    'shows the traffic in the overview, the request log and the timeline',
-    async () => {
-      const routeName = `route-${FALLBACK_MODEL}`;
-      await sendFallbackTraffic();
-      // Rollups are flushed every 500 ms and the overview refreshes every 5 s.
-      await openSignedIn('#/overview');
-      const tile = (label: string) => page.locator('.tile').filter({ hasText: label }).locator('.tile-value');
-      await tile('Fallbacks').getByText('3', { exact: true }).waitFor({ timeout: 15_000 });
-      expect(Number(await tile('Requests').innerText())).toBeGreaterThanOrEqual(3);
-      expect(await tile('Tokens in / out').innerText()).toMatch(/^[1-9]/);
-      expect(await page.locator('.chart canvas').count()).toBe(4);
-      const topRoute = page.getByRole('table', { name: 'Top routes' }).getByRole('row', { name: routeName });
-      await topRoute.waitFor();
-      await page.getByRole('table', { name: 'Top instances' }).getByText(`${routeName} / gpt-west`).waitFor();
-      // No consumer keys (GATEWAY_AUTH=none): no key names. gpt-4o is priced by the catalogue: a cost above $0.
-      await page.getByRole('table', { name: 'Top keys' }).getByText('(no key)').waitFor();
-      expect(await tile('Cost').innerText()).toMatch(/^\$0\.0*[1-9]/);
-      await checkPage('11-overview-traffic');
+  it('shows the traffic in the overview, the request log and the timeline', async () => {
+    const routeName = `route-${FALLBACK_MODEL}`;
+    await sendFallbackTraffic();
+    // Rollups are flushed every 500 ms and the overview refreshes every 5 s.
+    await openSignedIn('#/overview');
+    const tile = (label: string) => page.locator('.tile').filter({ hasText: label }).locator('.tile-value');
+    await tile('Fallbacks').getByText('3', { exact: true }).waitFor({ timeout: 15_000 });
+    expect(Number(await tile('Requests').innerText())).toBeGreaterThanOrEqual(3);
+    expect(await tile('Tokens in / out').innerText()).toMatch(/^[1-9]/);
+    expect(await page.locator('.chart canvas').count()).toBe(4);
+    const topRoute = page.getByRole('table', { name: 'Top routes' }).getByRole('row', { name: routeName });
+    await topRoute.waitFor();
+    await page.getByRole('table', { name: 'Top instances' }).getByText(`${routeName} / gpt-west`).waitFor();
+    // No consumer keys (GATEWAY_AUTH=none): no key names. gpt-4o is priced by the catalogue: a cost above $0.
+    await page.getByRole('table', { name: 'Top keys' }).getByText('(no key)').waitFor();
+    expect(await tile('Cost').innerText()).toMatch(/^\$0\.0*[1-9]/);
+    await checkPage('11-overview-traffic');
 
-      await openSignedIn(`#/routes/${encodeURIComponent(fallbackRouteId)}`);
-      const traffic = page.getByRole('table', { name: `Traffic per instance of ${routeName}` });
-      // Stats count each request on the instance that answered it, with its fallback.
-      const answered = traffic.getByRole('row').filter({ hasText: 'gpt-west' });
-      await answered.getByRole('cell', { name: '3', exact: true }).first().waitFor({ timeout: 10_000 });
-      const recent = page.getByRole('table', { name: `Recent requests of ${routeName}` });
-      await recent.getByText('(2 attempts)').first().waitFor();
+    await openSignedIn(`#/routes/${encodeURIComponent(fallbackRouteId)}`);
+    const traffic = page.getByRole('table', { name: `Traffic per instance of ${routeName}` });
+    // Stats count each request on the instance that answered it, with its fallback.
+    const answered = traffic.getByRole('row').filter({ hasText: 'gpt-west' });
+    await answered.getByRole('cell', { name: '3', exact: true }).first().waitFor({ timeout: 10_000 });
+    const recent = page.getByRole('table', { name: `Recent requests of ${routeName}` });
+    await recent.getByText('(2 attempts)').first().waitFor();
 
-      await openSignedIn('#/requests');
-      await page.getByLabel('Route').fill(routeName);
-      await page.getByRole('button', { name: 'Apply filters' }).click();
-      const rows = page.getByRole('table').getByRole('row').filter({ hasText: '(2 attempts)' });
-      await rows.nth(2).waitFor();
-      expect(await rows.count()).toBe(3);
-      await checkPage('12-requests-traffic');
-      await rows.first().getByRole('link').click();
-      const timeline = page.locator('.timeline');
-      await timeline.locator('.attempt-bad').getByText('claude-east').waitFor();
-      await timeline.locator('.attempt-bad').getByText('fell back to the next instance').waitFor();
-      await timeline.locator('.attempt-ok').getByText('gpt-west').waitFor();
-      await page.locator('dl.facts').getByText(`${routeName} / gpt-west`).waitFor();
-      await checkPage('13-request-timeline');
-    },
-  );
+    await openSignedIn('#/requests');
+    await page.getByLabel('Route').fill(routeName);
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    const rows = page.getByRole('table').getByRole('row').filter({ hasText: '(2 attempts)' });
+    await rows.nth(2).waitFor();
+    expect(await rows.count()).toBe(3);
+    await checkPage('12-requests-traffic');
+    await rows.first().getByRole('link').click();
+    const timeline = page.locator('.timeline');
+    await timeline.locator('.attempt-bad').getByText('claude-east').waitFor();
+    await timeline.locator('.attempt-bad').getByText('fell back to the next instance').waitFor();
+    await timeline.locator('.attempt-ok').getByText('gpt-west').waitFor();
+    await page.locator('dl.facts').getByText(`${routeName} / gpt-west`).waitFor();
+    await checkPage('13-request-timeline');
+  });
 
-  itWhen(HAS_KEYS_API, 'keys')('creates a key shown once with a copy button, then revokes it', async () => {
+  it('creates a key shown once with a copy button, then revokes it', async () => {
     await openSignedIn('#/keys');
     await page.getByLabel('Name').fill('dashboard-e2e');
     await page.getByRole('button', { name: 'Create key' }).click();
@@ -357,7 +349,7 @@ describe('ops dashboard (chromium)', () => {
       .waitFor({ state: 'detached' });
   });
 
-  itWhen(HAS_READONLY_TOKEN, 'read-only token')('a read-only session cannot write', async () => {
+  it('a read-only session cannot write', async () => {
     const readonly = await openBrowser();
     try {
       const roPage = readonly.page;
