@@ -1,5 +1,5 @@
 export * from './model-facts';
-export { SHIPPED_MODELS } from './data';
+export { SHIPPED_MODELS } from './shipped-models';
 export * from './matching/model-matcher';
 export { familyIdOf, normaliseModelId } from './matching/model-id';
 export * from './model-catalogue';

@@ -1,4 +1,4 @@
-import { SHIPPED_MODELS } from './data';
+import { SHIPPED_MODELS } from './shipped-models';
 import { ModelCatalogue } from './model-catalogue';
 import type { ModelFacts } from './model-facts';
 

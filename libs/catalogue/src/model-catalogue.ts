@@ -1,4 +1,4 @@
-import { SHIPPED_MODELS } from './data';
+import { SHIPPED_MODELS } from './shipped-models';
 import type { EffectiveModel, ModelFacts } from './model-facts';
 import { ModelMatcher, type ModelMatch } from './matching/model-matcher';
 import { normaliseModelId } from './matching/model-id';
