@@ -75,7 +75,11 @@ export const COMPATIBLE_MODELS: ModelFacts[] = [
     context_window: 128_000,
     capabilities: { ...TEXT_TOOLS, json_schema: true },
     prices: { input: 2, output: 6 },
-    sources: { limits: MISTRAL, capabilities: MISTRAL, prices: { url: 'https://mistral.ai/pricing', as_of: '2025-10' } },
+    sources: {
+      limits: MISTRAL,
+      capabilities: MISTRAL,
+      prices: { url: 'https://mistral.ai/pricing', as_of: '2025-10' },
+    },
     note: 'mistral-large-latest / -2411. Output limit not documented apart from the context window; none is listed.',
   },
   {

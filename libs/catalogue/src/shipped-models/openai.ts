@@ -1,7 +1,10 @@
 import type { FactSource, ModelFacts } from '../model-facts';
 
 const PRICING: FactSource = { url: 'https://platform.openai.com/docs/pricing', as_of: '2025-11' };
-const page = (id: string): FactSource => ({ url: `https://platform.openai.com/docs/models/${id}`, as_of: '2025-11' });
+const page = (id: string): FactSource => ({
+  url: `https://platform.openai.com/docs/models/${id}`,
+  as_of: '2025-11',
+});
 const sources = (id: string) => ({ limits: page(id), capabilities: page(id), prices: PRICING });
 
 /** OpenAI caches prompts automatically: no write surcharge, cached input at the listed cached price. */
@@ -60,14 +63,66 @@ export const OPENAI_MODELS: ModelFacts[] = [
   model('gpt-4.1', 1_047_576, 32_768, GPT, 2, 8, 0.5, 'Snapshot gpt-4.1-2025-04-14.'),
   model('gpt-4.1-mini', 1_047_576, 32_768, GPT, 0.4, 1.6, 0.1),
   model('gpt-4.1-nano', 1_047_576, 32_768, GPT, 0.1, 0.4, 0.025),
-  model('gpt-4o', 128_000, 16_384, GPT, 2.5, 10, 1.25, 'Snapshots gpt-4o-2024-08-06 and -2024-11-20; gpt-4o-2024-05-13 had 4,096 output tokens and $5/$15 (not listed apart).'),
+  model(
+    'gpt-4o',
+    128_000,
+    16_384,
+    GPT,
+    2.5,
+    10,
+    1.25,
+    'Snapshots gpt-4o-2024-08-06 and -2024-11-20; gpt-4o-2024-05-13 had 4,096 output tokens and $5/$15 (not listed apart).',
+  ),
   model('gpt-4o-mini', 128_000, 16_384, GPT, 0.15, 0.6, 0.075, 'Snapshot gpt-4o-mini-2024-07-18.'),
-  model('chatgpt-4o-latest', 128_000, 16_384, { ...GPT, tools: false, parallel_tools: false, json_schema: false }, 5, 15, undefined, 'The ChatGPT model; function calling not supported as documented.'),
-  model('o3', 200_000, 100_000, { ...REASONING, parallel_tools: false }, 2, 8, 0.5, 'Price after the June 2025 reduction. Reasoning models: use max_completion_tokens.'),
-  model('o3-pro', 200_000, 100_000, { ...REASONING, parallel_tools: false }, 20, 80, undefined, 'Responses API only on OpenAI.'),
+  model(
+    'chatgpt-4o-latest',
+    128_000,
+    16_384,
+    { ...GPT, tools: false, parallel_tools: false, json_schema: false },
+    5,
+    15,
+    undefined,
+    'The ChatGPT model; function calling not supported as documented.',
+  ),
+  model(
+    'o3',
+    200_000,
+    100_000,
+    { ...REASONING, parallel_tools: false },
+    2,
+    8,
+    0.5,
+    'Price after the June 2025 reduction. Reasoning models: use max_completion_tokens.',
+  ),
+  model(
+    'o3-pro',
+    200_000,
+    100_000,
+    { ...REASONING, parallel_tools: false },
+    20,
+    80,
+    undefined,
+    'Responses API only on OpenAI.',
+  ),
   model('o4-mini', 200_000, 100_000, { ...REASONING, parallel_tools: false }, 1.1, 4.4, 0.275),
-  model('o3-mini', 200_000, 100_000, { ...REASONING, images: false, pdf: false, parallel_tools: false }, 1.1, 4.4, 0.55),
+  model(
+    'o3-mini',
+    200_000,
+    100_000,
+    { ...REASONING, images: false, pdf: false, parallel_tools: false },
+    1.1,
+    4.4,
+    0.55,
+  ),
   model('o1', 200_000, 100_000, { ...REASONING, parallel_tools: false }, 15, 60, 7.5),
   model('gpt-4-turbo', 128_000, 4_096, { ...GPT, pdf: false, json_schema: false }, 10, 30, undefined),
-  model('gpt-3.5-turbo', 16_385, 4_096, { ...GPT, images: false, pdf: false, json_schema: false }, 0.5, 1.5, undefined),
+  model(
+    'gpt-3.5-turbo',
+    16_385,
+    4_096,
+    { ...GPT, images: false, pdf: false, json_schema: false },
+    0.5,
+    1.5,
+    undefined,
+  ),
 ];
