@@ -10,6 +10,8 @@ describe('converter registry', () => {
     expect([o2a.from, o2a.to]).toEqual(['openai-chat', 'anthropic-messages']);
     const a2o = findConverter('anthropic-messages', 'openai-chat');
     expect([a2o.from, a2o.to]).toEqual(['anthropic-messages', 'openai-chat']);
+    const a2r = findConverter('anthropic-messages', 'openai-responses');
+    expect([a2r.from, a2r.to]).toEqual(['anthropic-messages', 'openai-responses']);
   });
 
   it('marks only identity converters as passthrough', () => {

@@ -1,6 +1,7 @@
 import { GatewayError, GatewayErrorCode } from '@switchboard/common/errors';
 import type { Protocol } from '@switchboard/protocols';
 import { anthropicToOpenAiConverter } from './anthropic-to-openai';
+import { anthropicToResponsesConverter } from './anthropic-to-responses';
 import type { Converter } from './converter.interface';
 import { anthropicIdentityConverter, openAiIdentityConverter } from './identity/identity.converter';
 import { openAiToAnthropicConverter } from './openai-to-anthropic';
@@ -46,6 +47,7 @@ export const converterRegistry = new ConverterRegistry([
   responsesToOpenAiConverter,
   responsesToAnthropicConverter,
   responsesIdentityConverter,
+  anthropicToResponsesConverter,
 ]);
 
 /** The converter for a client protocol and an upstream protocol. */

@@ -6,3 +6,4 @@ export { anthropicToOpenAiConverter } from './anthropic-to-openai';
 export { responsesToOpenAiConverter, droppedToolsOf } from './responses-to-openai';
 export { responsesToAnthropicConverter } from './responses-to-anthropic';
 export { responsesIdentityConverter } from './responses-passthrough';
+export { anthropicToResponsesConverter } from './anthropic-to-responses';

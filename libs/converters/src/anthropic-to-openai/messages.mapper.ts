@@ -30,7 +30,7 @@ export interface MessagesOptions {
   toolNames: ToolNameMap;
 }
 
-interface Turn {
+export interface Turn {
   role: 'user' | 'assistant';
   /** Blocks with the path each came from, for error messages. */
   blocks: { block: JsonObject; path: string }[];
@@ -68,7 +68,7 @@ export function systemTexts(system: unknown, path: string): string[] {
  * mid-conversation `role:"system"` messages, which are hoisted: many OpenAI-compatible servers reject system
  * messages after the first one ("System messages are not allowed").
  */
-function toTurns(messages: unknown): { turns: Turn[]; systems: string[] } {
+export function toTurns(messages: unknown): { turns: Turn[]; systems: string[] } {
   if (!Array.isArray(messages)) throw invalidRequest('messages', 'must be an array');
   if (messages.length === 0) throw invalidRequest('messages', 'must contain at least one message');
   const turns: Turn[] = [];

@@ -1,4 +1,5 @@
 export * from './responses.types';
+export * from './responses-request.types';
 export * from './responses-ids';
 export * from './responses-events';
 export * from './responses-errors';

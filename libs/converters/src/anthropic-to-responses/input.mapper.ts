@@ -1,0 +1,204 @@
+import {
+  decodeReasoningItemCarrier,
+  isJsonObject,
+  type JsonObject,
+  type ResponsesInputContent,
+  type ResponsesInputItem,
+} from '@switchboard/protocols';
+import { isBlank, SERVER_BLOCK_TYPES } from '../anthropic-to-openai/content.mapper';
+import { TOOL_ERROR_PREFIX, toTurns, type Turn } from '../anthropic-to-openai/messages.mapper';
+import { invalidRequest } from '../anthropic-to-openai/request-error';
+import type { ToolNameMap } from '../shared/tool-names';
+import { documentInputs, imageInput, inputText, searchResultInputs } from './content.mapper';
+
+/**
+ * Anthropic conversation turns → Responses `input` items (responses-spec §9.1), in block order:
+ * user text/image/document → one `message` item; `tool_result` → `function_call_output`; assistant text →
+ * an assistant `message` of `output_text`; `tool_use` → `function_call`; a thinking block whose signature is
+ * Switchboard's reasoning carrier → the `reasoning` item it came from (real Anthropic signatures mean nothing to
+ * OpenAI: dropped). Tool pairing is checked as anthropic-to-openai does (OpenAI rejects unanswered calls too).
+ */
+
+function toolResultOutput(block: JsonObject, path: string): string | ResponsesInputContent[] {
+  const content = block.content;
+  const texts: string[] = [];
+  const media: ResponsesInputContent[] = [];
+  if (typeof content === 'string') texts.push(content);
+  else if (Array.isArray(content)) {
+    content.forEach((item, i) => {
+      const itemPath = `${path}.content.${i}`;
+      if (!isJsonObject(item)) throw invalidRequest(itemPath, 'must be a content block object');
+      if (item.type === 'text' && typeof item.text === 'string') {
+        if (!isBlank(item.text)) texts.push(item.text);
+      } else if (item.type === 'image') media.push(imageInput(item, itemPath));
+      else if (item.type === 'document') {
+        for (const part of documentInputs(item, itemPath)) {
+          if (part.type === 'input_text') texts.push(part.text);
+          else media.push(part);
+        }
+      } else if (item.type === 'search_result') {
+        for (const part of searchResultInputs(item)) if (part.type === 'input_text') texts.push(part.text);
+      } else if (item.type !== 'tool_reference') {
+        throw invalidRequest(
+          `${itemPath}.type`,
+          `unsupported tool_result content type ${JSON.stringify(item.type)}`,
+        );
+      }
+    });
+  } else if (content !== undefined && content !== null) {
+    throw invalidRequest(`${path}.content`, 'must be a string or an array of content blocks');
+  }
+  const text = `${block.is_error === true ? TOOL_ERROR_PREFIX : ''}${texts.join('\n')}`;
+  // Responses outputs may hold images and files (Chat tool messages cannot): they stay with their result.
+  return media.length === 0 ? text : [...(text ? [inputText(text)] : []), ...media];
+}
+
+function userTurn(turn: Turn, openCalls: Set<string>, out: ResponsesInputItem[]): void {
+  const parts: ResponsesInputContent[] = [];
+  for (const { block, path } of turn.blocks) {
+    switch (block.type) {
+      case 'tool_result': {
+        const id = block.tool_use_id;
+        if (typeof id !== 'string' || id.length === 0) {
+          throw invalidRequest(`${path}.tool_use_id`, 'must be a non-empty string');
+        }
+        if (!openCalls.delete(id)) {
+          throw invalidRequest(
+            `${path}.tool_use_id`,
+            `tool_result ${JSON.stringify(id)} does not answer a tool_use of the preceding assistant turn`,
+          );
+        }
+        out.push({ type: 'function_call_output', call_id: id, output: toolResultOutput(block, path) });
+        break;
+      }
+      case 'text':
+        if (typeof block.text !== 'string') throw invalidRequest(`${path}.text`, 'must be a string');
+        if (!isBlank(block.text)) parts.push(inputText(block.text));
+        break;
+      case 'image':
+        parts.push(imageInput(block, path));
+        break;
+      case 'document':
+        parts.push(...documentInputs(block, path));
+        break;
+      case 'search_result':
+        parts.push(...searchResultInputs(block));
+        break;
+      case 'thinking':
+      case 'redacted_thinking':
+        break;
+      default:
+        if (SERVER_BLOCK_TYPES.has(block.type as string)) break;
+        throw invalidRequest(
+          `${path}.type`,
+          `content block type ${JSON.stringify(block.type)} is not allowed in a user message toward an OpenAI upstream`,
+        );
+    }
+  }
+  if (openCalls.size > 0) {
+    throw invalidRequest(
+      'messages',
+      `tool_use ids without a tool_result in the following user turn: ${[...openCalls].join(', ')}`,
+    );
+  }
+  if (parts.length > 0) out.push({ type: 'message', role: 'user', content: parts });
+}
+
+function reasoningItem(carrierText: unknown, thinking: string): ResponsesInputItem | undefined {
+  const carrier = decodeReasoningItemCarrier(carrierText);
+  // OpenAI requires the item id (Codex replays items the same way under store: false).
+  if (!carrier?.id) return undefined;
+  return {
+    type: 'reasoning',
+    id: carrier.id,
+    summary: isBlank(thinking) ? [] : [{ type: 'summary_text', text: thinking }],
+    encrypted_content: carrier.encrypted_content,
+  };
+}
+
+function assistantTurn(
+  turn: Turn,
+  names: ToolNameMap,
+  openCalls: Set<string>,
+  out: ResponsesInputItem[],
+): void {
+  // Contiguous text blocks become one assistant message (string content: the easy-message form).
+  let texts: string[] = [];
+  const flushTexts = (): void => {
+    if (texts.length > 0) out.push({ type: 'message', role: 'assistant', content: texts.join('\n') });
+    texts = [];
+  };
+  const push = (item: ResponsesInputItem): void => {
+    flushTexts();
+    out.push(item);
+  };
+  for (const { block, path } of turn.blocks) {
+    switch (block.type) {
+      case 'text':
+        if (typeof block.text !== 'string') throw invalidRequest(`${path}.text`, 'must be a string');
+        if (isBlank(block.text)) break;
+        texts.push(block.text);
+        break;
+      case 'tool_use': {
+        const { id, name, input } = block;
+        if (typeof id !== 'string' || id.length === 0)
+          throw invalidRequest(`${path}.id`, 'must be a non-empty string');
+        if (typeof name !== 'string' || name.length === 0) {
+          throw invalidRequest(`${path}.name`, 'must be a non-empty string');
+        }
+        if (input !== undefined && input !== null && !isJsonObject(input)) {
+          throw invalidRequest(`${path}.input`, 'must be an object');
+        }
+        openCalls.add(id);
+        push({
+          type: 'function_call',
+          call_id: id,
+          name: names.upstreamName(name),
+          arguments: JSON.stringify(input ?? {}),
+        });
+        break;
+      }
+      case 'thinking': {
+        const text = typeof block.thinking === 'string' ? block.thinking : '';
+        const item = reasoningItem(block.signature, text);
+        if (item) push(item);
+        break;
+      }
+      case 'redacted_thinking': {
+        const item = reasoningItem(block.data, '');
+        if (item) push(item);
+        break;
+      }
+      default:
+        if (SERVER_BLOCK_TYPES.has(block.type as string)) break;
+        throw invalidRequest(
+          `${path}.type`,
+          `content block type ${JSON.stringify(block.type)} is not allowed in an assistant message toward an OpenAI upstream`,
+        );
+    }
+  }
+  flushTexts();
+}
+
+/** Anthropic `messages` → Responses input items, plus the texts of mid-conversation system messages. */
+export function mapInput(
+  messages: unknown,
+  names: ToolNameMap,
+): { input: ResponsesInputItem[]; systems: string[] } {
+  const { turns, systems } = toTurns(messages);
+  const input: ResponsesInputItem[] = [];
+  const openCalls = new Set<string>();
+  for (const turn of turns) {
+    if (turn.role === 'user') userTurn(turn, openCalls, input);
+    else {
+      if (openCalls.size > 0) {
+        throw invalidRequest(
+          'messages',
+          `tool_use ids without a tool_result in the following user turn: ${[...openCalls].join(', ')}`,
+        );
+      }
+      assistantTurn(turn, names, openCalls, input);
+    }
+  }
+  return { input, systems };
+}
