@@ -5,7 +5,7 @@ import { from } from 'rxjs';
 import { fixedClock } from '../testing/fixed-clock';
 import { runStream } from '../testing/stream-run';
 import { anthropicToResponsesConverter as converter } from './index';
-import { responsesRequestProblems } from './testing/responses-request.check';
+import { responsesRequestProblems } from '@switchboard/testing/responses-request.validator';
 
 /**
  * Property tests: arbitrary JSON (requests, responses, error bodies, stream frames) only ever raises GatewayError;

@@ -2,7 +2,7 @@ import { GatewayErrorCode } from '@switchboard/common/errors';
 import { encodeReasoningItemCarrier } from '@switchboard/protocols';
 import { fixedClock } from '../testing/fixed-clock';
 import { anthropicToResponsesConverter as converter } from './index';
-import { responsesRequestProblems } from './testing/responses-request.check';
+import { responsesRequestProblems } from '@switchboard/testing/responses-request.validator';
 
 const convert = (body: Record<string, unknown>, conversion?: Record<string, unknown>, provider = 'openai') =>
   converter.convertRequest(body, { provider, conversion }, fixedClock());

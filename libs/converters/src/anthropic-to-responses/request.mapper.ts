@@ -28,8 +28,9 @@ function optionalNumber(body: JsonObject, field: string, min: number, max: numbe
   return value;
 }
 
-function maxOutputTokens(body: JsonObject, target: UpstreamTarget): number | undefined {
-  const value = body.max_tokens ?? target.defaults?.max_tokens;
+/** Instance `defaults` are in the upstream's field names (`max_output_tokens`): the data plane merges them. */
+function maxOutputTokens(body: JsonObject): number | undefined {
+  const value = body.max_tokens;
   if (value === undefined || value === null) return undefined;
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
     throw invalidRequest('max_tokens', 'must be an integer of at least 1');
@@ -88,7 +89,7 @@ export function mapRequest(bodyIn: unknown, target: UpstreamTarget): ConvertedRe
   const instructions = [...systemTexts(body.system, 'system'), ...systems];
   if (instructions.length > 0) out.instructions = instructions.join('\n\n');
 
-  const limit = maxOutputTokens(body, target);
+  const limit = maxOutputTokens(body);
   if (limit !== undefined) out.max_output_tokens = limit;
   const temperature = optionalNumber(body, 'temperature', 0, 2);
   if (temperature !== undefined) out.temperature = temperature;

@@ -1,4 +1,4 @@
-import { validateOpenAi } from '@switchboard/testing/openai-schema.validator';
+import { validateOpenAi } from './openai-schema.validator';
 
 /**
  * Problems of a request body against the official `CreateResponse` schema (strict: undeclared fields fail).
