@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import Anthropic from '@anthropic-ai/sdk';
+import { encodeReasoningItemCarrier } from '@switchboard/protocols';
 import { reply } from '../../support/mock-upstreams';
 import { startDataPlane, type DataPlaneHarness } from '../data-plane/support/data-plane-harness';
 import { routeFor, uniqueModel, upstreamKey } from '../data-plane/support/route-builders';
@@ -87,12 +89,16 @@ describe('Anthropic Messages client → OpenAI Responses upstream (@anthropic-ai
 
   it('messages.stream + finalMessage() carries thinking (signature = reasoning carrier) and text', async () => {
     upstream.enqueue(reply.turn({ thinking: 'The user greets me.', text: 'Hello! How can I help?' }));
-    const stream = sb.anthropic.messages.stream({
-      model,
-      max_tokens: 2048,
-      thinking: { type: 'enabled', budget_tokens: 1024 },
-      messages: [{ role: 'user', content: 'Hello' }],
-    });
+    const requestId = `a2r-${randomUUID()}`;
+    const stream = sb.anthropic.messages.stream(
+      {
+        model,
+        max_tokens: 2048,
+        thinking: { type: 'enabled', budget_tokens: 1024 },
+        messages: [{ role: 'user', content: 'Hello' }],
+      },
+      { headers: { 'x-request-id': requestId } },
+    );
     const deltas: string[] = [];
     stream.on('text', (text) => deltas.push(text));
     const final = await stream.finalMessage();
@@ -109,6 +115,25 @@ describe('Anthropic Messages client → OpenAI Responses upstream (@anthropic-ai
       include: ['reasoning.encrypted_content'],
       max_output_tokens: 2048,
     });
+    const record = await sb.records.forRequest(requestId);
+    expect(record).toMatchObject({
+      client_protocol: 'anthropic-messages',
+      endpoint: 'messages',
+      stream: true,
+      instance: 'gpt',
+      upstream_model: model,
+      status: 200,
+      error: null,
+      usage: { input: 21, output: 9, cache_read: 0, cache_creation: 0, reasoning: 5 },
+    });
+    expect(record.attempts).toEqual([
+      expect.objectContaining({
+        provider: 'openai',
+        upstream_protocol: 'openai-responses',
+        outcome: 'success',
+      }),
+    ]);
+    expect(record.ttfb_ms).toBeGreaterThan(0);
   });
 
   it('a tool-use round trip replays the reasoning item, the call and its output (the upstream verifies them)', async () => {
@@ -168,6 +193,35 @@ describe('Anthropic Messages client → OpenAI Responses upstream (@anthropic-ai
       arguments: '{"command":"ls"}',
     });
     expect(input[3]).toEqual({ type: 'function_call_output', call_id: 'call_ls', output: 'a.txt\nb.txt' });
+  });
+
+  it('real Claude signatures are dropped; a reasoning blob the upstream never issued is its 400, relayed', async () => {
+    const history = (signature: string): Anthropic.MessageParam[] => [
+      { role: 'user', content: 'Hi' },
+      {
+        role: 'assistant',
+        content: [
+          { type: 'thinking', thinking: 'Earlier thought.', signature },
+          { type: 'text', text: 'Hello.' },
+        ],
+      },
+      { role: 'user', content: 'Again' },
+    ];
+    upstream.enqueue(reply.text('Fine.'));
+    await sb.anthropic.messages.create({
+      model,
+      max_tokens: 100,
+      messages: history('EqQBCkgIBxABGAIiQ-claude'),
+    });
+    expect((sent().input as Json[]).map((i) => i.type)).toEqual(['message', 'message', 'message']);
+
+    const forged = encodeReasoningItemCarrier({ id: 'rs_forged', encrypted_content: 'gAAAAB-not-issued' });
+    const error = await sb.anthropic.messages
+      .create({ model, max_tokens: 100, messages: history(forged) })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(Anthropic.BadRequestError);
+    expect(String(error)).toContain('could not be verified');
+    expect(upstream.last?.rejection?.status).toBe(400);
   });
 
   it('a non-stream tool call with forced tool_choice maps to tool_use with parsed input', async () => {

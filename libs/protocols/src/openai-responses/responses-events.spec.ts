@@ -1,6 +1,11 @@
 import { StreamSignal } from '../stream/stream-watcher';
 import { openAiResponsesGrammar } from './responses.grammar';
-import { decodeThinkingCarrier, encodeThinkingCarrier } from './reasoning-carrier';
+import {
+  decodeReasoningItemCarrier,
+  decodeThinkingCarrier,
+  encodeReasoningItemCarrier,
+  encodeThinkingCarrier,
+} from './reasoning-carrier';
 import { isResponsesStreamEnd, responsesErrorEvent, responsesStreamEvent } from './responses-events';
 
 describe('Responses stream encoders', () => {
@@ -78,5 +83,24 @@ describe('thinking carrier', () => {
     expect(decodeThinkingCarrier('gAAAAABopaque')).toBeUndefined();
     expect(decodeThinkingCarrier('swb1:!!!')).toBeUndefined();
     expect(decodeThinkingCarrier(42)).toBeUndefined();
+  });
+});
+
+describe('reasoning item carrier', () => {
+  it('round-trips an OpenAI reasoning item through an Anthropic signature', () => {
+    const carried = encodeReasoningItemCarrier({ id: 'rs_1', encrypted_content: 'gAAAAB+/=' });
+    expect(carried).toMatch(/^swbr1:[A-Za-z0-9_-]+$/);
+    expect(decodeReasoningItemCarrier(carried)).toEqual({ id: 'rs_1', encrypted_content: 'gAAAAB+/=' });
+    expect(decodeReasoningItemCarrier(encodeReasoningItemCarrier({ encrypted_content: 'b' }))).toEqual({
+      encrypted_content: 'b',
+    });
+  });
+
+  it('never decodes real Anthropic signatures, the thinking carrier or malformed values', () => {
+    expect(decodeReasoningItemCarrier('EqQBCkgIBxABGAIiQ')).toBeUndefined();
+    expect(decodeReasoningItemCarrier(encodeThinkingCarrier({ signature: 's' }))).toBeUndefined();
+    expect(decodeReasoningItemCarrier('swbr1:!!!')).toBeUndefined();
+    expect(decodeReasoningItemCarrier('swbr1:e30')).toBeUndefined();
+    expect(decodeReasoningItemCarrier(undefined)).toBeUndefined();
   });
 });
