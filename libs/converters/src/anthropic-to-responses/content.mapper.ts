@@ -4,7 +4,9 @@ import {
   type OpenAiUserContentPart,
   type ResponsesInputContent,
 } from '@switchboard/protocols';
-import { documentParts, imagePart, searchResultParts } from '../anthropic-to-openai/content.mapper';
+import { documentParts, imagePart, isBlank, searchResultParts } from '../anthropic-to-openai/content.mapper';
+import { TOOL_ERROR_PREFIX } from '../anthropic-to-openai/messages.mapper';
+import { invalidRequest } from '../anthropic-to-openai/request-error';
 
 /**
  * Anthropic user-side blocks → Responses input content parts. The block rules are anthropic-to-openai's
@@ -45,4 +47,39 @@ export function documentInputs(block: JsonObject, path: string): ResponsesInputC
 
 export function searchResultInputs(block: JsonObject): ResponsesInputContent[] {
   return searchResultParts(block).map(fromChatPart);
+}
+
+/** `tool_result.content` → `function_call_output.output`: text as anthropic-to-openai flattens it, media kept. */
+export function toolResultOutput(block: JsonObject, path: string): string | ResponsesInputContent[] {
+  const content = block.content;
+  const texts: string[] = [];
+  const media: ResponsesInputContent[] = [];
+  if (typeof content === 'string') texts.push(content);
+  else if (Array.isArray(content)) {
+    content.forEach((item, i) => {
+      const itemPath = `${path}.content.${i}`;
+      if (!isJsonObject(item)) throw invalidRequest(itemPath, 'must be a content block object');
+      if (item.type === 'text' && typeof item.text === 'string') {
+        if (!isBlank(item.text)) texts.push(item.text);
+      } else if (item.type === 'image') media.push(imageInput(item, itemPath));
+      else if (item.type === 'document') {
+        for (const part of documentInputs(item, itemPath)) {
+          if (part.type === 'input_text') texts.push(part.text);
+          else media.push(part);
+        }
+      } else if (item.type === 'search_result') {
+        for (const part of searchResultInputs(item)) if (part.type === 'input_text') texts.push(part.text);
+      } else if (item.type !== 'tool_reference') {
+        throw invalidRequest(
+          `${itemPath}.type`,
+          `unsupported tool_result content type ${JSON.stringify(item.type)}`,
+        );
+      }
+    });
+  } else if (content !== undefined && content !== null) {
+    throw invalidRequest(`${path}.content`, 'must be a string or an array of content blocks');
+  }
+  const text = `${block.is_error === true ? TOOL_ERROR_PREFIX : ''}${texts.join('\n')}`;
+  // Responses outputs may hold images and files (Chat tool messages cannot): they stay with their result.
+  return media.length === 0 ? text : [...(text ? [inputText(text)] : []), ...media];
 }

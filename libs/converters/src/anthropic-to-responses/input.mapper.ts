@@ -1,15 +1,20 @@
 import {
   decodeReasoningItemCarrier,
   isJsonObject,
-  type JsonObject,
   type ResponsesInputContent,
   type ResponsesInputItem,
 } from '@switchboard/protocols';
 import { isBlank, SERVER_BLOCK_TYPES } from '../anthropic-to-openai/content.mapper';
-import { TOOL_ERROR_PREFIX, toTurns, type Turn } from '../anthropic-to-openai/messages.mapper';
+import { toTurns, type Turn } from '../anthropic-to-openai/messages.mapper';
 import { invalidRequest } from '../anthropic-to-openai/request-error';
 import type { ToolNameMap } from '../shared/tool-names';
-import { documentInputs, imageInput, inputText, searchResultInputs } from './content.mapper';
+import {
+  documentInputs,
+  imageInput,
+  inputText,
+  searchResultInputs,
+  toolResultOutput,
+} from './content.mapper';
 
 /**
  * Anthropic conversation turns → Responses `input` items (responses-spec §9.1), in block order:
@@ -18,40 +23,6 @@ import { documentInputs, imageInput, inputText, searchResultInputs } from './con
  * Switchboard's reasoning carrier → the `reasoning` item it came from (real Anthropic signatures mean nothing to
  * OpenAI: dropped). Tool pairing is checked as anthropic-to-openai does (OpenAI rejects unanswered calls too).
  */
-
-function toolResultOutput(block: JsonObject, path: string): string | ResponsesInputContent[] {
-  const content = block.content;
-  const texts: string[] = [];
-  const media: ResponsesInputContent[] = [];
-  if (typeof content === 'string') texts.push(content);
-  else if (Array.isArray(content)) {
-    content.forEach((item, i) => {
-      const itemPath = `${path}.content.${i}`;
-      if (!isJsonObject(item)) throw invalidRequest(itemPath, 'must be a content block object');
-      if (item.type === 'text' && typeof item.text === 'string') {
-        if (!isBlank(item.text)) texts.push(item.text);
-      } else if (item.type === 'image') media.push(imageInput(item, itemPath));
-      else if (item.type === 'document') {
-        for (const part of documentInputs(item, itemPath)) {
-          if (part.type === 'input_text') texts.push(part.text);
-          else media.push(part);
-        }
-      } else if (item.type === 'search_result') {
-        for (const part of searchResultInputs(item)) if (part.type === 'input_text') texts.push(part.text);
-      } else if (item.type !== 'tool_reference') {
-        throw invalidRequest(
-          `${itemPath}.type`,
-          `unsupported tool_result content type ${JSON.stringify(item.type)}`,
-        );
-      }
-    });
-  } else if (content !== undefined && content !== null) {
-    throw invalidRequest(`${path}.content`, 'must be a string or an array of content blocks');
-  }
-  const text = `${block.is_error === true ? TOOL_ERROR_PREFIX : ''}${texts.join('\n')}`;
-  // Responses outputs may hold images and files (Chat tool messages cannot): they stay with their result.
-  return media.length === 0 ? text : [...(text ? [inputText(text)] : []), ...media];
-}
 
 function userTurn(turn: Turn, openCalls: Set<string>, out: ResponsesInputItem[]): void {
   const parts: ResponsesInputContent[] = [];
@@ -122,6 +93,7 @@ function assistantTurn(
   openCalls: Set<string>,
   out: ResponsesInputItem[],
 ): void {
+  const start = out.length;
   // Contiguous text blocks become one assistant message (string content: the easy-message form).
   let texts: string[] = [];
   const flushTexts = (): void => {
@@ -178,6 +150,8 @@ function assistantTurn(
     }
   }
   flushTexts();
+  // OpenAI refuses a reasoning item without the item it produced ("provided without its required following item").
+  while (out.length > start && out[out.length - 1]?.type === 'reasoning') out.pop();
 }
 
 /** Anthropic `messages` → Responses input items, plus the texts of mid-conversation system messages. */

@@ -203,6 +203,19 @@ describe('Anthropic request → Responses request', () => {
     });
   });
 
+  it('drops a reasoning item that nothing in its turn follows (OpenAI refuses it)', () => {
+    const { body } = convert({
+      model: 'm',
+      max_tokens: 100,
+      messages: [
+        { role: 'user', content: 'a' },
+        { role: 'assistant', content: [{ type: 'thinking', thinking: 'Hmm.', signature: carrier }] },
+        { role: 'user', content: 'b' },
+      ],
+    });
+    expect((body.input as { type: string }[]).map((i) => i.type)).toEqual(['message', 'message']);
+  });
+
   it('rejects an unanswered tool_use and a tool_result that answers nothing', () => {
     const tools = [{ name: 'f', input_schema: { type: 'object' } }];
     const call = { role: 'assistant', content: [{ type: 'tool_use', id: 't1', name: 'f', input: {} }] };
