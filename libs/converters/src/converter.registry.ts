@@ -4,6 +4,7 @@ import { anthropicToOpenAiConverter } from './anthropic-to-openai';
 import type { Converter } from './converter.interface';
 import { anthropicIdentityConverter, openAiIdentityConverter } from './identity/identity.converter';
 import { openAiToAnthropicConverter } from './openai-to-anthropic';
+import { openAiToResponsesConverter } from './openai-to-responses';
 import { responsesIdentityConverter } from './responses-passthrough';
 import { responsesToAnthropicConverter } from './responses-to-anthropic';
 import { responsesToOpenAiConverter } from './responses-to-openai';
@@ -46,6 +47,7 @@ export const converterRegistry = new ConverterRegistry([
   responsesToOpenAiConverter,
   responsesToAnthropicConverter,
   responsesIdentityConverter,
+  openAiToResponsesConverter,
 ]);
 
 /** The converter for a client protocol and an upstream protocol. */
