@@ -29,6 +29,7 @@ const CASES: Case[] = [
   { name: 'reasoning-text-tool', memo: { includeUsage: true }, outcome: 'ok' },
   { name: 'length', memo: { includeUsage: true }, outcome: 'ok' },
   { name: 'done-only-arguments', memo: { includeUsage: true }, outcome: 'ok' },
+  { name: 'refusal', memo: {}, outcome: 'ok' },
   { name: 'error-mid-stream', memo: { includeUsage: true }, outcome: GatewayErrorCode.UPSTREAM_ERROR },
   { name: 'error-event', memo: {}, outcome: GatewayErrorCode.UPSTREAM_ERROR },
   { name: 'cut-after-delta', memo: {}, outcome: GatewayErrorCode.UPSTREAM_STREAM_CUT },
