@@ -53,16 +53,20 @@ describe('Chat Completions client → Responses upstream (openai SDK)', () => {
 
   it('chat.completions.create: text, usage and a stateless Responses request upstream', async () => {
     mock.enqueue(reply.text('Bonjour !', { usage: { input: 30, output: 4, cacheRead: 70, cacheWrite: 0 } }));
-    const completion = await sb.openai.chat.completions.create({
-      model,
-      messages: [
-        { role: 'system', content: 'Answer in French.' },
-        { role: 'user', content: 'Hello' },
-      ],
-      max_completion_tokens: 200,
-      temperature: 0.3,
-      user: 'user-1',
-    });
+    const requestId = `chat-to-responses-${Date.now()}`;
+    const completion = await sb.openai.chat.completions.create(
+      {
+        model,
+        messages: [
+          { role: 'system', content: 'Answer in French.' },
+          { role: 'user', content: 'Hello' },
+        ],
+        max_completion_tokens: 200,
+        temperature: 0.3,
+        user: 'user-1',
+      },
+      { headers: { 'x-request-id': requestId } },
+    );
     expect(completion.choices[0].message.content).toBe('Bonjour !');
     expect(completion.choices[0].finish_reason).toBe('stop');
     expect(completion.usage).toMatchObject({
@@ -81,6 +85,14 @@ describe('Chat Completions client → Responses upstream (openai SDK)', () => {
       temperature: 0.3,
       user: 'user-1',
       store: false,
+    });
+    const record = await sb.records.forRequest(requestId);
+    expect(record).toMatchObject({
+      client_protocol: 'openai-chat',
+      status: 200,
+      upstream_model: `${model}-2025-11-13`,
+      attempts: [{ instance: 'up', upstream_protocol: 'openai-responses', outcome: 'success' }],
+      usage: { input: 30, output: 4, cache_read: 70 },
     });
   });
 
