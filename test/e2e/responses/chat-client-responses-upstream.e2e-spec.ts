@@ -1,6 +1,6 @@
 import OpenAI from 'openai';
 import type { ChatCompletionChunk, ChatCompletionMessageParam } from 'openai/resources/chat/completions';
-import { reply } from '../../support/mock-upstreams';
+import { reply, startOpenAiMock, type OpenAiMock } from '../../support/mock-upstreams';
 import {
   startResponsesApiMock,
   type ResponsesApiMock,
@@ -277,5 +277,55 @@ describe('Chat Completions client → Responses upstream (openai SDK)', () => {
         input: [...input, call, { type: 'function_call_output', call_id: 'c1', output: 'x' }],
       }),
     ).toBe(200);
+  });
+
+  it('an azure-openai Responses instance gets the model (its deployment) in the body', async () => {
+    const azureModel = uniqueModel('chat-to-azure-responses');
+    await sb.createRoute(
+      routeFor(azureModel, [
+        {
+          name: 'azure',
+          provider: 'azure-openai',
+          protocol: 'openai-responses',
+          override: { endpoint: mock.url },
+          auth: { header: { 'api-key': 'azure-key' } },
+        },
+      ]),
+    );
+    mock.enqueue(reply.text('From Azure.'));
+    const completion = await sb.openai.chat.completions.create({
+      model: azureModel,
+      messages: [{ role: 'user', content: 'x' }],
+    });
+    expect(completion.choices[0].message.content).toBe('From Azure.');
+    expect(mock.last!.path).toBe('/openai/v1/responses');
+    expect(mock.last!.headers['api-key']).toBe('azure-key');
+    expect(mock.last!.rejection).toBeUndefined();
+    expect(mock.last!.body.model).toBe(azureModel);
+  });
+
+  it('fallback works across protocols: a failing Responses instance, then a Chat Completions one', async () => {
+    const chat: OpenAiMock = await startOpenAiMock();
+    try {
+      const mixedModel = uniqueModel('chat-responses-fallback');
+      await sb.createRoute(
+        routeFor(mixedModel, [
+          { ...openAiInstance('responses-first', mock.url), protocol: 'openai-responses', priority: 10 },
+          { ...openAiInstance('chat-second', chat.url), priority: 1 },
+        ]),
+      );
+      mock.enqueue(reply.error(500));
+      chat.enqueue(reply.text('From the Chat instance.'));
+      const { data, response } = await sb.openai.chat.completions
+        .create({ model: mixedModel, messages: [{ role: 'user', content: 'x' }] })
+        .withResponse();
+      expect(data.choices[0].message.content).toBe('From the Chat instance.');
+      expect(response.headers.get('x-switchboard-instance')).toBe('chat-second');
+      expect(response.headers.get('x-switchboard-attempts')).toBe('2');
+      expect(mock.requests).toHaveLength(1);
+      expect(chat.accepted).toHaveLength(1);
+    } finally {
+      await chat.close();
+    }
   });
 });
