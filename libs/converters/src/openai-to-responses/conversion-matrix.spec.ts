@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { from } from 'rxjs';
 import openAiSchemas from '@switchboard/test-fixtures/openai-schemas.json';
 import { validateOpenAi } from '@switchboard/testing/openai-schema.validator';
+import { findConverter } from '../converter.registry';
 import { readConversionMatrix, valuesAtPath } from '../testing/conversion-matrix.parser';
 import { fixedClock } from '../testing/fixed-clock';
 import { readSseFixture, runStream } from '../testing/stream-run';
@@ -35,6 +36,11 @@ const topLevel = (field: string): string => field.split(/[.[]/)[0]!;
 type Defs = Record<string, { properties?: object; allOf?: { $ref?: string; properties?: object }[] }>;
 
 describe('docs/conversion-matrix.md — openai-to-responses', () => {
+  it('is the registered converter for Chat clients on Responses instances', () => {
+    expect(findConverter('openai-chat', 'openai-responses')).toBe(converter);
+    expect(converter.passthrough).toBeFalsy();
+  });
+
   it('lists every top-level field of the official CreateChatCompletionRequest schema', () => {
     const defs = (openAiSchemas as { $defs: Defs }).$defs;
     const fields = new Set<string>();
