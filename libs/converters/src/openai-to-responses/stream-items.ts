@@ -35,9 +35,11 @@ function withCall(s: StreamState, keys: string[], call: CallState): StreamState 
 }
 
 function keysOf(item: Json, outputIndex: unknown): string[] {
-  return [callKey(item.id, undefined), callKey(undefined, outputIndex)].filter(
+  const keys = [callKey(item.id, undefined), callKey(undefined, outputIndex)].filter(
     (k): k is string => k !== undefined,
   );
+  // Without item id and index the call is still recorded, so its `.done` finds it by call_id.
+  return keys.length > 0 ? keys : [`call:${String(item.call_id)}`];
 }
 
 /** Opens a call: id, type and name first (with the arguments when the item already holds them). */
@@ -91,7 +93,9 @@ export function onItemDone(s: StreamState, item: Json, outputIndex: unknown): St
     return content(s, item.id, messageTexts(item).text);
   }
   if (item.type !== 'function_call') return [s, NO_EVENTS];
-  const found = findCall(s, { item_id: item.id, output_index: outputIndex });
+  const found =
+    findCall(s, { item_id: item.id, output_index: outputIndex }) ??
+    Object.entries(s.calls).find(([, call]) => call.callId === item.call_id);
   if (!found) return openCall(s, item, outputIndex, true);
   return sendArguments(s, found[0], found[1], item.arguments);
 }

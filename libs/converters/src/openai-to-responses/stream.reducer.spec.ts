@@ -87,6 +87,20 @@ describe('openai-to-responses stream reducer', () => {
     });
   });
 
+  it('a call announced without item id or index is matched by call_id when it is done (never sent twice)', () => {
+    const item = { type: 'function_call', call_id: 'call_q', name: 'f', arguments: '' };
+    const { out } = run([
+      created,
+      ev({ type: 'response.output_item.added', item }),
+      ev({ type: 'response.output_item.done', item: { ...item, arguments: '{"q":1}' } }),
+      completed(),
+    ]);
+    expect(deltas(out).flatMap((d) => d.tool_calls ?? [])).toEqual([
+      { index: 0, id: 'call_q', type: 'function', function: { name: 'f', arguments: '' } },
+      { index: 0, function: { arguments: '{"q":1}' } },
+    ]);
+  });
+
   it('reasoning parts are separated by a blank line; hidden when expose_reasoning is off', () => {
     const summary = (index: number, delta: string) =>
       ev({ type: 'response.reasoning_summary_text.delta', item_id: 'rs_1', summary_index: index, delta });
