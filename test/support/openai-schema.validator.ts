@@ -87,6 +87,13 @@ function buildAjv(mode: OpenAiValidationMode): Ajv2020 {
     if (isObject(schema) && isObject(schema.properties))
       schema.properties = { ...schema.properties, ...extra };
   }
+  // The published InputItem union is ambiguous: a user/system/developer message with content parts is both an
+  // EasyInputMessage and an InputMessage, so `oneOf` refuses what the API (and the official SDK) send.
+  const inputItem = defs.InputItem;
+  if (isObject(inputItem) && Array.isArray(inputItem.oneOf)) {
+    const { oneOf, ...rest } = inputItem;
+    defs.InputItem = { ...rest, anyOf: oneOf };
+  }
   let finalDefs = defs;
   if (mode === 'strict') {
     const open = allOfMembers(defs, new Set());

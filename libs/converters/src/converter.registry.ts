@@ -5,6 +5,7 @@ import { anthropicToResponsesConverter } from './anthropic-to-responses';
 import type { Converter } from './converter.interface';
 import { anthropicIdentityConverter, openAiIdentityConverter } from './identity/identity.converter';
 import { openAiToAnthropicConverter } from './openai-to-anthropic';
+import { openAiToResponsesConverter } from './openai-to-responses';
 import { responsesIdentityConverter } from './responses-passthrough';
 import { responsesToAnthropicConverter } from './responses-to-anthropic';
 import { responsesToOpenAiConverter } from './responses-to-openai';
@@ -48,6 +49,7 @@ export const converterRegistry = new ConverterRegistry([
   responsesToAnthropicConverter,
   responsesIdentityConverter,
   anthropicToResponsesConverter,
+  openAiToResponsesConverter,
 ]);
 
 /** The converter for a client protocol and an upstream protocol. */

@@ -30,6 +30,7 @@ export function compileUpstream(instance: InstanceTarget): CompiledUpstream {
     protocol,
     endpoint: resolveEndpoint(driver, protocol, instance.override?.endpoint, instance.auth?.query ?? {}),
     headers: compileHeaderTemplate(protocol, instance.auth?.header ?? {}),
-    removeModel: driver.removeModel,
+    // Azure's Responses API names the deployment in the body's `model`, not in the URL.
+    removeModel: driver.removeModel && protocol !== 'openai-responses',
   };
 }

@@ -20,6 +20,6 @@ export interface ProviderDriver {
   /** Origin used when the instance has no `override.endpoint`; undefined when one is required. */
   readonly defaultOrigin?: string;
   readonly authStyle: AuthStyle;
-  /** Azure OpenAI names the deployment in the URL, so `model` is removed from the body. */
+  /** Azure OpenAI names the deployment in the URL, so `model` is removed from the body (Chat Completions only). */
   readonly removeModel: boolean;
 }

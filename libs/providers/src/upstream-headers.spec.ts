@@ -101,4 +101,16 @@ describe('buildUpstreamHeaders', () => {
     expect(azure.removeModel).toBe(true);
     expect(openAiInstance.removeModel).toBe(false);
   });
+
+  it('keeps model in the body toward the Azure Responses API (the deployment is the body model there)', () => {
+    const azureResponses = compileUpstream({
+      name: 'z',
+      provider: 'azure-openai',
+      protocol: 'openai-responses',
+      auth: { header: { 'api-key': 'k' }, query: {} },
+      override: { endpoint: 'https://r.openai.azure.com' },
+    });
+    expect(azureResponses.endpoint).toMatchObject({ url: 'https://r.openai.azure.com/openai/v1/responses' });
+    expect(azureResponses.removeModel).toBe(false);
+  });
 });

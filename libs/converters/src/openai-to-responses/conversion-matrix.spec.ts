@@ -1,0 +1,156 @@
+import { GatewayError } from '@switchboard/common/errors';
+import * as path from 'node:path';
+import { from } from 'rxjs';
+import openAiSchemas from '@switchboard/test-fixtures/openai-schemas.json';
+import { validateOpenAi } from '@switchboard/testing/openai-schema.validator';
+import { findConverter } from '../converter.registry';
+import { readConversionMatrix, valuesAtPath } from '../testing/conversion-matrix.parser';
+import { fixedClock } from '../testing/fixed-clock';
+import { readSseFixture, runStream } from '../testing/stream-run';
+import { toMemo } from './conversion-memo';
+import { openAiToResponsesConverter as converter } from './index';
+
+/** Keeps the openai-to-responses section of docs/conversion-matrix.md true. */
+
+const DIRECTION = 'openai-to-responses';
+const requestRows = readConversionMatrix(DIRECTION, 'request');
+const responseRows = readConversionMatrix(DIRECTION, 'response');
+const streamRows = readConversionMatrix(DIRECTION, 'stream');
+
+/** Fields that only mean something when the request has tools. */
+const NEEDS_TOOLS = new Set(['tool_choice', 'function_call', 'parallel_tool_calls']);
+const baseTool = {
+  type: 'function',
+  function: { name: 'f', parameters: { type: 'object', properties: {} } },
+};
+const baseRequest = (withTools: boolean): Record<string, unknown> => ({
+  model: 'm',
+  messages: [{ role: 'user', content: 'hi' }],
+  ...(withTools ? { tools: [baseTool] } : {}),
+});
+const convert = (body: Record<string, unknown>) =>
+  converter.convertRequest(body, { provider: 'openai' }, fixedClock());
+
+const topLevel = (field: string): string => field.split(/[.[]/)[0]!;
+
+type Defs = Record<string, { properties?: object; allOf?: { $ref?: string; properties?: object }[] }>;
+
+describe('docs/conversion-matrix.md — openai-to-responses', () => {
+  it('is the registered converter for Chat clients on Responses instances', () => {
+    expect(findConverter('openai-chat', 'openai-responses')).toBe(converter);
+    expect(converter.passthrough).toBeFalsy();
+  });
+
+  it('lists every top-level field of the official CreateChatCompletionRequest schema', () => {
+    const defs = (openAiSchemas as { $defs: Defs }).$defs;
+    const fields = new Set<string>();
+    const collect = (schema: Defs[string] | undefined): void => {
+      if (!schema) return;
+      Object.keys(schema.properties ?? {}).forEach((f) => fields.add(f));
+      for (const member of schema.allOf ?? [])
+        collect(member.$ref ? defs[member.$ref.replace('#/$defs/', '')] : member);
+    };
+    collect(defs.CreateChatCompletionRequest);
+    const listed = new Set(requestRows.map((r) => topLevel(r.field)));
+    expect([...fields].filter((f) => !listed.has(f))).toEqual([]);
+  });
+
+  describe('request rows with an example', () => {
+    const rows = requestRows.filter((r) => r.example !== undefined);
+    it('has examples to check', () => expect(rows.length).toBeGreaterThan(30));
+
+    it.each(rows.map((r) => [r.field, r.status, r] as const))('%s is %s', (_field, status, row) => {
+      const withTools = NEEDS_TOOLS.has(row.field);
+      const request = { ...baseRequest(withTools), [row.field]: row.example!.value };
+      if (status === 'rejected') {
+        expect(() => convert(request)).toThrow(GatewayError);
+        return;
+      }
+      const { body } = convert(request);
+      expect(validateOpenAi('CreateResponse', body)).toEqual([]);
+      const base = convert(baseRequest(withTools)).body;
+      if (!row.target || topLevel(row.target) !== row.field) expect(body).not.toHaveProperty(row.field);
+      if (status === 'dropped') {
+        expect(body).toEqual(base);
+      } else if (row.target) {
+        expect(valuesAtPath(body, row.target)).not.toHaveLength(0);
+        expect(body).not.toEqual(base);
+      }
+    });
+  });
+
+  it('unlisted fields are dropped too, and store is always false', () => {
+    const base = convert(baseRequest(false)).body;
+    expect(convert({ ...baseRequest(false), some_future_field: { a: 1 } }).body).toEqual(base);
+    expect(convert({ ...baseRequest(false), store: true }).body).toEqual(base);
+    expect(base.store).toBe(false);
+  });
+
+  describe('response rows', () => {
+    const memo = toMemo({ model: 'client-model', toolNames: {}, includeUsage: false, exposeReasoning: true });
+    const response = converter.convertResponse(
+      {
+        id: 'resp_1',
+        object: 'response',
+        created_at: 1,
+        status: 'completed',
+        model: 'gpt-5.1-2025-11-13',
+        service_tier: 'default',
+        output: [
+          {
+            type: 'reasoning',
+            id: 'rs_1',
+            summary: [{ type: 'summary_text', text: 'Hmm.' }],
+            encrypted_content: 'gAAA',
+          },
+          {
+            type: 'message',
+            id: 'msg_1',
+            role: 'assistant',
+            status: 'completed',
+            content: [
+              { type: 'output_text', text: 'Hi', annotations: [{ type: 'url_citation' }], logprobs: [] },
+            ],
+          },
+          { type: 'function_call', id: 'fc_1', call_id: 'call_1', name: 'f', arguments: '{"a":1}' },
+        ],
+        usage: {
+          input_tokens: 9,
+          input_tokens_details: { cached_tokens: 4 },
+          output_tokens: 7,
+          output_tokens_details: { reasoning_tokens: 2 },
+          total_tokens: 16,
+        },
+      },
+      memo,
+      fixedClock(),
+    );
+    it.each(responseRows.map((r) => [r.field, r.status] as const))('%s is %s', (field, status) => {
+      const present = valuesAtPath(response, field);
+      if (status === 'dropped') expect(present).toEqual([]);
+      else expect(present).not.toHaveLength(0);
+    });
+  });
+
+  describe('stream rows', () => {
+    const fixtures = ['reasoning-text-tool', 'multi-tool', 'refusal', 'error-mid-stream'];
+    let chunks: unknown[] = [];
+    beforeAll(async () => {
+      for (const name of fixtures) {
+        const events = await readSseFixture(path.join(__dirname, '__fixtures__', `${name}.upstream.sse`));
+        const memo = toMemo({ model: 'm', toolNames: {}, includeUsage: true, exposeReasoning: true });
+        const run = await runStream(from(events), (hooks) =>
+          converter.convertStream(memo, fixedClock(), hooks),
+        );
+        chunks = chunks.concat(
+          run.events.filter((e) => e.data !== '[DONE]').map((e) => JSON.parse(e.data) as unknown),
+        );
+      }
+    });
+    it.each(streamRows.map((r) => [r.field, r.status] as const))('%s is %s', (field, status) => {
+      const present = chunks.flatMap((chunk) => valuesAtPath(chunk, field));
+      if (status === 'dropped') expect(present).toEqual([]);
+      else expect(present.filter((v) => v !== undefined)).not.toHaveLength(0);
+    });
+  });
+});

@@ -1,0 +1,95 @@
+import { GatewayError, GatewayErrorCode } from '@switchboard/common/errors';
+import {
+  asString,
+  EMPTY_TOKEN_USAGE,
+  isJsonObject,
+  openAiUsageFromTokenUsage,
+  tokenUsageFromResponsesUsage,
+  type OpenAiChatResponse,
+  type OpenAiResponseMessage,
+  type OpenAiToolCall,
+} from '@switchboard/protocols';
+import type { ConversionClock, ConversionMemo, ResponseHooks } from '../converter.interface';
+import { readMemo } from './conversion-memo';
+import { messageTexts, reasoningTexts, REASONING_SEPARATOR, toolCallOf } from './output-items';
+import { finishReasonFor } from './stop-reason.mapper';
+
+/**
+ * Responses `Response` → Chat `chat.completion` (responses-spec §9.2): message texts joined into `content`,
+ * refusal parts into `refusal`, function calls into `tool_calls` (call_id as id), reasoning summaries into
+ * `reasoning_content` (option `expose_reasoning`), usage with cached and reasoning tokens.
+ */
+export function mapResponse(
+  body: unknown,
+  rawMemo: ConversionMemo,
+  clock: ConversionClock,
+  hooks?: ResponseHooks,
+): Record<string, unknown> {
+  if (!isJsonObject(body) || !Array.isArray(body.output)) {
+    throw new GatewayError(GatewayErrorCode.UPSTREAM_UNREACHABLE, 'The upstream response is not a Response.');
+  }
+  if (body.status === 'failed') {
+    const error = isJsonObject(body.error) ? body.error : {};
+    throw new GatewayError(
+      GatewayErrorCode.UPSTREAM_ERROR,
+      asString(error.message) ?? 'The upstream response failed.',
+      { upstreamType: asString(error.code) ?? 'server_error' },
+    );
+  }
+  const memo = readMemo(rawMemo);
+  let text = '';
+  let refusal = '';
+  const reasoning: string[] = [];
+  const toolCalls: OpenAiToolCall[] = [];
+  for (const item of body.output) {
+    if (!isJsonObject(item)) continue;
+    switch (item.type) {
+      case 'message': {
+        const parts = messageTexts(item);
+        text += parts.text;
+        refusal += parts.refusal;
+        break;
+      }
+      case 'function_call':
+        toolCalls.push(toolCallOf(item, memo.toolNames, () => `call_${clock.newId()}`));
+        break;
+      case 'reasoning':
+        reasoning.push(...reasoningTexts(item));
+        break;
+      default:
+        // Built-in tool calls run upstream; nothing for the client to execute.
+        break;
+    }
+  }
+
+  const message: OpenAiResponseMessage = {
+    role: 'assistant',
+    content: text.length > 0 || toolCalls.length === 0 ? text : null,
+    refusal: refusal.length > 0 ? refusal : null,
+  };
+  if (toolCalls.length > 0) message.tool_calls = toolCalls;
+  if (memo.exposeReasoning && reasoning.length > 0)
+    message.reasoning_content = reasoning.join(REASONING_SEPARATOR);
+
+  const usage = tokenUsageFromResponsesUsage(body.usage) ?? { ...EMPTY_TOKEN_USAGE };
+  const upstreamModel = asString(body.model) || undefined;
+  if (upstreamModel) hooks?.onModel?.(upstreamModel);
+  hooks?.onUsage?.(usage);
+
+  const response: OpenAiChatResponse = {
+    id: `chatcmpl-${clock.newId()}`,
+    object: 'chat.completion',
+    created: Math.floor(clock.now() / 1000),
+    model: upstreamModel ?? memo.model,
+    choices: [
+      {
+        index: 0,
+        message,
+        finish_reason: finishReasonFor(body.status, body.incomplete_details, toolCalls.length > 0),
+        logprobs: null,
+      },
+    ],
+    usage: openAiUsageFromTokenUsage(usage),
+  };
+  return response as unknown as Record<string, unknown>;
+}
