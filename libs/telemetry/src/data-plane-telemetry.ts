@@ -106,7 +106,11 @@ export class DataPlaneTelemetry implements OnApplicationBootstrap, OnApplication
 
   async heartbeat(): Promise<void> {
     try {
-      await writeHeartbeat(this.sql, this.replica, this.routes.currentRevision(), this.served);
+      await writeHeartbeat(this.sql, this.replica, {
+        revision: this.routes.currentRevision(),
+        requestsServed: this.served,
+        breakers: this.core.instanceHealth.published(),
+      });
     } catch (error) {
       this.warn('heartbeat', 'replica heartbeat failed', error);
     }
