@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 
-export type FuzzTarget = 'openai' | 'anthropic' | 'admin';
+/** Whose error shape a case's 4xx must have: `neutral` for gateway paths that name neither protocol. */
+export type FuzzTarget = 'openai' | 'anthropic' | 'neutral' | 'admin';
 
 export interface FuzzRequest {
   method: string;
@@ -114,13 +115,14 @@ const oddHeader = fc
   .map(([name, value]) => [name, value.replace(/[\r\n\0]/g, ' ')] as [string, string]);
 
 function request(
-  path: string,
+  path: fc.Arbitrary<string>,
   method: fc.Arbitrary<string>,
   body: fc.Arbitrary<string>,
   auth: Array<[string, string]>,
 ): fc.Arbitrary<FuzzRequest> {
   return fc
     .record({
+      path,
       method,
       body,
       type: contentType,
@@ -131,9 +133,9 @@ function request(
       ),
       badChunkSize: fc.boolean(),
     })
-    .map(({ method: verb, body: text, type, odd, chunking, badChunkSize }) => ({
+    .map(({ path: target, method: verb, body: text, type, odd, chunking, badChunkSize }) => ({
       method: verb,
-      path,
+      path: target,
       headers: [...auth, ...(type ? [['content-type', type] as [string, string]] : []), ...odd],
       body: verb === 'GET' || verb === 'DELETE' ? undefined : Buffer.from(text),
       chunks: chunking,
@@ -141,14 +143,52 @@ function request(
     }));
 }
 
+/** Mostly the endpoint itself; sometimes a target clients would normalise away (absolute-form is served). */
+const endpointPath = (endpoint: string, variants: string[]): fc.Arbitrary<string> =>
+  fc.oneof(
+    { weight: 8, arbitrary: fc.constant(endpoint) },
+    {
+      weight: 2,
+      arbitrary: fc.constantFrom(
+        `http://fuzz.test${endpoint}`,
+        `${endpoint}/`,
+        `/${endpoint}`,
+        endpoint.replace('/v1/', '/v1//'),
+        ...variants,
+      ),
+    },
+  );
+
 export function fuzzCase(adminToken: string): fc.Arbitrary<FuzzCase> {
-  const openai = request('/v1/chat/completions', fc.constant('POST'), bodyText(openAiBody), [
-    ['authorization', 'Bearer client'],
-  ]);
-  const anthropic = request('/v1/messages', fc.constant('POST'), bodyText(anthropicBody), [
-    ['x-api-key', 'client'],
-    ['anthropic-version', '2023-06-01'],
-  ]);
+  const openai = request(
+    endpointPath('/v1/chat/completions', ['/v1/responses/', '/v1/models/x', '/v1/chat/completions/x']),
+    fc.constant('POST'),
+    bodyText(openAiBody),
+    [['authorization', 'Bearer client']],
+  );
+  const anthropic = request(
+    endpointPath('/v1/messages', ['/v1/messages/batches', '/v1/messages/count_tokens/']),
+    fc.constant('POST'),
+    bodyText(anthropicBody),
+    [
+      ['x-api-key', 'client'],
+      ['anthropic-version', '2023-06-01'],
+    ],
+  );
+  const neutral = request(
+    fc.constantFrom(
+      '/v1/unknown',
+      '/v1',
+      '//',
+      '/nope',
+      '/healthz/x',
+      'http://fuzz.test/nope',
+      '/V1/messages',
+    ),
+    fc.constantFrom('GET', 'POST', 'DELETE'),
+    bodyText(openAiBody),
+    [['authorization', 'Bearer client']],
+  );
   const adminPath = fc.oneof(
     fc.constant('/admin/routes'),
     fc
@@ -156,14 +196,22 @@ export function fuzzCase(adminToken: string): fc.Arbitrary<FuzzCase> {
       .map((id) => `/admin/routes/${id}`),
   );
   const admin = adminPath.chain((path) =>
-    request(path, fc.constantFrom('GET', 'POST', 'PUT', 'PATCH', 'DELETE'), bodyText(adminRouteBody), [
-      ['authorization', `Bearer ${adminToken}`],
-    ]),
+    request(
+      fc.constant(path),
+      fc.constantFrom('GET', 'POST', 'PUT', 'PATCH', 'DELETE'),
+      bodyText(adminRouteBody),
+      [['authorization', `Bearer ${adminToken}`]],
+    ),
   );
   const single = (target: FuzzTarget, arbitrary: fc.Arbitrary<FuzzRequest>) =>
     fc.tuple(arbitrary, fc.boolean(), arbitrary).map(([first, pipelined, second]) => ({
       target,
       requests: pipelined && !first.badChunkSize ? [first, second] : [first],
     }));
-  return fc.oneof(single('openai', openai), single('anthropic', anthropic), single('admin', admin));
+  return fc.oneof(
+    single('openai', openai),
+    single('anthropic', anthropic),
+    single('neutral', neutral),
+    single('admin', admin),
+  );
 }

@@ -42,6 +42,7 @@ function errorShapeProblem(target: FuzzTarget, response: RawResponse): string | 
   if (typeof error !== 'object' || error === null) return '4xx body has no "error" object';
   switch (target) {
     case 'anthropic':
+    case 'neutral':
       return (body as { type?: unknown }).type === 'error' &&
         typeof error.type === 'string' &&
         typeof error.message === 'string'

@@ -52,7 +52,12 @@ function describeCase(fuzzCase: FuzzCase): string {
 async function main(): Promise<void> {
   const options = readOptions(process.argv.slice(2));
   const targets = await startFuzzTargets();
-  const port = { openai: targets.gatewayPort, anthropic: targets.gatewayPort, admin: targets.adminPort };
+  const port = {
+    openai: targets.gatewayPort,
+    anthropic: targets.gatewayPort,
+    neutral: targets.gatewayPort,
+    admin: targets.adminPort,
+  };
   let cases = 0;
   let peakRssMb = 0;
   const statuses = new Map<number, number>();

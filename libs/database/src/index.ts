@@ -3,3 +3,4 @@ export * from './data-source.factory';
 export * from './database-connection';
 export * from './embedded-postgres';
 export * from './database-unavailable';
+export * from './advisory-lock';

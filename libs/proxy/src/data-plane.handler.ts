@@ -16,6 +16,7 @@ import { clientProtocolOf, resolveEndpoint } from './intake/endpoints';
 import { intake } from './intake/intake';
 import { admitConsumerKey, type KeyGate } from './intake/key-admission';
 import { drainThen } from './intake/linger';
+import { isDataPlanePath, originForm, unservedPathAnswer } from './intake/unserved-path';
 import { publishRecord } from './record/request-record.builder';
 import type { RequestRecordBus } from './record/request-record.bus';
 import { newTrace, recordError, type RequestTrace } from './record/request-trace';
@@ -51,8 +52,10 @@ export class DataPlaneHandler {
   ) {}
 
   handle(req: IncomingMessage, res: ServerResponse): boolean {
+    // An absolute-form target is served as its origin-form (here and by the Nest app behind).
+    if (req.url !== undefined && !req.url.startsWith('/')) req.url = originForm(req.url);
     const spec = resolveEndpoint(req);
-    if (spec === undefined) return this.handleStoredResponse(req, res);
+    if (spec === undefined) return this.handleStoredResponse(req, res) || this.answerUnserved(req, res);
     const protocol = clientProtocolOf(spec, req);
     const requestId = acceptableRequestId(req.headers['x-request-id']) ?? randomUUID();
     if (spec.endpoint === undefined && req.method === spec.method) {
@@ -109,6 +112,30 @@ export class DataPlaneHandler {
         if (!res.writableEnded) res.destroy();
       },
     );
+    return true;
+  }
+
+  /**
+   * 404 for a path under /v1 that no endpoint serves (`/v1/chat/completions/`, `//v1/messages`, `/v1/unknown`),
+   * in the shape of the API the path names; false for paths outside /v1 (the Nest app answers those).
+   */
+  private answerUnserved(req: IncomingMessage, res: ServerResponse): boolean {
+    const target = req.url ?? '/';
+    if (!isDataPlanePath(target)) return false;
+    req.on('error', noop);
+    const requestId = acceptableRequestId(req.headers['x-request-id']) ?? randomUUID();
+    const { body } = unservedPathAnswer(req.method ?? 'GET', target, req.headers);
+    const headers: Record<string, string> = { 'x-request-id': requestId };
+    const hasBody =
+      req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length']) > 0;
+    if (hasBody && !req.complete) {
+      // The upload is not read: the connection cannot carry another request; drain it (bounded) and close.
+      headers.connection = 'close';
+      writeJson(res, 404, JSON.stringify(body), headers, undefined, (end) => drainThen(req, end));
+    } else {
+      req.resume();
+      writeJson(res, 404, JSON.stringify(body), headers);
+    }
     return true;
   }
 

@@ -9,3 +9,4 @@ export * from './routing/route-plan';
 export * from './routing/route-plan.cache';
 export * from './upstream/upstream-client';
 export * from './exchange/live-exchanges';
+export * from './intake/unserved-path';

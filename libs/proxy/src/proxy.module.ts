@@ -119,8 +119,9 @@ class UpstreamClientLifecycle implements OnApplicationShutdown {
     },
     {
       provide: ResponsesRetentionJob,
-      inject: [ResponsesStore],
-      useFactory: (store: ResponsesStore) => new ResponsesRetentionJob(store),
+      inject: [ResponsesStore, DataSource],
+      useFactory: (store: ResponsesStore, dataSource: DataSource) =>
+        new ResponsesRetentionJob(store, dataSource),
     },
     {
       provide: DataPlaneHandler,

@@ -9,7 +9,7 @@ import { processLoggerFor } from './logging/pino-logger';
 import type { ProcessTelemetry } from './process-telemetry';
 import { newReplicaIdentity, writeHeartbeat, type ReplicaIdentity } from './replicas/replica-heartbeat';
 import { RequestLogWriter } from './request-log/request-log.writer';
-import { enforceRetention } from './retention/retention.job';
+import { enforceRetentionExclusively } from './retention/retention.job';
 import { UsageRollupAggregator } from './rollups/usage-rollup.aggregator';
 import type { SqlRunner } from './sql';
 import { gatewayVersion } from './version';
@@ -106,7 +106,11 @@ export class DataPlaneTelemetry implements OnApplicationBootstrap, OnApplication
 
   async heartbeat(): Promise<void> {
     try {
-      await writeHeartbeat(this.sql, this.replica, this.routes.currentRevision(), this.served);
+      await writeHeartbeat(this.sql, this.replica, {
+        revision: this.routes.currentRevision(),
+        requestsServed: this.served,
+        breakers: this.core.instanceHealth.published(),
+      });
     } catch (error) {
       this.warn('heartbeat', 'replica heartbeat failed', error);
     }
@@ -114,7 +118,7 @@ export class DataPlaneTelemetry implements OnApplicationBootstrap, OnApplication
 
   private async retention(): Promise<void> {
     try {
-      await enforceRetention(this.sql, {
+      await enforceRetentionExclusively(this.core.dataSource, {
         requestLogRetentionMs: this.core.config.requestLogRetentionMs,
         usageRetentionMs: this.core.config.usageRetentionMs,
       });

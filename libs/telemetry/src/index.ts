@@ -10,3 +10,5 @@ export * from './request-log/request-log.writer';
 export * from './rollups/usage-rollup.aggregator';
 export * from './retention/retention.job';
 export * from './sql';
+export * from './replicas/replica-breakers';
+export { STALE_AFTER_HEARTBEATS } from './replicas/replica-heartbeat';

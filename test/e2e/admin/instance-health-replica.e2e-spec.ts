@@ -50,6 +50,8 @@ describe('GET /admin/routes/:id/health in an admin-only process', () => {
     expect(await response.json()).toEqual({
       replica: { id: `${hostname()}/${process.pid}`, serves_traffic: false },
       instances: [{ name: 'a', state: 'closed', consecutive_failures: 0, open_until: null }],
+      // No gateway runs anywhere here: no serving replica, no other view.
+      replicas: [],
     });
   });
 });

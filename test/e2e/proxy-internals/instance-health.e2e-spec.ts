@@ -65,6 +65,7 @@ describe('GET /admin/routes/:id/health', () => {
     await expect(health(id)).resolves.toEqual({
       replica: { id: expect.stringMatching(/\/\d+$/), serves_traffic: true },
       instances: [{ name: 'solo', state: 'closed', consecutive_failures: 0, open_until: null }],
+      replicas: expect.any(Array),
     });
 
     expect((await ask()).status).toBe(500);
@@ -80,6 +81,7 @@ describe('GET /admin/routes/:id/health', () => {
     await expect(health(id)).resolves.toEqual({
       replica: { id: expect.stringMatching(/\/\d+$/), serves_traffic: true },
       instances: [{ name: 'solo', state: 'closed', consecutive_failures: 0, open_until: null }],
+      replicas: expect.any(Array),
     });
   });
 

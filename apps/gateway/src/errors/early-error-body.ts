@@ -1,14 +1,14 @@
 import { type EarlyErrorBody } from '@switchboard/common/http';
-import { clientErrorBody, type Protocol } from '@switchboard/protocols';
+import { clientErrorBody } from '@switchboard/protocols';
+import { pathFamily } from '@switchboard/proxy';
 
 /**
  * The error body for a data-plane request Node rejected before any handler ran (oversized headers, malformed
- * HTTP), in the protocol its path names: Anthropic for /v1/messages…, OpenAI for the rest of the data plane.
+ * HTTP), in the shape the path names (see `pathFamily`): OpenAI for /v1/chat/completions…, /v1/responses… and
+ * /v1/models…, Anthropic for /v1/messages…, and Anthropic's envelope (which both SDKs read) for any other path.
  */
-export const gatewayEarlyErrorBody: EarlyErrorBody = (path, status, message) => {
-  const protocol: Protocol = /^\/+v1\/messages(\/|\?|$)/.test(path) ? 'anthropic-messages' : 'openai-chat';
-  return clientErrorBody(protocol, status, message, {
+export const gatewayEarlyErrorBody: EarlyErrorBody = (path, status, message) =>
+  clientErrorBody(pathFamily(path) === 'openai' ? 'openai-chat' : 'anthropic-messages', status, message, {
     type: status === 408 ? 'timeout_error' : 'invalid_request_error',
     code: status === 431 ? 'request_headers_too_large' : null,
   });
-};

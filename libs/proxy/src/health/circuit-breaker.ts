@@ -11,6 +11,8 @@ export interface CircuitSnapshot {
   consecutive_failures: number;
   /** Epoch ms, null when closed. */
   open_until: number | null;
+  /** Epoch ms it last went open (from closed, or again after a failed probe); null when closed. */
+  opened_at: number | null;
 }
 
 /**
@@ -20,6 +22,7 @@ export interface CircuitSnapshot {
 export class CircuitBreaker {
   private consecutiveFailures = 0;
   private openUntil: number | null = null;
+  private openedAt: number | null = null;
   private probeInFlight = false;
 
   state(now: number): CircuitState {
@@ -44,6 +47,7 @@ export class CircuitBreaker {
   onSuccess(): void {
     this.consecutiveFailures = 0;
     this.openUntil = null;
+    this.openedAt = null;
     this.probeInFlight = false;
   }
 
@@ -52,6 +56,7 @@ export class CircuitBreaker {
     const wasProbe = this.probeInFlight;
     this.probeInFlight = false;
     if (wasProbe || this.openUntil !== null || this.consecutiveFailures >= settings.failure_threshold) {
+      if (this.openUntil === null || wasProbe) this.openedAt = now;
       this.openUntil = now + settings.cooldown;
     }
   }
@@ -66,6 +71,7 @@ export class CircuitBreaker {
       state: this.state(now),
       consecutive_failures: this.consecutiveFailures,
       open_until: this.openUntil,
+      opened_at: this.openedAt,
     };
   }
 }

@@ -8,6 +8,22 @@ export interface InstanceHealthView {
   open_until: string | null;
 }
 
+/** One instance's breaker as a serving replica publishes it with its heartbeat. */
+export interface PublishedBreaker {
+  state: CircuitState;
+  consecutive_failures: number;
+  /** ISO 8601, null when closed. */
+  open_until: string | null;
+  /** ISO 8601: when it last went open; null when closed. */
+  opened_at: string | null;
+}
+
+/** Route id → instance name → breaker; instances closed with no failure are left out (they read as closed). */
+export type PublishedBreakers = Record<string, Record<string, PublishedBreaker>>;
+
+const isoOrNull = (epochMs: number | null | undefined): string | null =>
+  epochMs === null || epochMs === undefined ? null : new Date(epochMs).toISOString();
+
 /**
  * Process-wide passive-health state, keyed by route id and instance name. One instance is shared by the gateway
  * (which records outcomes) and the admin app (which reports them), so it must be provided once per process.
@@ -41,12 +57,28 @@ export class InstanceHealthRegistry {
         name,
         state: snapshot?.state ?? 'closed',
         consecutive_failures: snapshot?.consecutive_failures ?? 0,
-        open_until:
-          snapshot?.open_until === null || snapshot?.open_until === undefined
-            ? null
-            : new Date(snapshot.open_until).toISOString(),
+        open_until: isoOrNull(snapshot?.open_until),
       };
     });
+  }
+
+  /** Every breaker that is open, half-open or counting failures: what this replica publishes. */
+  published(): PublishedBreakers {
+    const now = this.now();
+    const published: PublishedBreakers = {};
+    for (const [routeId, instances] of this.routes) {
+      for (const [name, breaker] of instances) {
+        const snapshot = breaker.snapshot(now);
+        if (snapshot.state === 'closed' && snapshot.consecutive_failures === 0) continue;
+        (published[routeId] ??= {})[name] = {
+          state: snapshot.state,
+          consecutive_failures: snapshot.consecutive_failures,
+          open_until: isoOrNull(snapshot.open_until),
+          opened_at: isoOrNull(snapshot.opened_at),
+        };
+      }
+    }
+    return published;
   }
 
   /** Forget a deleted route. */

@@ -147,12 +147,15 @@ export class ResponsesStore {
     };
   }
 
-  /** Deletes expired rows, `batchSize` at a time (short transactions); returns how many went. */
-  async purgeExpired(batchSize = 1000): Promise<number> {
+  /**
+   * Deletes expired rows, `batchSize` at a time (short transactions); returns how many went. `sql`: the
+   * connection to run on (the retention job's, which holds its advisory lock).
+   */
+  async purgeExpired(batchSize = 1000, sql: SqlRunner = this.sql): Promise<number> {
     let total = 0;
     for (;;) {
       const rows = returnedRows(
-        await this.sql(
+        await sql(
           `DELETE FROM stored_responses WHERE id IN (
              SELECT id FROM stored_responses WHERE expires_at <= $1 LIMIT $2) RETURNING id`,
           [new Date(this.now()), batchSize],

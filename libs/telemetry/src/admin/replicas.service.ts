@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AppConfig } from '@switchboard/config';
 import { DataSource } from 'typeorm';
+import { STALE_AFTER_HEARTBEATS } from '../replicas/replica-heartbeat';
 
 export interface ReplicaView {
   id: string;
@@ -28,7 +29,7 @@ export class ReplicasService {
       `SELECT id, host, pid, version, started_at, last_seen, route_table_revision, requests_served,
          last_seen < now() - make_interval(secs => $1) AS stale
        FROM replicas ORDER BY started_at, id`,
-      [(3 * this.config.telemetryFlushIntervalMs) / 1000],
+      [(STALE_AFTER_HEARTBEATS * this.config.telemetryFlushIntervalMs) / 1000],
     )) as {
       id: string;
       host: string;

@@ -3,10 +3,11 @@ import { SWITCHBOARD_SCHEMA } from '@switchboard/core/schema';
 import type { RequestRecord } from '@switchboard/proxy';
 import type { DataSource } from 'typeorm';
 import { createTestDatabase, type TestDatabase } from '@switchboard/testing/database';
+import { RowLockGate } from '@switchboard/testing/row-lock-gate';
 import { insertRequestLog } from '../request-log/request-log.sink';
 import { UsageRollupAggregator } from '../rollups/usage-rollup.aggregator';
 import type { SqlRunner } from '../sql';
-import { enforceRetention } from './retention.job';
+import { enforceRetention, enforceRetentionExclusively } from './retention.job';
 
 const DAY = 86_400_000;
 const NOW = Date.parse('2026-12-07T12:00:00Z');
@@ -84,4 +85,62 @@ describe('retention (Postgres)', () => {
     }[];
     expect(minutes[0].n).toBe(28);
   });
+
+  it('lets one replica at a time delete: a concurrent pass skips while another holds the advisory lock', async () => {
+    await dataSource.query(`DELETE FROM request_log`);
+    const old = Array.from({ length: 30 }, (_, i) => record(`stale-${i}`, NOW - 9 * DAY - i));
+    await insertRequestLog(sql, old);
+    const options = {
+      requestLogRetentionMs: 7 * DAY,
+      usageRetentionMs: 90 * DAY,
+      batchSize: 10,
+      now: () => NOW,
+    };
+    // Two replicas: their own pools on the same database.
+    const replicas = [dataSource, await connectReplica()];
+    try {
+      if (db.embedded) {
+        // PGlite is one backend for every connection (and one process per database): the lock cannot exclude,
+        // and must not get in the way: both passes run, the lock is released.
+        const outcomes = await Promise.all(
+          replicas.map((replica) => enforceRetentionExclusively(replica, options)),
+        );
+        expect(outcomes.every((outcome) => outcome.ran)).toBe(true);
+      } else {
+        // Replica A's pass takes the lock, then waits on row locks held here; replica B's pass meanwhile skips.
+        const gate = await RowLockGate.close(
+          db.url,
+          `SELECT id FROM request_log WHERE request_id LIKE 'stale-%' FOR UPDATE`,
+        );
+        const first = enforceRetentionExclusively(replicas[0], options);
+        await gate.waitForWaiter('DELETE FROM request_log%');
+        await expect(enforceRetentionExclusively(replicas[1], options)).resolves.toEqual({ ran: false });
+        await gate.open();
+        await expect(first).resolves.toEqual({ ran: true, result: { requestLog: 30, usageRollups: 0 } });
+        // The lock went with the pass: B's next round runs (and finds nothing left).
+        await expect(enforceRetentionExclusively(replicas[1], options)).resolves.toEqual({
+          ran: true,
+          result: { requestLog: 0, usageRollups: 0 },
+        });
+      }
+      const left = (await dataSource.query(
+        `SELECT count(*)::int AS n FROM request_log WHERE request_id LIKE 'stale-%'`,
+      )) as { n: number }[];
+      expect(left[0].n).toBe(0);
+      const held = (await dataSource.query(
+        `SELECT count(*)::int AS n FROM pg_locks
+         WHERE locktype = 'advisory' AND granted
+           AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
+      )) as { n: number }[];
+      expect(held[0].n).toBe(0);
+    } finally {
+      await replicas[1].destroy();
+    }
+  });
+
+  async function connectReplica(): Promise<DataSource> {
+    const replica = createDataSource({ url: db.url, poolSize: 1, schema: SWITCHBOARD_SCHEMA });
+    await replica.initialize();
+    return replica;
+  }
 });

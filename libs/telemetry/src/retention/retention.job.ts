@@ -1,3 +1,5 @@
+import { ADVISORY_LOCKS, type ExclusiveOutcome, runExclusive } from '@switchboard/database';
+import type { DataSource } from 'typeorm';
 import type { SqlRunner } from '../sql';
 
 export interface RetentionOptions {
@@ -30,6 +32,17 @@ export async function enforceRetention(sql: SqlRunner, options: RetentionOptions
     batch,
   );
   return { requestLog, usageRollups };
+}
+
+/**
+ * One periodic retention pass of a replica: runs only while holding the telemetry-retention advisory lock, so
+ * replicas sharing a database never delete the same rows at once; `{ ran: false }` when another one holds it.
+ */
+export function enforceRetentionExclusively(
+  dataSource: DataSource,
+  options: RetentionOptions,
+): Promise<ExclusiveOutcome<RetentionResult>> {
+  return runExclusive(dataSource, ADVISORY_LOCKS.telemetryRetention, (sql) => enforceRetention(sql, options));
 }
 
 async function deleteInBatches(
