@@ -104,10 +104,11 @@ describe('withInputItemIds', () => {
         { role: 'user', content: 'x' },
         { type: 'function_call_output', call_id: 'c', output: 'o' },
         { type: 'function_call', id: 'fc_keep', call_id: 'c', name: 'f', arguments: '{}' },
+        { type: 'custom_tool_call', call_id: 'p', name: 'apply_patch', input: '*** Begin Patch' },
       ],
       () => String(++n),
     );
-    expect(items.map((i) => i.id)).toEqual(['msg_1', 'fco_2', 'fc_keep']);
+    expect(items.map((i) => i.id)).toEqual(['msg_1', 'fco_2', 'fc_keep', 'ctc_3']);
     expect(items[0].type).toBe('message');
     expect(withInputItemIds('hi', () => 'z')[0]).toMatchObject({ id: 'msg_z', role: 'user' });
   });

@@ -123,3 +123,51 @@ describe('partialCustomInput', () => {
     ['{"input":"a\\"b"}', 'a"b'],
   ])('%j → %j', (args, decoded) => expect(partialCustomInput(args)).toBe(decoded));
 });
+
+describe('custom tools inside a namespace', () => {
+  it('are flattened like functions and come back with their namespace', () => {
+    const clock = fixedClock();
+    const { body, memo } = converter.convertRequest(
+      {
+        model: 'gpt-5',
+        input: 'x',
+        tools: [{ type: 'namespace', name: 'edit', description: 'Editing tools.', tools: [APPLY_PATCH] }],
+      },
+      { provider: 'openai' },
+      clock,
+    );
+    const fn = (body.tools as Json[])[0].function;
+    expect(fn.name).toBe('edit__apply_patch');
+    expect(fn.description).toMatch(/^Editing tools\.\n\nEdit files with a patch\./);
+    const out = converter.convertResponse(
+      {
+        model: 'gpt-5',
+        choices: [
+          {
+            index: 0,
+            finish_reason: 'tool_calls',
+            message: {
+              role: 'assistant',
+              content: null,
+              tool_calls: [
+                {
+                  id: 'c1',
+                  type: 'function',
+                  function: { name: 'edit__apply_patch', arguments: '{"input":"p"}' },
+                },
+              ],
+            },
+          },
+        ],
+      },
+      memo,
+      clock,
+    ) as Json;
+    expect(out.output[0]).toMatchObject({
+      type: 'custom_tool_call',
+      namespace: 'edit',
+      name: 'apply_patch',
+      input: 'p',
+    });
+  });
+});

@@ -94,7 +94,12 @@ export function mapTools(raw: unknown, options: ResponsesClientOptions): MappedT
       const groupDescription = typeof tool.description === 'string' ? tool.description : '';
       members.forEach((member, k) => {
         const path = `tools[${i}].tools[${k}]`;
-        if (isJsonObject(member) && member.type === 'custom') return addCustom(member, path, namespace);
+        if (isJsonObject(member) && member.type === 'custom') {
+          const description = [groupDescription, member.description].filter(
+            (d) => typeof d === 'string' && d,
+          );
+          return addCustom({ ...member, description: description.join('\n\n') }, path, namespace);
+        }
         if (!isJsonObject(member) || member.type !== 'function') {
           out.dropped.push(`${namespace}.${isJsonObject(member) ? String(member.name ?? member.type) : k}`);
           return;
