@@ -161,6 +161,18 @@ export class AppConfig {
   @Min(3_600_000, { message: 'USAGE_RETENTION must be a duration of at least 1h, such as 90d' })
   usageRetentionMs!: number;
 
+  /** Milliseconds a stored Responses API turn is kept (RESPONSES_RETENTION, e.g. 30d). */
+  @IsInt({ message: 'RESPONSES_RETENTION must be a duration of at least 1m, such as 30d, 12h or 90m' })
+  @Min(60_000, { message: 'RESPONSES_RETENTION must be a duration of at least 1m, such as 30d, 12h or 90m' })
+  responsesRetentionMs!: number;
+
+  /** Bytes of stored responses per consumer key before its oldest go (RESPONSES_MAX_BYTES_PER_KEY). */
+  @IsInt({ message: 'RESPONSES_MAX_BYTES_PER_KEY must be a size of at least 1kb, such as 67108864 or 64mb' })
+  @Min(1024, {
+    message: 'RESPONSES_MAX_BYTES_PER_KEY must be a size of at least 1kb, such as 67108864 or 64mb',
+  })
+  responsesMaxBytesPerKey!: number;
+
   /** How often usage rollups and the replica heartbeat are written. */
   @IntAtLeast('TELEMETRY_FLUSH_INTERVAL_MS', 100, 60_000)
   telemetryFlushIntervalMs!: number;

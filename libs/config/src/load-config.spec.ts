@@ -31,6 +31,8 @@ describe('loadConfig', () => {
       requestLogQueueSize: 10000,
       requestLogRetentionMs: 7 * 86_400_000,
       usageRetentionMs: 90 * 86_400_000,
+      responsesRetentionMs: 30 * 86_400_000,
+      responsesMaxBytesPerKey: 64 * 1024 * 1024,
       telemetryFlushIntervalMs: 10000,
       metricsHost: '127.0.0.1',
       metricsPort: 9464,
@@ -71,6 +73,8 @@ describe('loadConfig', () => {
       REQUEST_LOG_QUEUE_SIZE: '500',
       REQUEST_LOG_RETENTION: '12h',
       USAGE_RETENTION: '30d',
+      RESPONSES_RETENTION: '90m',
+      RESPONSES_MAX_BYTES_PER_KEY: '1mb',
       TELEMETRY_FLUSH_INTERVAL_MS: '5000',
       METRICS_HOST: '0.0.0.0',
       METRICS_PORT: '0',
@@ -105,6 +109,8 @@ describe('loadConfig', () => {
       requestLogQueueSize: 500,
       requestLogRetentionMs: 12 * 3_600_000,
       usageRetentionMs: 30 * 86_400_000,
+      responsesRetentionMs: 90 * 60_000,
+      responsesMaxBytesPerKey: 1024 * 1024,
       telemetryFlushIntervalMs: 5000,
       metricsHost: '0.0.0.0',
       metricsPort: 0,
@@ -130,6 +136,18 @@ describe('loadConfig', () => {
         'REQUEST_LOG must be one of on, errors, off (got "sometimes"); ' +
         'REQUEST_LOG_RETENTION must be a duration of at least 1m, such as 7d, 12h or 30m (got "week"); ' +
         'METRICS_PORT must be an integer port from 0 to 65535 (got "70000")',
+    );
+  });
+
+  it('reads the Responses store settings with defaults and rejects bad ones', () => {
+    const defaults = loadConfig({});
+    expect([defaults.responsesRetentionMs, defaults.responsesMaxBytesPerKey]).toEqual([
+      30 * 86_400_000,
+      64 * 1024 * 1024,
+    ]);
+    expect(problemFor({ RESPONSES_RETENTION: 'forever', RESPONSES_MAX_BYTES_PER_KEY: '12' })).toBe(
+      'Invalid configuration: RESPONSES_RETENTION must be a duration of at least 1m, such as 30d, 12h or 90m (got "forever"); ' +
+        'RESPONSES_MAX_BYTES_PER_KEY must be a size of at least 1kb, such as 67108864 or 64mb (got "12")',
     );
   });
 

@@ -64,6 +64,13 @@ const VARIABLES: ReadonlyArray<{
     parse: parseDuration,
   },
   { field: 'usageRetentionMs', variable: 'USAGE_RETENTION', fallback: '90d', parse: parseDuration },
+  { field: 'responsesRetentionMs', variable: 'RESPONSES_RETENTION', fallback: '30d', parse: parseDuration },
+  {
+    field: 'responsesMaxBytesPerKey',
+    variable: 'RESPONSES_MAX_BYTES_PER_KEY',
+    fallback: '64mb',
+    parse: parseByteSize,
+  },
   {
     field: 'telemetryFlushIntervalMs',
     variable: 'TELEMETRY_FLUSH_INTERVAL_MS',

@@ -14,6 +14,7 @@ import { CreateConsumerKeys1765000000000 } from '../../../migrations/17650000000
 import { EncryptInstanceSecrets1765000100000 } from '../../../migrations/1765000100000-encrypt-instance-secrets';
 import { AddCostColumns1796612000000 } from '../../../migrations/1796612000000-add-cost-columns';
 import { CreateStoredResponses1796700000000 } from '../../../migrations/1796700000000-create-stored-responses';
+import { AddRequestLogDroppedTools1796700100000 } from '../../../migrations/1796700100000-add-request-log-dropped-tools';
 import { AddReplicaBreakers1796800000000 } from '../../../migrations/1796800000000-add-replica-breakers';
 
 /**
@@ -40,6 +41,7 @@ export const SWITCHBOARD_SCHEMA: DatabaseSchema = {
     AddRouteAdvertise1796611412656,
     AddCostColumns1796612000000,
     CreateStoredResponses1796700000000,
+    AddRequestLogDroppedTools1796700100000,
     AddReplicaBreakers1796800000000,
   ],
 };

@@ -22,7 +22,7 @@ import { UpstreamClient } from './upstream/upstream-client';
 import { LiveExchanges } from './exchange/live-exchanges';
 import { RequestRecordBus } from './record/request-record.bus';
 import { ResponsesRetentionJob } from './responses/responses-retention.job';
-import { ResponsesStore, responsesStoreOptionsFromEnv } from '@switchboard/responses';
+import { ResponsesStore } from '@switchboard/responses';
 
 const DEBUG_LEVELS = new Set(['debug', 'verbose']);
 
@@ -110,12 +110,12 @@ class UpstreamClientLifecycle implements OnApplicationShutdown {
     },
     {
       provide: ResponsesStore,
-      inject: [DataSource],
-      useFactory: (dataSource: DataSource) =>
-        new ResponsesStore(
-          (text, parameters) => dataSource.query(text, parameters),
-          responsesStoreOptionsFromEnv(process.env),
-        ),
+      inject: [DataSource, AppConfig],
+      useFactory: (dataSource: DataSource, config: AppConfig) =>
+        new ResponsesStore((text, parameters) => dataSource.query(text, parameters), {
+          retentionMs: config.responsesRetentionMs,
+          maxBytesPerOwner: config.responsesMaxBytesPerKey,
+        }),
     },
     {
       provide: ResponsesRetentionJob,

@@ -1,7 +1,6 @@
 import { GatewayErrorCode } from '@switchboard/common/errors';
 import { expandHistory, expandTurn, needsExpansion } from './history-expander';
 import { withInputItemIds } from './input-item-ids';
-import { parseRetention } from './retention';
 import type { StoredResponse, StoredResponseLookup } from './stored-response';
 
 function lookupOf(responses: StoredResponse[]): StoredResponseLookup {
@@ -105,22 +104,13 @@ describe('withInputItemIds', () => {
         { role: 'user', content: 'x' },
         { type: 'function_call_output', call_id: 'c', output: 'o' },
         { type: 'function_call', id: 'fc_keep', call_id: 'c', name: 'f', arguments: '{}' },
+        { type: 'custom_tool_call', call_id: 'p', name: 'apply_patch', input: '*** Begin Patch' },
       ],
       () => String(++n),
     );
-    expect(items.map((i) => i.id)).toEqual(['msg_1', 'fco_2', 'fc_keep']);
+    expect(items.map((i) => i.id)).toEqual(['msg_1', 'fco_2', 'fc_keep', 'ctc_3']);
     expect(items[0].type).toBe('message');
     expect(withInputItemIds('hi', () => 'z')[0]).toMatchObject({ id: 'msg_z', role: 'user' });
-  });
-});
-
-describe('parseRetention', () => {
-  it('reads d/h/m and defaults to 30 days; refuses nonsense', () => {
-    expect(parseRetention(undefined)).toBe(30 * 86_400_000);
-    expect(parseRetention('12h')).toBe(12 * 3_600_000);
-    expect(parseRetention('90m')).toBe(90 * 60_000);
-    expect(() => parseRetention('0d')).toThrow('RESPONSES_RETENTION');
-    expect(() => parseRetention('forever')).toThrow('RESPONSES_RETENTION');
   });
 });
 

@@ -1,4 +1,4 @@
-import { responsesId } from '@switchboard/protocols';
+import { responsesId, type ResponsesIdKind } from '@switchboard/protocols';
 
 /**
  * Input items as stored: every item gets an `id` (the SDK pages `input_items` with `after: <last id>` and stops at
@@ -6,11 +6,14 @@ import { responsesId } from '@switchboard/protocols';
  */
 type Item = Record<string, unknown>;
 
-function prefixFor(item: Item): 'message' | 'functionCall' | 'reasoning' | 'functionCallOutput' {
+function prefixFor(item: Item): ResponsesIdKind {
   switch (item.type) {
     case 'function_call':
       return 'functionCall';
+    case 'custom_tool_call':
+      return 'customToolCall';
     case 'function_call_output':
+    case 'custom_tool_call_output':
       return 'functionCallOutput';
     case 'reasoning':
       return 'reasoning';

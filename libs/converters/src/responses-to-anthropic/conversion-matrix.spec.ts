@@ -16,6 +16,7 @@ describeResponsesMatrix({
       { type: 'thinking', thinking: 'Hmm.', signature: 'sig' },
       { type: 'text', text: 'Hi' },
       { type: 'tool_use', id: 'toolu_1', name: 'mcp__fs__read_file', input: { a: 1 } },
+      { type: 'tool_use', id: 'toolu_2', name: 'apply_patch', input: { input: '*** Begin Patch' } },
     ],
     stop_reason: 'tool_use',
     stop_sequence: null,
@@ -24,6 +25,7 @@ describeResponsesMatrix({
   streamFixtures: [
     'thinking-text-tool.anthropic.sse',
     'namespaced-tool.anthropic.sse',
+    'custom-tool.anthropic.sse',
     'error-mid-stream.anthropic.sse',
   ].map((name) => fixtureIn(__dirname, name)),
 });

@@ -35,10 +35,18 @@ interface Case {
   status?: string;
 }
 
+const APPLY_PATCH = { type: 'custom', name: 'apply_patch', description: 'Edit files.' };
+
 const base = { model: 'claude-sonnet-4-5', input: 'Hi', stream: true };
 const CASES: Case[] = [
   { name: 'text', request: base, outcome: 'ok', status: 'completed' },
   { name: 'multi-tool', request: { ...base, tools: [WEATHER, TIME] }, outcome: 'ok', status: 'completed' },
+  {
+    name: 'custom-tool',
+    request: { ...base, tools: [WEATHER, APPLY_PATCH] },
+    outcome: 'ok',
+    status: 'completed',
+  },
   {
     name: 'thinking-text-tool',
     request: { ...base, tools: [WEATHER], reasoning: { effort: 'low', summary: 'auto' } },

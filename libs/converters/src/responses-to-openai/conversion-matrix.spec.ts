@@ -21,6 +21,11 @@ describeResponsesMatrix({
           reasoning_content: 'Hmm.',
           tool_calls: [
             { id: 'call_1', type: 'function', function: { name: 'mcp__fs__read_file', arguments: '{}' } },
+            {
+              id: 'call_2',
+              type: 'function',
+              function: { name: 'apply_patch', arguments: '{"input":"*** Begin Patch"}' },
+            },
           ],
         },
         finish_reason: 'tool_calls',
@@ -34,7 +39,10 @@ describeResponsesMatrix({
       completion_tokens_details: { reasoning_tokens: 1 },
     },
   },
-  streamFixtures: ['reasoning-text-tool.chat.sse', 'multi-tool.chat.sse', 'error-mid-stream.chat.sse'].map(
-    (name) => fixtureIn(__dirname, name),
-  ),
+  streamFixtures: [
+    'reasoning-text-tool.chat.sse',
+    'multi-tool.chat.sse',
+    'custom-tool.chat.sse',
+    'error-mid-stream.chat.sse',
+  ].map((name) => fixtureIn(__dirname, name)),
 });

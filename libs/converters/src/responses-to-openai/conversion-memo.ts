@@ -8,6 +8,12 @@ export interface NamespacedName {
   name: string;
 }
 
+/** A `custom` tool sent upstream as a function: its calls become `custom_tool_call` items again. */
+export interface CustomToolName {
+  name: string;
+  namespace?: string;
+}
+
 /**
  * What the request side of a Responses-client attempt hands to its response side. `responseId` is fixed at
  * request time so that the stream, the stored record and the client all see one id; `droppedTools` is read by
@@ -19,6 +25,8 @@ export interface ResponsesClientMemo {
   createdAt: number;
   /** Upstream function name → namespace and member name, for flattened namespace tools. */
   namespaced: Record<string, NamespacedName>;
+  /** Upstream function name → custom tool, for converted `custom` tools. */
+  custom: Record<string, CustomToolName>;
   droppedTools: string[];
   /** Emit reasoning summary events/parts (the client sent `reasoning`). */
   reasoningSummary: boolean;
@@ -36,6 +44,7 @@ export function fromMemo(memo: ConversionMemo | undefined): ResponsesClientMemo 
     responseId: typeof raw.responseId === 'string' ? raw.responseId : 'resp_unknown',
     createdAt: typeof raw.createdAt === 'number' ? raw.createdAt : 0,
     namespaced: isJsonObject(raw.namespaced) ? (raw.namespaced as Record<string, NamespacedName>) : {},
+    custom: isJsonObject(raw.custom) ? (raw.custom as Record<string, CustomToolName>) : {},
     droppedTools: Array.isArray(raw.droppedTools) ? raw.droppedTools : [],
     reasoningSummary: raw.reasoningSummary === true,
     echo: isJsonObject(raw.echo) ? (raw.echo as unknown as ResponseEcho) : defaultEcho(),

@@ -27,5 +27,6 @@ export { mapRequest as mapResponsesToChatRequest } from './request.mapper';
 export { mapResponse as mapChatToResponsesResponse } from './response.mapper';
 export { mapError as mapChatToResponsesError } from './error.mapper';
 export { applyChatChunk } from './stream.reducer';
-export { StreamDraft, initialResponsesStreamState, type ResponsesStreamState } from './stream.state';
+export { StreamDraft } from './stream-draft';
+export { initialResponsesStreamState, type ResponsesStreamState } from './stream.state';
 export { failResponsesStream, responsesStreamOperator, type ResponsesReducer } from './stream.operator';

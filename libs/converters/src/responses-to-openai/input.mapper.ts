@@ -9,7 +9,8 @@ import { upstreamToolName, type MappedTools } from './tools.mapper';
 
 /**
  * Responses `input` (+ `instructions`) → Chat `messages` (responses-spec §7.2). Consecutive `function_call` items
- * join one assistant message (after its text, if adjacent); outputs become `tool` messages; `reasoning` items are
+ * join one assistant message (after its text, if adjacent); outputs become `tool` messages (`custom_tool_call`s too, their raw `input` as the converted function's
+ * one `input` argument); `reasoning` items are
  * kept only as `thinking_blocks` when they carry Switchboard's signature carrier and the upstream takes them
  * (`keepThinking`), since OpenAI blobs mean nothing elsewhere; history items of built-in tools are dropped.
  */
@@ -43,8 +44,6 @@ const BUILTIN_HISTORY = new Set([
   'mcp_approval_response',
   'tool_search_call',
   'tool_search_output',
-  'custom_tool_call',
-  'custom_tool_call_output',
   'compaction',
 ]);
 
@@ -164,25 +163,28 @@ export function mapInput(body: JsonObject, mapping: InputMapping): ChatMessage[]
       messages.push({ role: chatRole, content: chatRole === 'user' ? content : textOf(content) });
       return;
     }
-    if (type === 'function_call') {
+    if (type === 'function_call' || type === 'custom_tool_call') {
       if (typeof item.call_id !== 'string' || typeof item.name !== 'string') {
         throw invalidRequest(path, `${path} needs call_id and name strings.`);
       }
       const namespace = typeof item.namespace === 'string' ? item.namespace : undefined;
       const message = assistant();
       const calls = Array.isArray(message.tool_calls) ? message.tool_calls : [];
+      const args =
+        type === 'custom_tool_call'
+          ? JSON.stringify({ input: typeof item.input === 'string' ? item.input : '' })
+          : typeof item.arguments === 'string' && item.arguments
+            ? item.arguments
+            : '{}';
       calls.push({
         id: item.call_id,
         type: 'function',
-        function: {
-          name: upstreamToolName(mapping.tools, item.name, namespace),
-          arguments: typeof item.arguments === 'string' && item.arguments ? item.arguments : '{}',
-        },
+        function: { name: upstreamToolName(mapping.tools, item.name, namespace), arguments: args },
       });
       message.tool_calls = calls;
       return;
     }
-    if (type === 'function_call_output') {
+    if (type === 'function_call_output' || type === 'custom_tool_call_output') {
       if (typeof item.call_id !== 'string')
         throw invalidRequest(`${path}.call_id`, `${path}.call_id must be a string.`);
       openAssistant = undefined;

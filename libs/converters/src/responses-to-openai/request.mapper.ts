@@ -5,7 +5,8 @@ import { mapInput } from './input.mapper';
 import { isOpenAiProvider, readResponsesClientOptions } from './options';
 import { invalidRequest } from './request-error';
 import { echoOf } from './response-echo';
-import { mapToolChoice, mapTools } from './tools.mapper';
+import { mapToolChoice } from './tool-choice.mapper';
+import { mapTools } from './tools.mapper';
 
 /**
  * Responses request → Chat Completions request (responses-spec §7.1). Accepted and ignored: `include`, `store`,
@@ -72,15 +73,11 @@ export function mapRequest(
   });
 
   const out: JsonObject = { model: body.model, messages };
-  if (tools.tools.length > 0) {
-    out.tools = tools.tools;
-    const choice = mapToolChoice(body.tool_choice, tools);
-    if (choice !== undefined) out.tool_choice = choice;
+  const offer = mapToolChoice(body.tool_choice, tools);
+  if (offer.tools.length > 0) {
+    out.tools = offer.tools;
+    if (offer.choice !== undefined) out.tool_choice = offer.choice;
     if (typeof body.parallel_tool_calls === 'boolean') out.parallel_tool_calls = body.parallel_tool_calls;
-  } else if (body.tool_choice === 'none' || body.tool_choice === 'auto') {
-    // Nothing to choose from once built-ins are gone; `required` would force a tool that does not exist.
-  } else if (body.tool_choice !== undefined && body.tool_choice !== null) {
-    mapToolChoice(body.tool_choice, tools);
   }
   if (typeof body.max_output_tokens === 'number') {
     out[openAi ? 'max_completion_tokens' : 'max_tokens'] = body.max_output_tokens;
@@ -113,6 +110,7 @@ export function mapRequest(
     responseId: responsesId('response', clock.newId()),
     createdAt: Math.floor(clock.now() / 1000),
     namespaced: tools.namespaced,
+    custom: tools.custom,
     droppedTools: tools.dropped,
     reasoningSummary: isJsonObject(body.reasoning),
     echo: echoOf(body),

@@ -56,7 +56,7 @@ export function echoOf(body: Record<string, unknown>): ResponseEcho {
 
 /**
  * The function tools as OpenAI echoes them (all schema-required keys present); namespace members are listed as
- * the functions they are; built-ins, which never ran, are left out.
+ * the functions (or custom tools) they are; built-ins, which never ran, are left out.
  */
 function echoTools(tools: unknown): unknown[] {
   if (!Array.isArray(tools)) return [];
@@ -67,12 +67,21 @@ function echoTools(tools: unknown): unknown[] {
     parameters: isJsonObject(tool.parameters) ? tool.parameters : null,
     strict: typeof tool.strict === 'boolean' ? tool.strict : null,
   });
+  const custom = (tool: Record<string, unknown>): Record<string, unknown> => {
+    const echoed: Record<string, unknown> = { type: 'custom', name: tool.name };
+    if (typeof tool.description === 'string') echoed.description = tool.description;
+    if (isJsonObject(tool.format)) echoed.format = tool.format;
+    return echoed;
+  };
   return tools.filter(isJsonObject).flatMap((tool) => {
     if (tool.type === 'function' && typeof tool.name === 'string') return [fn(tool)];
+    if (tool.type === 'custom' && typeof tool.name === 'string') return [custom(tool)];
     if (tool.type === 'namespace' && Array.isArray(tool.tools)) {
       return tool.tools
-        .filter((m) => isJsonObject(m) && m.type === 'function' && typeof m.name === 'string')
-        .map((m) => fn(m as Record<string, unknown>));
+        .filter((m) => isJsonObject(m) && typeof m.name === 'string')
+        .flatMap((m: Record<string, unknown>) =>
+          m.type === 'function' ? [fn(m)] : m.type === 'custom' ? [custom(m)] : [],
+        );
     }
     return [];
   });

@@ -1,6 +1,7 @@
 import {
   encodeThinkingCarrier,
   responsesId,
+  type ResponsesCustomToolCallItem,
   type ResponsesFunctionCallItem,
   type ResponsesOutputItem,
   isJsonObject,
@@ -9,6 +10,7 @@ import {
 import { GatewayError, GatewayErrorCode } from '@switchboard/common/errors';
 import type { ConversionClock, ConversionMemo, ResponseHooks } from '../converter.interface';
 import { fromMemo, type ResponsesClientMemo } from './conversion-memo';
+import { customInputOf } from './custom-tools';
 import {
   buildResponse,
   emptyUsage,
@@ -20,7 +22,7 @@ import {
 /**
  * Chat completion → `Response` (responses-spec §7.3): reasoning first (one item per signed thinking block when the
  * Anthropic direction supplied `thinking_blocks`, else one from `reasoning_content`), then the message, then one
- * `function_call` item per tool call with namespaced names restored.
+ * `function_call` item per tool call with namespaced names restored (`custom_tool_call` for converted custom tools).
  */
 
 function reasoningItems(message: JsonObject, newId: () => string): ResponsesOutputItem[] {
@@ -68,16 +70,29 @@ function callItems(
   newId: () => string,
 ): ResponsesOutputItem[] {
   if (!Array.isArray(message.tool_calls)) return [];
-  return message.tool_calls.filter(isJsonObject).map((call) => {
+  return message.tool_calls.filter(isJsonObject).map((call): ResponsesOutputItem => {
     const fn = isJsonObject(call.function) ? call.function : {};
     const upstreamName = typeof fn.name === 'string' ? fn.name : '';
+    const args = typeof fn.arguments === 'string' ? fn.arguments : '';
+    const custom = memo.custom[upstreamName];
+    if (custom) {
+      const item: ResponsesCustomToolCallItem = {
+        type: 'custom_tool_call',
+        id: responsesId('customToolCall', newId()),
+        call_id: typeof call.id === 'string' ? call.id : responsesId('customToolCall', newId()),
+        name: custom.name,
+        input: customInputOf(args),
+      };
+      if (custom.namespace !== undefined) item.namespace = custom.namespace;
+      return item;
+    }
     const mapped = memo.namespaced[upstreamName];
     const item: ResponsesFunctionCallItem = {
       type: 'function_call',
       id: responsesId('functionCall', newId()),
       call_id: typeof call.id === 'string' ? call.id : responsesId('functionCall', newId()),
       name: mapped ? mapped.name : upstreamName,
-      arguments: typeof fn.arguments === 'string' && fn.arguments ? fn.arguments : '{}',
+      arguments: args || '{}',
       status: 'completed',
     };
     if (mapped) item.namespace = mapped.namespace;

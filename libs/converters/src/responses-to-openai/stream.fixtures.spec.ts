@@ -28,6 +28,13 @@ interface Case {
   status?: string;
 }
 
+const APPLY_PATCH = {
+  type: 'custom',
+  name: 'apply_patch',
+  description: 'Edit files.',
+  format: { type: 'grammar', syntax: 'lark', definition: 'start: /.+/s' },
+};
+
 const base = { model: 'gpt-5', input: 'Hi', stream: true };
 const CASES: Case[] = [
   { name: 'text', request: base, outcome: 'ok', status: 'completed' },
@@ -48,6 +55,12 @@ const CASES: Case[] = [
     request: { ...base, text: { format: { type: 'json_object' } }, max_output_tokens: 5 },
     outcome: 'ok',
     status: 'incomplete',
+  },
+  {
+    name: 'custom-tool',
+    request: { ...base, tools: [fn('get_weather'), APPLY_PATCH] },
+    outcome: 'ok',
+    status: 'completed',
   },
   { name: 'error-mid-stream', request: base, outcome: GatewayErrorCode.UPSTREAM_ERROR },
   { name: 'cut', request: base, outcome: GatewayErrorCode.UPSTREAM_STREAM_CUT },

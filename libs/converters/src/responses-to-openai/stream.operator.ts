@@ -6,7 +6,8 @@ import { gatewayErrorFromSourceError } from '../shared/stream-failure';
 import { fromMemo } from './conversion-memo';
 import { tokenUsageFromResponses } from './response-builder';
 import { flush, step } from './stream.reducer';
-import { StreamDraft, initialResponsesStreamState, type ResponsesStreamState } from './stream.state';
+import { StreamDraft } from './stream-draft';
+import { initialResponsesStreamState, type ResponsesStreamState } from './stream.state';
 
 export type ResponsesStep<S> = (state: S, event: SseEvent) => [S, SseEvent[]];
 

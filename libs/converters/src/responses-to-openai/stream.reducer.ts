@@ -2,7 +2,8 @@ import { GatewayErrorCode } from '@switchboard/common/errors';
 import { isOpenAiStreamDone, type SseEvent, isJsonObject, tryParseJson } from '@switchboard/protocols';
 import { upstreamErrorMessage } from '../shared/upstream-error-message';
 import { responsesUsageFromChat, statusForFinishReason } from './response-builder';
-import { StreamDraft, type ResponsesStreamState } from './stream.state';
+import { StreamDraft } from './stream-draft';
+import type { ResponsesStreamState } from './stream.state';
 
 /**
  * Chat Completions chunks → Responses stream events (responses-spec §7.4), as a pure reducer: `step(state, event)`

@@ -1,7 +1,8 @@
-import { isJsonObject } from '@switchboard/protocols';
+import { isJsonObject, type JsonObject } from '@switchboard/protocols';
 import type { OpenAiFunctionTool } from '@switchboard/protocols';
 import { safeToolName } from '../shared/tool-names';
-import type { NamespacedName } from './conversion-memo';
+import type { CustomToolName, NamespacedName } from './conversion-memo';
+import { customFunctionTool } from './custom-tools';
 import type { ResponsesClientOptions } from './options';
 import { invalidRequest } from './request-error';
 
@@ -16,6 +17,8 @@ export interface MappedTools {
   tools: OpenAiFunctionTool[];
   /** Upstream name → namespace + member, for flattened members only. */
   namespaced: Record<string, NamespacedName>;
+  /** Upstream name → `custom` tool (sent as a function with one string parameter `input`). */
+  custom: Record<string, CustomToolName>;
   /** Client `namespace`+`name` (or plain name under namespace '') → upstream name. */
   upstreamNames: Map<string, string>;
   dropped: string[];
@@ -48,7 +51,13 @@ function requireName(value: unknown, path: string): string {
 }
 
 export function mapTools(raw: unknown, options: ResponsesClientOptions): MappedTools {
-  const out: MappedTools = { tools: [], namespaced: {}, upstreamNames: new Map(), dropped: [] };
+  const out: MappedTools = {
+    tools: [],
+    namespaced: {},
+    custom: {},
+    upstreamNames: new Map(),
+    dropped: [],
+  };
   if (raw === undefined || raw === null) return out;
   if (!Array.isArray(raw)) throw invalidRequest('tools', 'tools must be an array.');
   const taken = new Set<string>();
@@ -58,9 +67,17 @@ export function mapTools(raw: unknown, options: ResponsesClientOptions): MappedT
     taken.add(name);
     return name;
   };
-  // Plain functions first so they keep their own names whatever the order of namespaces.
+  const addCustom = (tool: JsonObject, path: string, namespace?: string): void => {
+    const name = requireName(tool.name, `${path}.name`);
+    const upstream = claim(namespace === undefined ? name : `${namespace}__${name}`);
+    out.custom[upstream] = namespace === undefined ? { name } : { name, namespace };
+    out.upstreamNames.set(namespacedKey(namespace, name), upstream);
+    out.tools.push(customFunctionTool(upstream, tool));
+  };
+  // Plain functions and custom tools first so they keep their own names whatever the order of namespaces.
   raw.forEach((tool, i) => {
     if (!isJsonObject(tool)) throw invalidRequest(`tools[${i}]`, `tools[${i}] must be an object.`);
+    if (tool.type === 'custom') return addCustom(tool, `tools[${i}]`);
     if (tool.type !== 'function') return;
     const name = requireName(tool.name, `tools[${i}].name`);
     const upstream = claim(name);
@@ -70,13 +87,19 @@ export function mapTools(raw: unknown, options: ResponsesClientOptions): MappedT
     );
   });
   raw.forEach((tool, i) => {
-    if (!isJsonObject(tool) || tool.type === 'function') return;
+    if (!isJsonObject(tool) || tool.type === 'function' || tool.type === 'custom') return;
     if (tool.type === 'namespace') {
       const namespace = requireName(tool.name, `tools[${i}].name`);
       const members = Array.isArray(tool.tools) ? tool.tools : [];
       const groupDescription = typeof tool.description === 'string' ? tool.description : '';
       members.forEach((member, k) => {
         const path = `tools[${i}].tools[${k}]`;
+        if (isJsonObject(member) && member.type === 'custom') {
+          const description = [groupDescription, member.description].filter(
+            (d) => typeof d === 'string' && d,
+          );
+          return addCustom({ ...member, description: description.join('\n\n') }, path, namespace);
+        }
         if (!isJsonObject(member) || member.type !== 'function') {
           out.dropped.push(`${namespace}.${isJsonObject(member) ? String(member.name ?? member.type) : k}`);
           return;
@@ -92,8 +115,7 @@ export function mapTools(raw: unknown, options: ResponsesClientOptions): MappedT
       });
       return;
     }
-    const type = typeof tool.type === 'string' ? tool.type : 'unknown';
-    const label = type === 'custom' && typeof tool.name === 'string' ? `custom:${tool.name}` : type;
+    const label = typeof tool.type === 'string' ? tool.type : 'unknown';
     if (options.builtinTools === 'reject') {
       throw invalidRequest(
         'tools',
@@ -110,32 +132,11 @@ export function upstreamToolName(tools: MappedTools, name: string, namespace?: s
   const direct = tools.upstreamNames.get(namespacedKey(namespace, name));
   if (direct) return direct;
   if (namespace === undefined) {
-    const members = Object.entries(tools.namespaced).filter(([, v]) => v.name === name);
+    const members = [
+      ...Object.entries(tools.namespaced),
+      ...Object.entries(tools.custom).filter(([, v]) => v.namespace !== undefined),
+    ].filter(([, v]) => v.name === name);
     if (members.length === 1) return members[0][0];
   }
   return safeToolName(namespace ? `${namespace}__${name}` : name);
-}
-
-/** Responses `tool_choice` → Chat `tool_choice` (responses-spec §2.5). */
-export function mapToolChoice(raw: unknown, tools: MappedTools): unknown {
-  if (raw === undefined || raw === null) return undefined;
-  if (raw === 'auto' || raw === 'none' || raw === 'required') return raw;
-  if (!isJsonObject(raw))
-    throw invalidRequest('tool_choice', 'tool_choice must be auto, none, required or an object.');
-  if (raw.type === 'function' || raw.type === 'custom') {
-    const name = requireName(raw.name, 'tool_choice.name');
-    const upstream = upstreamToolName(tools, name);
-    if (!tools.tools.some((t) => t.function.name === upstream)) {
-      throw invalidRequest(
-        'tool_choice',
-        `tool_choice names '${name}', which is not among the tools sent upstream.`,
-      );
-    }
-    return { type: 'function', function: { name: upstream } };
-  }
-  if (raw.type === 'allowed_tools') return raw.mode === 'required' ? 'required' : 'auto';
-  throw invalidRequest(
-    'tool_choice',
-    `tool_choice '${String(raw.type)}' forces a built-in tool this route's upstream cannot run.`,
-  );
 }

@@ -3,6 +3,7 @@ export const RESPONSES_ID_PREFIX = {
   response: 'resp_',
   message: 'msg_',
   functionCall: 'fc_',
+  customToolCall: 'ctc_',
   reasoning: 'rs_',
   functionCallOutput: 'fco_',
 } as const;

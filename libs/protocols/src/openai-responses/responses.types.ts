@@ -50,7 +50,18 @@ export interface ResponsesReasoningItem {
   status?: ResponsesItemStatus;
 }
 
-export type ResponsesOutputItem = ResponsesMessageItem | ResponsesFunctionCallItem | ResponsesReasoningItem;
+/** A call to a `custom` (free-form input) tool: `input` is the raw text, not JSON. */
+export interface ResponsesCustomToolCallItem {
+  type: 'custom_tool_call';
+  id: string;
+  call_id: string;
+  name: string;
+  namespace?: string;
+  input: string;
+}
+
+export type ResponsesOutputItem =
+  ResponsesMessageItem | ResponsesFunctionCallItem | ResponsesCustomToolCallItem | ResponsesReasoningItem;
 
 export interface ResponsesUsage {
   input_tokens: number;

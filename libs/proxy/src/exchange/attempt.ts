@@ -51,8 +51,10 @@ export async function runAttempt(
   const answer = await callUpstream(context, instance, inFlight.controller);
   if (answer.kind !== 'answered') return answer;
   const call = context.call;
+  const dropped = droppedToolsOf(answer.memo);
+  if (dropped.length > 0) entry.droppedTools = dropped;
   // Headers only this attempt knows: the max_tokens the gateway chose, the tools it dropped.
-  const headers = { ...answer.headers, ...conversionHeaders(answer.memo) };
+  const headers = { ...answer.headers, ...conversionHeaders(dropped) };
   if (streamHead === undefined) {
     const json = await readJsonAnswer(
       answer.body,
@@ -91,8 +93,7 @@ export async function runAttempt(
 }
 
 /** Built-in tools a Responses conversion removed, so the client learns they were not offered upstream. */
-function conversionHeaders(memo: Parameters<typeof droppedToolsOf>[0]): Record<string, string> {
-  const dropped = droppedToolsOf(memo);
+function conversionHeaders(dropped: string[]): Record<string, string> {
   return dropped.length > 0 ? { 'x-switchboard-dropped-tools': dropped.join(', ') } : {};
 }
 

@@ -60,7 +60,16 @@ export function buildRequestRecord(trace: RequestTrace, endedAt: number): Reques
     ttfb_ms: trace.firstByteAt === undefined ? null : trace.firstByteAt - trace.startedAt,
     key: trace.key === null ? null : Object.freeze({ ...trace.key }),
     cost_usd: trace.costUsd,
+    dropped_tools: Object.freeze([...(lastCalled(trace)?.droppedTools ?? [])]),
   });
+}
+
+/** The last attempt that reached (or tried to reach) an upstream: the one whose conversion the client got. */
+function lastCalled(trace: RequestTrace): AttemptEntry | undefined {
+  for (let i = trace.attempts.length - 1; i >= 0; i--) {
+    if (trace.attempts[i].outcome !== 'skipped') return trace.attempts[i];
+  }
+  return undefined;
 }
 
 function attemptRecord(entry: AttemptEntry, endedAt: number): AttemptRecord {

@@ -89,4 +89,9 @@ export interface RequestRecord {
   key: { id: string; name: string } | null;
   /** Cost in USD from the model catalogue's prices, once it exists; null when unknown. */
   cost_usd: number | null;
+  /**
+   * Tools the answering attempt's conversion removed because its upstream cannot run them (Responses built-ins
+   * such as `web_search`, as in `x-switchboard-dropped-tools`); empty when none.
+   */
+  dropped_tools: readonly string[];
 }

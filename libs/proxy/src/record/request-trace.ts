@@ -17,6 +17,8 @@ export interface AttemptEntry {
   endedAt: number | undefined;
   /** Why the instance was passed over without a call (outcome `skipped`). */
   skipped?: string;
+  /** Tools the conversion for this instance removed (`x-switchboard-dropped-tools`). */
+  droppedTools?: readonly string[];
 }
 
 /**

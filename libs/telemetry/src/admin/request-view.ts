@@ -25,6 +25,7 @@ export interface RequestLogRow {
   key_id: string | null;
   key_name: string | null;
   cost_usd: number | null;
+  dropped_tools: string[] | null;
 }
 
 /** A request-log entry as the admin API returns it. The list carries `attempt_count`; one entry, `attempts`. */
@@ -47,6 +48,8 @@ export interface RequestView {
   key: { id: string; name: string | null } | null;
   /** USD from the model catalogue's prices, unrounded; null when the model or its prices are unknown. */
   cost_usd: number | null;
+  /** Tools the conversion removed because the upstream cannot run them (`x-switchboard-dropped-tools`). */
+  dropped_tools: string[];
   attempt_count: number;
   attempts?: AttemptRecord[];
 }
@@ -79,6 +82,7 @@ export function toRequestView(row: RequestLogRow, withAttempts: boolean): Reques
           },
     key: row.key_id === null ? null : { id: row.key_id, name: row.key_name },
     cost_usd: row.cost_usd,
+    dropped_tools: row.dropped_tools ?? [],
     attempt_count: row.attempts.length,
   };
   if (withAttempts) view.attempts = row.attempts;

@@ -13,7 +13,8 @@ export interface RequestList {
 
 const SELECT = `SELECT request_id, started_at, duration_ms, ttfb_ms, client_protocol, endpoint, stream, model,
   route_id, route, instance, upstream_model, status, error_code, error_message, attempts, input_tokens,
-  output_tokens, cache_read_tokens, cache_creation_tokens, reasoning_tokens, key_id, key_name, cost_usd
+  output_tokens, cache_read_tokens, cache_creation_tokens, reasoning_tokens, key_id, key_name, cost_usd,
+  dropped_tools
   FROM request_log`;
 
 /** GET /admin/requests and /admin/requests/:request_id over `request_log`. */

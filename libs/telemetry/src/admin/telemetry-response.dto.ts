@@ -62,6 +62,12 @@ export class RequestDto {
       "USD from the model catalogue's prices, unrounded; null when the model or its prices are unknown.",
   })
   cost_usd!: number | null;
+  @ApiProperty({
+    type: [String],
+    description:
+      'Tools the conversion removed because the upstream cannot run them (Responses built-ins such as web_search; the x-switchboard-dropped-tools header).',
+  })
+  dropped_tools!: string[];
   @ApiProperty() attempt_count!: number;
   @ApiPropertyOptional({ type: [AttemptDto], description: 'GET /admin/requests/{request_id} only.' })
   attempts?: AttemptDto[];

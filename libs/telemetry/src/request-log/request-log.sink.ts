@@ -26,6 +26,7 @@ const COLUMNS = [
   'key_id',
   'key_name',
   'cost_usd',
+  'dropped_tools',
 ] as const;
 
 const MESSAGE_LIMIT = 2048;
@@ -72,5 +73,6 @@ function rowValues(record: RequestRecord): unknown[] {
     record.key?.id ?? null,
     record.key?.name ?? null,
     record.cost_usd,
+    record.dropped_tools.length > 0 ? JSON.stringify(record.dropped_tools) : null,
   ];
 }

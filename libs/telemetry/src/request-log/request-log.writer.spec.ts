@@ -3,7 +3,14 @@ import { BoundedQueue } from './bounded-queue';
 import { RequestLogWriter } from './request-log.writer';
 
 const record = (id: string, status = 200): RequestRecord =>
-  ({ request_id: id, status, error: null, attempts: [], started_at: 0 }) as unknown as RequestRecord;
+  ({
+    request_id: id,
+    status,
+    error: null,
+    attempts: [],
+    started_at: 0,
+    dropped_tools: [],
+  }) as unknown as RequestRecord;
 
 describe('BoundedQueue', () => {
   it('drops the oldest when full and puts failed items back in front as room allows', () => {

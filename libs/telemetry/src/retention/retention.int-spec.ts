@@ -32,6 +32,7 @@ function record(id: string, startedAt: number): RequestRecord {
     ttfb_ms: 5,
     key: null,
     cost_usd: null,
+    dropped_tools: [],
   };
 }
 

@@ -30,6 +30,7 @@ const TOOLS = [
     description: 'N',
     tools: [{ type: 'function', name: 'read_file', parameters: {}, strict: false }],
   },
+  { type: 'custom', name: 'apply_patch', description: 'Edit files.' },
 ];
 const topLevel = (field: string): string => field.split(/[.[]/)[0]!;
 
