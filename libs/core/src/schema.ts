@@ -14,6 +14,7 @@ import { CreateConsumerKeys1765000000000 } from '../../../migrations/17650000000
 import { EncryptInstanceSecrets1765000100000 } from '../../../migrations/1765000100000-encrypt-instance-secrets';
 import { AddCostColumns1796612000000 } from '../../../migrations/1796612000000-add-cost-columns';
 import { CreateStoredResponses1796700000000 } from '../../../migrations/1796700000000-create-stored-responses';
+import { AddKeyUsdBudgets1796810000000 } from '../../../migrations/1796810000000-add-key-usd-budgets';
 
 /**
  * Everything the DataSource needs to know about the schema, in one place: entity classes and the ordered
@@ -39,5 +40,6 @@ export const SWITCHBOARD_SCHEMA: DatabaseSchema = {
     AddRouteAdvertise1796611412656,
     AddCostColumns1796612000000,
     CreateStoredResponses1796700000000,
+    AddKeyUsdBudgets1796810000000,
   ],
 };
