@@ -79,7 +79,7 @@ export const ANTHROPIC_MODELS: ModelFacts[] = [
     capabilities: CLAUDE_4,
     prices: claudePrices(5, 25),
     sources: verifiedSources('opus-4-5'),
-    note: `Snapshot claude-opus-4-5-20251101. ${FOUNDRY_NOTE}`,
+    note: `Legacy on 2026-12-07 (its page: retirement not sooner than 2026-11-24). Snapshot claude-opus-4-5-20251101. ${FOUNDRY_NOTE}`,
   },
   {
     id: 'claude-opus-4-1',
@@ -90,7 +90,7 @@ export const ANTHROPIC_MODELS: ModelFacts[] = [
     capabilities: CLAUDE_4,
     prices: claudePrices(15, 75),
     sources: pricedSources,
-    note: `Snapshot claude-opus-4-1-20250805. ${FOUNDRY_NOTE}`,
+    note: `The pricing page (2026-12-07) lists it as retired except on Bedrock and Google Cloud. Snapshot claude-opus-4-1-20250805. ${FOUNDRY_NOTE}`,
   },
   {
     id: 'claude-opus-4',
@@ -100,7 +100,7 @@ export const ANTHROPIC_MODELS: ModelFacts[] = [
     capabilities: CLAUDE_4,
     prices: claudePrices(15, 75),
     sources: pricedSources,
-    note: 'Snapshot claude-opus-4-20250514.',
+    note: 'The pricing page (2026-12-07) lists it as retired except on Google Cloud. Snapshot claude-opus-4-20250514.',
   },
   {
     id: 'claude-opus-4-*',
@@ -121,7 +121,7 @@ export const ANTHROPIC_MODELS: ModelFacts[] = [
     capabilities: CLAUDE_4,
     prices: claudePrices(3, 15),
     sources: { ...verifiedSources('sonnet-4-5'), prices: pricesFromModelPage('sonnet-4-5') },
-    note: `Snapshot claude-sonnet-4-5-20250929. A 1M-token context window is a beta (header context-1m-2025-08-07) priced higher above 200K input tokens; not modelled here. ${FOUNDRY_NOTE}`,
+    note: `Deprecated: its page (2026-12-07) says it retires on 2026-11-30. Snapshot claude-sonnet-4-5-20250929. A 1M-token context window is a beta (header context-1m-2025-08-07) priced higher above 200K input tokens; not modelled here. ${FOUNDRY_NOTE}`,
   },
   {
     id: 'claude-sonnet-4',
@@ -161,7 +161,7 @@ export const ANTHROPIC_MODELS: ModelFacts[] = [
     capabilities: CLAUDE_4,
     prices: claudePrices(1, 5),
     sources: { ...verifiedSources('haiku-4-5'), prices: pricesFromModelPage('haiku-4-5') },
-    note: `Snapshot claude-haiku-4-5-20251001. ${FOUNDRY_NOTE}`,
+    note: `Legacy on 2026-12-07 (its page). Snapshot claude-haiku-4-5-20251001. ${FOUNDRY_NOTE}`,
   },
   {
     id: 'claude-3-7-sonnet',
