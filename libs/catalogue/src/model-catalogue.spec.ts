@@ -100,6 +100,22 @@ describe('shipped catalogue data', () => {
     }
   });
 
+  it('says for every source when it was checked against the provider and whether that confirmed it', () => {
+    for (const model of SHIPPED_MODELS) {
+      for (const source of Object.values(model.sources ?? {})) {
+        expect(source?.checked).toBe('2026-12-07');
+        expect(typeof source?.verified).toBe('boolean');
+        if (source?.verified === false) expect(source.note).toBeTruthy();
+      }
+    }
+    const verified = (id: string) => catalogue.resolve(id)?.facts.sources;
+    expect(verified('claude-opus-4-5')).toMatchObject({
+      limits: { verified: true },
+      prices: { verified: true },
+    });
+    expect(verified('gpt-5')?.prices?.verified).toBe(false);
+  });
+
   it.each([
     ['claude-sonnet-4-5-20250929', 64_000],
     ['claude-3-5-haiku-latest', 8_192],

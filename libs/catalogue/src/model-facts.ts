@@ -33,6 +33,13 @@ export interface FactSource {
   url: string;
   /** ISO date or month the page said so (see the data files' header for how these were gathered). */
   as_of: string;
+  /** ISO date the facts were last compared with the provider's own page. */
+  checked?: string;
+  /**
+   * Whether that comparison confirmed them; false: the provider's page could not be found or did not show
+   * them (`note` says which), so the numbers are the author's and need checking.
+   */
+  verified?: boolean;
   note?: string;
 }
 

@@ -2,6 +2,7 @@ import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { AppConfig } from '@switchboard/config';
 import { KeyChangeBus } from '@switchboard/keys/registry/key-change.bus';
+import { LimitCounters } from '@switchboard/keys/limits/limit-counters';
 import { INSTANCE_SECRET_CODEC } from '@switchboard/routes/persistence/instance-secret.codec';
 import { InstanceHealthRegistry } from '@switchboard/proxy/health/instance-health.registry';
 import { RouteChangeBus } from '@switchboard/routes/route-change.bus';
@@ -26,6 +27,7 @@ export class CoreModule {
       { provide: RouteChangeBus, useValue: core.routeChanges },
       { provide: InstanceHealthRegistry, useValue: core.instanceHealth },
       { provide: KeyChangeBus, useValue: core.keyChanges },
+      { provide: LimitCounters, useValue: core.keyLimitCounters },
       { provide: INSTANCE_SECRET_CODEC, useValue: core.instanceSecrets },
     ];
     return {

@@ -1,5 +1,6 @@
 import { type AppConfig } from '@switchboard/config';
 import { KeyChangeBus } from '@switchboard/keys/registry/key-change.bus';
+import { LimitCounters } from '@switchboard/keys/limits/limit-counters';
 import { cipherCodec } from '@switchboard/keys/secrets/instance-secret.codec';
 import { secretsMigrationContext } from '@switchboard/keys/secrets/secrets-migration.context';
 import { resolveSecretsCipher } from '@switchboard/keys/secrets/secrets-key';
@@ -22,6 +23,8 @@ export interface Core {
   readonly routeChanges: RouteChangeBus;
   /** Consumer key writes, so the gateway's key cache applies an admin write before its response leaves. */
   readonly keyChanges: KeyChangeBus;
+  /** Consumer key limit and budget counters (Redis or memory): counted by the gateway, read by explain. */
+  readonly keyLimitCounters: LimitCounters;
   /** Seals and opens the values under instances' `auth` (AES-256-GCM with SECRETS_KEY). */
   readonly instanceSecrets: InstanceSecretCodec;
   /** Passive health (circuit breakers) of every route's instances: recorded by the gateway, read by the admin. */
@@ -42,15 +45,17 @@ export async function createCore(config: AppConfig): Promise<Core> {
     connectDatabase(config, SWITCHBOARD_SCHEMA),
   );
   let closing: Promise<void> | undefined;
+  const keyLimitCounters = new LimitCounters(config);
   return {
     config,
     dataSource: connection.dataSource,
     routeChanges: new RouteChangeBus(),
     keyChanges: new KeyChangeBus(),
+    keyLimitCounters,
     instanceSecrets: cipherCodec(cipher),
     instanceHealth: new InstanceHealthRegistry(),
     replica: thisReplica(),
     database: { embedded: connection.embedded, appliedMigrations: connection.appliedMigrations },
-    close: () => (closing ??= connection.close()),
+    close: () => (closing ??= (keyLimitCounters.close(), connection.close())),
   };
 }

@@ -16,6 +16,7 @@ import { AddCostColumns1796612000000 } from '../../../migrations/1796612000000-a
 import { CreateStoredResponses1796700000000 } from '../../../migrations/1796700000000-create-stored-responses';
 import { AddRequestLogDroppedTools1796700100000 } from '../../../migrations/1796700100000-add-request-log-dropped-tools';
 import { AddReplicaBreakers1796800000000 } from '../../../migrations/1796800000000-add-replica-breakers';
+import { AddKeyUsdBudgets1796810000000 } from '../../../migrations/1796810000000-add-key-usd-budgets';
 
 /**
  * Everything the DataSource needs to know about the schema, in one place: entity classes and the ordered
@@ -43,5 +44,6 @@ export const SWITCHBOARD_SCHEMA: DatabaseSchema = {
     CreateStoredResponses1796700000000,
     AddRequestLogDroppedTools1796700100000,
     AddReplicaBreakers1796800000000,
+    AddKeyUsdBudgets1796810000000,
   ],
 };

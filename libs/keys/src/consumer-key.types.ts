@@ -1,7 +1,9 @@
 export type BudgetPeriod = 'day' | 'month' | 'total';
 
+/** A spending cap per period: in tokens (input + output), in USD (catalogue prices × usage), or both. */
 export interface KeyBudget {
-  tokens: number;
+  tokens?: number;
+  usd?: number;
   period: BudgetPeriod;
 }
 

@@ -1,13 +1,9 @@
 import { Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { AppConfig } from '@switchboard/config';
-import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { ConsumerKeyGate } from './gate/consumer-key.gate';
-import type { CounterStore } from './limits/counter-store';
 import { KeyLimiter } from './limits/key-limiter';
-import { MemoryCounterStore } from './limits/memory-counter.store';
-import { RedisCounterStore } from './limits/redis-counter.store';
-import { ResilientCounterStore } from './limits/resilient-counter.store';
+import { LimitCounters } from './limits/limit-counters';
 import { ConsumerKeyRepository } from './persistence/consumer-key.repository';
 import { KeyUsageRepository } from './persistence/key-usage.repository';
 import { ConsumerKeyRegistry } from './registry/consumer-key.registry';
@@ -19,37 +15,6 @@ import { KeyUsageSettler } from './usage/key-usage.settler';
 const MAX_KEY_POLL_MS = 1000;
 /** Key usage and last use reach Postgres at most this late (one write per interval, not per request). */
 const USAGE_FLUSH_MS = 1000;
-
-/** The limit counters: Redis (with a per-process fallback) when REDIS_URL is set, else memory. */
-class LimitCounters implements OnApplicationShutdown {
-  readonly store: CounterStore;
-  private readonly redis: Redis | undefined;
-
-  constructor(config: AppConfig) {
-    const local = new MemoryCounterStore();
-    if (!config.redisUrl) {
-      this.store = local;
-      return;
-    }
-    this.redis = new Redis(config.redisUrl, {
-      // Fail fast while Redis is down (the fallback answers), keep reconnecting in the background.
-      enableOfflineQueue: false,
-      maxRetriesPerRequest: 0,
-      connectTimeout: 1000,
-      commandTimeout: 500,
-      retryStrategy: (attempt) => Math.min(attempt * 200, 2000),
-    });
-    this.redis.on('error', () => undefined);
-    this.store = new ResilientCounterStore(
-      new RedisCounterStore(this.redis, `${config.redisKeyPrefix}limits:`),
-      local,
-    );
-  }
-
-  onApplicationShutdown(): void {
-    this.redis?.disconnect();
-  }
-}
 
 /**
  * Settlement stops with the app (the data plane wires its record stream in with `subscribeTo`), then the last
@@ -70,15 +35,10 @@ class SettlerLifecycle implements OnApplicationShutdown {
 
 /**
  * Data-plane side of consumer keys: the ConsumerKeyGate and the KeyUsageSettler (needs the global CoreModule:
- * AppConfig, DataSource, KeyChangeBus).
+ * AppConfig, DataSource, KeyChangeBus, LimitCounters).
  */
 @Module({
   providers: [
-    {
-      provide: LimitCounters,
-      inject: [AppConfig],
-      useFactory: (config: AppConfig) => new LimitCounters(config),
-    },
     {
       provide: KeyUsageRepository,
       inject: [DataSource],

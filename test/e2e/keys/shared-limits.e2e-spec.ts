@@ -42,14 +42,21 @@ describe('key limits shared by replicas through Redis', () => {
     );
     model = uniqueModel('gpt-shared');
     await first.createRoute(routeFor(model, [openAiInstance('gpt-shared', mock.url)]));
-    await eventually('the second process to load the route', async () => {
-      const response = await fetch(`${second.gatewayUrl}/v1/chat/completions`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ model, messages: [] }),
-      });
-      return response.status === 401;
-    });
+    // A key without limits probes until the second process serves the route (a keyless call is refused with
+    // 401 before any route lookup, so it cannot tell whether the route has arrived).
+    const probe = await first.createKey({ name: 'shared-probe' });
+    await eventually(
+      'the second process to load the route',
+      async () => {
+        const response = await fetch(`${second.gatewayUrl}/v1/chat/completions`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${probe.key}` },
+          body: JSON.stringify({ model, messages: [{ role: 'user', content: 'hi' }] }),
+        });
+        return response.status === 200;
+      },
+      15_000,
+    );
   });
   afterAll(async () => {
     await second?.close();

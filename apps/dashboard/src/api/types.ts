@@ -207,7 +207,7 @@ export interface KeyView {
   models?: string[];
   rpm?: number | null;
   tpm?: number | null;
-  budget?: { tokens: number; period: 'day' | 'month' | 'total' } | null;
+  budget?: { tokens?: number; usd?: number; period: 'day' | 'month' | 'total' } | null;
   expires_at?: string | null;
   enabled: boolean;
   last_used_at?: string | null;

@@ -205,7 +205,8 @@ function limits(key: KeyView): string {
   const parts = [
     key.rpm ? `${fmtInt(key.rpm)} rpm` : null,
     key.tpm ? `${fmtInt(key.tpm)} tpm` : null,
-    key.budget ? `${fmtInt(key.budget.tokens)} tokens / ${key.budget.period}` : null,
+    key.budget?.tokens ? `${fmtInt(key.budget.tokens)} tokens / ${key.budget.period}` : null,
+    key.budget?.usd ? `$${key.budget.usd} / ${key.budget.period}` : null,
     key.expires_at ? `expires ${fmtTime(key.expires_at)}` : null,
   ].filter(Boolean);
   return parts.length ? parts.join(' · ') : 'none';

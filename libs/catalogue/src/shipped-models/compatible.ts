@@ -2,8 +2,22 @@ import type { FactSource, ModelFacts } from '../model-facts';
 
 /** Common models behind OpenAI-compatible endpoints. Prices depend on the host: listed only for first parties. */
 
-const GEMINI_MODELS: FactSource = { url: 'https://ai.google.dev/gemini-api/docs/models', as_of: '2025-11' };
-const GEMINI_PRICING: FactSource = { url: 'https://ai.google.dev/gemini-api/docs/pricing', as_of: '2025-11' };
+/** Not re-checked: these providers' pages were not searched on 2026-12-07 (the brief's time went to the first parties above). */
+const UNCHECKED = {
+  checked: '2026-12-07',
+  verified: false,
+  note: "Not confirmed against the provider's page on 2026-12-07.",
+} as const;
+const GEMINI_MODELS: FactSource = {
+  url: 'https://ai.google.dev/gemini-api/docs/models',
+  as_of: '2025-11',
+  ...UNCHECKED,
+};
+const GEMINI_PRICING: FactSource = {
+  url: 'https://ai.google.dev/gemini-api/docs/pricing',
+  as_of: '2025-11',
+  ...UNCHECKED,
+};
 const GEMINI_SOURCES = { limits: GEMINI_MODELS, capabilities: GEMINI_MODELS, prices: GEMINI_PRICING };
 const GEMINI = {
   tools: true,
@@ -15,8 +29,12 @@ const GEMINI = {
   prompt_cache: true,
 } as const;
 
-const GROQ: FactSource = { url: 'https://console.groq.com/docs/models', as_of: '2025-10' };
-const MISTRAL: FactSource = { url: 'https://docs.mistral.ai/getting-started/models/', as_of: '2025-10' };
+const GROQ: FactSource = { url: 'https://console.groq.com/docs/models', as_of: '2025-10', ...UNCHECKED };
+const MISTRAL: FactSource = {
+  url: 'https://docs.mistral.ai/getting-started/models/',
+  as_of: '2025-10',
+  ...UNCHECKED,
+};
 const TEXT_TOOLS = {
   tools: true,
   parallel_tools: true,
@@ -78,9 +96,9 @@ export const COMPATIBLE_MODELS: ModelFacts[] = [
     sources: {
       limits: MISTRAL,
       capabilities: MISTRAL,
-      prices: { url: 'https://mistral.ai/pricing', as_of: '2025-10' },
+      prices: { url: 'https://mistral.ai/pricing', as_of: '2025-10', ...UNCHECKED },
     },
-    note: 'mistral-large-latest / -2411. Output limit not documented apart from the context window; none is listed.',
+    note: "mistral-large-2411 / -2407. Output limit not documented apart from the context window; none is listed. Likely outdated: third-party catalogues (2026-11) list mistral-large-latest as Mistral Large 4 (1M context, about $0.70 / $2.10) and mistral-large-2512 with 256K context; not confirmed on Mistral's pages, so not changed. Override for newer Large models.",
   },
   {
     id: 'qwen*',

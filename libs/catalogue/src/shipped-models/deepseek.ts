@@ -1,11 +1,22 @@
 import type { FactSource, ModelFacts } from '../model-facts';
 
-const PRICING: FactSource = {
-  url: 'https://api-docs.deepseek.com/quick_start/pricing',
-  as_of: '2025-10',
-  note: 'DeepSeek-V3.2-Exp prices from 2025-09-29; "cache hit" input is cache_read, "cache miss" is input. DeepSeek has no separate cache-write price.',
+const URL = 'https://api-docs.deepseek.com/quick_start/pricing';
+/** The "Models & Pricing" page's model table, as stored on 2026-12-07 (its DeepSeek-V3.1 edition). */
+const LIMITS: FactSource = {
+  url: URL,
+  as_of: '2025-09',
+  checked: '2026-12-07',
+  verified: true,
+  note: 'Context length 128K; max output deepseek-chat default 4K, maximum 8K; deepseek-reasoner default 32K, maximum 64K. Function calling: chat yes; reasoner no (a request with tools is served by deepseek-chat). JSON output: json_object.',
 };
-const SOURCES = { limits: PRICING, capabilities: PRICING, prices: PRICING };
+const PRICING: FactSource = {
+  url: URL,
+  as_of: '2025-10',
+  checked: '2026-12-07',
+  verified: false,
+  note: 'Not confirmed: the provider page found on 2026-12-07 is its DeepSeek-V3.1 edition ($0.07 cache hit, $0.56 cache miss, $1.68 output from 2025-09-05); the V3.2 prices here (0.028 / 0.28 / 0.42) come from third-party copies of the later edition. "cache hit" is cache_read, "cache miss" is input; no separate cache-write price.',
+};
+const SOURCES = { limits: LIMITS, capabilities: LIMITS, prices: PRICING };
 const PRICES = { input: 0.28, output: 0.42, cache_read: 0.028 };
 
 export const DEEPSEEK_MODELS: ModelFacts[] = [

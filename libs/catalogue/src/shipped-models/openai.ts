@@ -1,9 +1,20 @@
 import type { FactSource, ModelFacts } from '../model-facts';
 
-const PRICING: FactSource = { url: 'https://platform.openai.com/docs/pricing', as_of: '2025-11' };
+const UNVERIFIED_NOTE =
+  "Not confirmed: OpenAI's own pages (platform.openai.com/docs/models, developers.openai.com/api/docs/pricing) were not found in the search index on 2026-12-07. Third-party copies of the pricing page agree on most input/output prices here but differ on some cached-input prices (e.g. gpt-5 cached input 0.125 vs 0.625), so the numbers are left as the author wrote them.";
+const PRICING: FactSource = {
+  url: 'https://developers.openai.com/api/docs/pricing',
+  as_of: '2025-11',
+  checked: '2026-12-07',
+  verified: false,
+  note: UNVERIFIED_NOTE,
+};
 const page = (id: string): FactSource => ({
   url: `https://platform.openai.com/docs/models/${id}`,
   as_of: '2025-11',
+  checked: '2026-12-07',
+  verified: false,
+  note: UNVERIFIED_NOTE,
 });
 const sources = (id: string) => ({ limits: page(id), capabilities: page(id), prices: PRICING });
 

@@ -106,7 +106,13 @@ function checkSources(value: unknown, fail: Fail): void {
       fail(`sources.${key}`, `unknown source: one of ${SOURCE_KEYS.join(', ')}`);
       continue;
     }
-    if (!isObject(source) || typeof source.url !== 'string' || typeof source.as_of !== 'string')
-      fail(`sources.${key}`, 'must be { url, as_of, note? } strings');
+    if (
+      !isObject(source) ||
+      typeof source.url !== 'string' ||
+      typeof source.as_of !== 'string' ||
+      !['undefined', 'string'].includes(typeof source.checked) ||
+      !['undefined', 'boolean'].includes(typeof source.verified)
+    )
+      fail(`sources.${key}`, 'must be { url, as_of, checked?, note? } strings and verified? a boolean');
   }
 }

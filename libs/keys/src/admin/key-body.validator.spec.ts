@@ -37,9 +37,28 @@ describe('validateKeyBody', () => {
     expect(details([])).toEqual(['']);
   });
 
+  it('takes a budget in tokens, in USD or both, and needs at least one', () => {
+    expect(validateKeyBody({ name: 'a', budget: { usd: 25, period: 'month' } }).budget).toEqual({
+      usd: 25,
+      period: 'month',
+    });
+    expect(validateKeyBody({ name: 'a', budget: { tokens: 9, usd: 0.5, period: 'day' } }).budget).toEqual({
+      tokens: 9,
+      usd: 0.5,
+      period: 'day',
+    });
+    expect(details({ name: 'a', budget: { period: 'day' } })).toEqual(['budget']);
+    expect(details({ name: 'a', budget: { usd: 0, period: 'day' } })).toEqual(['budget.usd']);
+    expect(details({ name: 'a', budget: { usd: '5', period: 'day' } })).toEqual(['budget.usd']);
+    expect(details({ name: 'a', budget: { usd: 2e9, period: 'total' } })).toEqual(['budget.usd']);
+  });
+
   it('merges a patch over the stored fields; read-only fields from a GET are ignored', () => {
     const base = validateKeyBody({ name: 'a', rpm: 5 });
-    expect(validateKeyBody({ rpm: null, id: 'x', usage: {} }, base)).toMatchObject({ name: 'a', rpm: null });
+    expect(validateKeyBody({ rpm: null, id: 'x', usage: {}, spend_usd: {} }, base)).toMatchObject({
+      name: 'a',
+      rpm: null,
+    });
   });
 
   it('reads grace_seconds within 0..86400', () => {

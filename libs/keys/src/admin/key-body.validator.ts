@@ -8,6 +8,7 @@ const READ_ONLY = new Set([
   'key_prefix',
   'last_used_at',
   'usage',
+  'spend_usd',
   'version',
   'created_at',
   'updated_at',
@@ -15,6 +16,10 @@ const READ_ONLY = new Set([
 const NAME = /^[A-Za-z0-9][A-Za-z0-9._:@-]{0,99}$/;
 const PERIODS: readonly BudgetPeriod[] = ['day', 'month', 'total'];
 const MAX_LIMIT = 2_000_000_000;
+const BUDGET_FIELDS = new Set(['tokens', 'usd', 'period']);
+const BUDGET_SHAPE = '{"tokens"?: N, "usd"?: X, "period": "day"|"month"|"total"}';
+/** USD budgets are counted in nano-dollars on 64-bit counters; this keeps them far inside that range. */
+const MAX_USD = 1_000_000_000;
 
 type Json = Record<string, unknown>;
 
@@ -99,22 +104,33 @@ function readLimit(value: unknown, field: string, details: ErrorDetail[]): numbe
 function readBudget(value: unknown, details: ErrorDetail[]): KeyBudget | null {
   if (value === null) return null;
   if (!isPlainObject(value)) {
-    details.push({
-      path: 'budget',
-      message: 'budget must be null or {"tokens": N, "period": "day"|"month"|"total"}',
-    });
+    details.push({ path: 'budget', message: `budget must be null or ${BUDGET_SHAPE}` });
     return null;
   }
   for (const field of Object.keys(value)) {
-    if (field !== 'tokens' && field !== 'period')
+    if (!BUDGET_FIELDS.has(field))
       details.push({ path: `budget.${field}`, message: `unknown field "${field}"` });
   }
-  const tokens = value.tokens;
-  if (!Number.isSafeInteger(tokens) || (tokens as number) < 1)
-    details.push({ path: 'budget.tokens', message: 'budget.tokens must be a positive integer' });
+  const budget: KeyBudget = { period: value.period as BudgetPeriod };
+  if (value.tokens !== undefined) {
+    if (Number.isSafeInteger(value.tokens) && (value.tokens as number) >= 1)
+      budget.tokens = value.tokens as number;
+    else details.push({ path: 'budget.tokens', message: 'budget.tokens must be a positive integer' });
+  }
+  if (value.usd !== undefined) {
+    const usd = value.usd;
+    if (typeof usd === 'number' && Number.isFinite(usd) && usd > 0 && usd <= MAX_USD) budget.usd = usd;
+    else
+      details.push({
+        path: 'budget.usd',
+        message: `budget.usd must be a number above 0, at most ${MAX_USD}`,
+      });
+  }
+  if (value.tokens === undefined && value.usd === undefined)
+    details.push({ path: 'budget', message: `budget needs tokens, usd or both: ${BUDGET_SHAPE}` });
   if (!PERIODS.includes(value.period as BudgetPeriod))
     details.push({ path: 'budget.period', message: 'budget.period must be day, month or total' });
-  return { tokens: tokens as number, period: value.period as BudgetPeriod };
+  return budget;
 }
 
 function readExpiry(value: unknown, details: ErrorDetail[]): string | null {

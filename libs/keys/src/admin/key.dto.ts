@@ -1,9 +1,22 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 /** OpenAPI shapes of /admin/keys (validation itself is key-body.validator.ts, which lists every bad field). */
+/** At least one of tokens and usd; both are enforced when both are set. */
 export class KeyBudgetDto {
-  @ApiProperty({ minimum: 1 })
-  tokens!: number;
+  @ApiPropertyOptional({ minimum: 1, description: 'Input + output tokens per period.' })
+  tokens?: number;
+
+  @ApiPropertyOptional({
+    minimum: 0,
+    exclusiveMinimum: true,
+    maximum: 1_000_000_000,
+    example: 25,
+    description:
+      "USD per period: each request's cost (the model catalogue's prices × its usage) is counted. A request " +
+      'whose model has no price in the catalogue costs nothing here (a warning is logged once per model and ' +
+      '`switchboard_key_budget_unpriced_requests_total` counts them).',
+  })
+  usd?: number;
 
   @ApiProperty({ enum: ['day', 'month', 'total'], description: 'day and month are UTC calendar periods.' })
   period!: string;
@@ -62,6 +75,12 @@ export class KeyResponseDto extends KeyBodyDto {
 
   @ApiProperty({ type: KeyUsageDto, description: 'Tokens used in the current UTC day, month, and in total.' })
   usage!: KeyUsageDto;
+
+  @ApiProperty({
+    type: KeyUsageDto,
+    description: 'USD spent (catalogue prices × usage) in the current UTC day, month, and in total.',
+  })
+  spend_usd!: KeyUsageDto;
 
   @ApiProperty()
   version!: number;

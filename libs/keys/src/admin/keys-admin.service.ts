@@ -11,6 +11,8 @@ import { readGraceSeconds, validateKeyBody } from './key-body.validator';
 export interface KeyView extends ConsumerKey {
   /** Tokens used in the current UTC day and month, and in total. */
   usage: PeriodUsage;
+  /** USD spent (the request records' cost) in the current UTC day and month, and in total. */
+  spend_usd: PeriodUsage;
 }
 
 export interface KeyWithSecret extends KeyView {
@@ -92,7 +94,10 @@ export class KeysAdminService {
       keys.map((key) => key.id),
       new Date(),
     );
-    return keys.map((key) => ({ ...key, usage: usage.get(key.id)! }));
+    return keys.map((key) => {
+      const used = usage.get(key.id)!;
+      return { ...key, usage: used.tokens, spend_usd: used.usd };
+    });
   }
 
   private async findOrThrow(id: string): Promise<ConsumerKey> {

@@ -50,7 +50,7 @@ describe('ConsumerKeyGate', () => {
     currentRevision: async () => 1,
     loadSnapshot: async () => ({ revision: 1, keys }),
   } as unknown as ConsumerKeyRepository;
-  const usage = { tokens: async () => 0 } as unknown as KeyUsageRepository;
+  const usage = { spent: async () => ({ tokens: 0, nanoUsd: 0 }) } as unknown as KeyUsageRepository;
 
   async function gate(mode: 'keys' | 'none' = 'keys'): Promise<ConsumerKeyGate> {
     const registry = new ConsumerKeyRegistry(repository, new KeyChangeBus(), 0);

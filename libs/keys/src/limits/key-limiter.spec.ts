@@ -36,9 +36,13 @@ async function refusal(work: Promise<unknown>): Promise<GatewayError> {
 describe('KeyLimiter', () => {
   const at = new Date('2026-12-07T23:59:00Z');
   const stored = new Map<string, number>();
+  const storedUsd = new Map<string, number>();
   const usage = {
-    tokens: async (id: string, period: string) => stored.get(`${id}|${period}`) ?? 0,
-  } as KeyUsageRepository;
+    spent: async (id: string, period: string) => ({
+      tokens: stored.get(`${id}|${period}`) ?? 0,
+      nanoUsd: storedUsd.get(`${id}|${period}`) ?? 0,
+    }),
+  } as unknown as KeyUsageRepository;
   const limiter = () => new KeyLimiter(new MemoryCounterStore(() => at.getTime()), usage, () => at);
 
   it('admits rpm requests, then refuses with retry-after and zero remaining', async () => {
@@ -90,5 +94,54 @@ describe('KeyLimiter', () => {
     expect(await subject.admit({ ...both, budget: null })).toMatchObject({
       'x-ratelimit-remaining-requests': '0',
     });
+  });
+
+  it('refuses a USD budget exactly once its cost is spent, seeded from the stored nano-dollars', async () => {
+    const budgeted = key({
+      id: '00000000-0000-4000-8000-000000000003',
+      budget: { usd: 0.012, period: 'month' },
+    });
+    storedUsd.set(`${budgeted.id}|month:2026-12`, 4_000_000);
+    const subject = limiter();
+    await subject.admit(budgeted);
+    await subject.settle(budgeted, 10, 0.004);
+    await subject.admit(budgeted);
+    await subject.settle(budgeted, 10, 0.004);
+    const error = await refusal(subject.admit(budgeted));
+    expect(error.code).toBe(GatewayErrorCode.QUOTA_EXCEEDED);
+    expect(error.message).toBe('This key has used its budget of $0.012 (USD) (this month, UTC).');
+    expect(error).toMatchObject({ clientType: 'insufficient_quota', clientCode: 'insufficient_quota' });
+    expect(error.headers['retry-after']).toBe(String(24 * 86_400 + 60));
+  });
+
+  it('counts nothing toward a USD budget for an unpriced request, and tokens only toward a token budget', async () => {
+    const both = key({
+      id: '00000000-0000-4000-8000-000000000004',
+      budget: { tokens: 100, usd: 1, period: 'total' },
+    });
+    const subject = limiter();
+    await subject.settle(both, 60, null);
+    const standing = await subject.standing(both);
+    expect(standing.budgets).toEqual([
+      expect.objectContaining({ unit: 'tokens', spent: 60, remaining: 40, exhausted: false }),
+      expect.objectContaining({ unit: 'usd', spent: 0, remaining: 1, exhausted: false }),
+    ]);
+    await subject.settle(both, 1, 1);
+    expect((await subject.standing(both)).refusal?.message).toContain('$1 (USD)');
+  });
+
+  it('reports where a key stands without counting the request', async () => {
+    const limited = key({ id: '00000000-0000-4000-8000-000000000005', rpm: 2, tpm: 50 });
+    const subject = limiter();
+    await subject.admit(limited);
+    const first = await subject.standing(limited);
+    expect(first).toMatchObject({
+      requests: { limit: 2, used: 1, remaining: 1 },
+      tokens: { limit: 50, used: 0, remaining: 50 },
+      refusal: null,
+    });
+    expect((await subject.standing(limited)).requests?.used).toBe(1);
+    await subject.admit(limited);
+    expect((await subject.standing(limited)).refusal?.code).toBe(GatewayErrorCode.RATE_LIMITED);
   });
 });

@@ -1,74 +1,61 @@
 import { GatewayError, GatewayErrorCode } from '@switchboard/common/errors';
 import type { ConsumerKey } from '../consumer-key.types';
-import { periodId, periodRemainingMs, type KeyUsageRepository } from '../persistence/key-usage.repository';
-import type { CounterStore, CounterValue } from './counter-store';
+import type { KeyUsageRepository } from '../persistence/key-usage.repository';
+import { budgetAmount, BudgetMeter, type BudgetStanding } from './budget-meter';
+import type { CounterStore } from './counter-store';
 
 const MINUTE_MS = 60_000;
-/** Budget counters outlive their period a little so a late settlement still finds them. */
-const BUDGET_SLACK_MS = 3_600_000;
+
+/** A per-minute window as it stands. */
+export interface WindowStanding {
+  limit: number;
+  used: number;
+  remaining: number;
+  resetMs: number;
+}
+
+/** Where a key stands now, read without counting anything (explain). */
+export interface KeyStanding {
+  requests: WindowStanding | null;
+  tokens: WindowStanding | null;
+  budgets: BudgetStanding[];
+  /** What the next request would be refused with, if anything. */
+  refusal: GatewayError | null;
+}
 
 /**
- * rpm, tpm and budgets of consumer keys over live counters. A request is admitted while every window has
- * room (so one request may overshoot a token limit by its own size); tokens are added when its response ends.
- * Budget counters are seeded from Postgres the first time a period is seen, so a restart or a rotation
- * (same key id) never resets them, and they are checked live: the request after the one that used a budget
- * up is refused.
+ * rpm, tpm and budgets (tokens and USD) of consumer keys over live counters. A request is admitted while every
+ * window has room (so one request may overshoot a limit by its own size); tokens and cost are added when its
+ * response ends. Budget counters are seeded from Postgres the first time a period is seen, so a restart or a
+ * rotation (same key id) never resets them, and they are checked live: the request after the one that used a
+ * budget up is refused.
  */
 export class KeyLimiter {
+  private readonly budgets: BudgetMeter;
+
   constructor(
     private readonly counters: CounterStore,
-    private readonly usage: KeyUsageRepository,
+    usage: KeyUsageRepository,
     private readonly now: () => Date = () => new Date(),
-  ) {}
+  ) {
+    this.budgets = new BudgetMeter(counters, usage);
+  }
 
   /** Headers for the response (`x-ratelimit-*`); throws RATE_LIMITED or QUOTA_EXCEEDED with `retry-after`. */
   async admit(key: ConsumerKey): Promise<Record<string, string>> {
     const headers: Record<string, string> = {};
-    const at = this.now();
-    if (key.budget !== null) {
-      const used = (await this.budgetCounter(key, at)).count;
-      if (used >= key.budget.tokens) {
-        const remaining = periodRemainingMs(key.budget.period, at);
-        throw new GatewayError(
-          GatewayErrorCode.QUOTA_EXCEEDED,
-          `This key has used its budget of ${key.budget.tokens} tokens (${budgetWording(key.budget.period)}).`,
-          {
-            clientType: 'insufficient_quota',
-            clientCode: 'insufficient_quota',
-            headers: {
-              ...(await this.peek(key)),
-              ...(remaining === null ? {} : { 'retry-after': seconds(remaining) }),
-            },
-          },
-        );
-      }
-    }
+    const exhausted = (await this.budgets.standings(key, this.now())).find((budget) => budget.exhausted);
+    if (exhausted !== undefined) throw budgetRefusal(exhausted, await this.peek(key));
     if (key.tpm !== null) {
-      const window = await this.counters.get(`tpm:${key.id}`);
-      const used = window?.count ?? 0;
-      const reset = window?.resetMs ?? MINUTE_MS;
-      Object.assign(headers, limitHeaders('tokens', key.tpm, used, reset));
-      if (used >= key.tpm) {
-        throw rateLimited(
-          `This key's limit of ${key.tpm} tokens per minute is reached.`,
-          'tokens',
-          reset,
-          headers,
-        );
-      }
+      const window = await this.window('tpm', key.id, key.tpm);
+      Object.assign(headers, limitHeaders('tokens', window));
+      if (window.used >= key.tpm) throw tpmRefusal(key.tpm, window, headers);
     }
     if (key.rpm !== null) {
-      const window = await this.counters.add(`rpm:${key.id}`, 1, MINUTE_MS);
-      const reset = window.resetMs ?? MINUTE_MS;
-      Object.assign(headers, limitHeaders('requests', key.rpm, window.count, reset));
-      if (window.count > key.rpm) {
-        throw rateLimited(
-          `This key's limit of ${key.rpm} requests per minute is reached.`,
-          'requests',
-          reset,
-          headers,
-        );
-      }
+      const counted = await this.counters.add(`rpm:${key.id}`, 1, MINUTE_MS);
+      const window = standing(key.rpm, counted.count, counted.resetMs);
+      Object.assign(headers, limitHeaders('requests', window));
+      if (counted.count > key.rpm) throw rpmRefusal(key.rpm, window, headers);
     }
     return headers;
   }
@@ -76,68 +63,94 @@ export class KeyLimiter {
   /** The `x-ratelimit-*` headers as the windows stand, counting nothing (for a request refused otherwise). */
   async peek(key: ConsumerKey): Promise<Record<string, string>> {
     const headers: Record<string, string> = {};
-    for (const [kind, limit] of [
-      ['tokens', key.tpm],
-      ['requests', key.rpm],
-    ] as const) {
-      if (limit === null) continue;
-      const window = await this.counters.get(`${kind === 'tokens' ? 'tpm' : 'rpm'}:${key.id}`);
-      Object.assign(headers, limitHeaders(kind, limit, window?.count ?? 0, window?.resetMs ?? MINUTE_MS));
-    }
+    if (key.tpm !== null)
+      Object.assign(headers, limitHeaders('tokens', await this.window('tpm', key.id, key.tpm)));
+    if (key.rpm !== null)
+      Object.assign(headers, limitHeaders('requests', await this.window('rpm', key.id, key.rpm)));
     return headers;
   }
 
-  /** Counts the tokens of a finished response toward the key's tpm window and budget (live counters). */
-  async settle(key: ConsumerKey, tokens: number): Promise<void> {
-    if (tokens <= 0) return;
-    const at = this.now();
-    if (key.tpm !== null) await this.counters.add(`tpm:${key.id}`, tokens, MINUTE_MS);
-    if (key.budget !== null) {
-      await this.budgetCounter(key, at);
-      await this.counters.add(budgetName(key, at), tokens, budgetWindow(key, at));
-    }
+  /** Where the key stands and what `admit` would answer now, without counting the request or seeding budgets. */
+  async standing(key: ConsumerKey): Promise<KeyStanding> {
+    const budgets = await this.budgets.standings(key, this.now(), false);
+    const tokens = key.tpm === null ? null : await this.window('tpm', key.id, key.tpm);
+    const requests = key.rpm === null ? null : await this.window('rpm', key.id, key.rpm);
+    const headers = {
+      ...(tokens === null ? {} : limitHeaders('tokens', tokens)),
+      ...(requests === null ? {} : limitHeaders('requests', requests)),
+    };
+    const exhausted = budgets.find((budget) => budget.exhausted);
+    let refusal: GatewayError | null = null;
+    if (exhausted !== undefined) refusal = budgetRefusal(exhausted, headers);
+    else if (tokens !== null && tokens.remaining <= 0) refusal = tpmRefusal(tokens.limit, tokens, headers);
+    else if (requests !== null && requests.remaining <= 0)
+      refusal = rpmRefusal(requests.limit, requests, headers);
+    return { requests, tokens, budgets, refusal };
   }
 
-  private async budgetCounter(key: ConsumerKey, at: Date): Promise<CounterValue> {
-    const name = budgetName(key, at);
-    const live = await this.counters.get(name);
-    if (live !== null) return live;
-    const stored = await this.usage.tokens(key.id, periodId(key.budget!.period, at));
-    return this.counters.seed(name, stored, budgetWindow(key, at));
+  /** Counts a finished response's tokens (tpm window and token budget) and cost in USD (USD budget). */
+  async settle(key: ConsumerKey, tokens: number, costUsd: number | null = null): Promise<void> {
+    if (tokens > 0 && key.tpm !== null) await this.counters.add(`tpm:${key.id}`, tokens, MINUTE_MS);
+    await this.budgets.add(key, Math.max(0, tokens), costUsd, this.now());
+  }
+
+  private async window(kind: 'rpm' | 'tpm', keyId: string, limit: number): Promise<WindowStanding> {
+    const value = await this.counters.get(`${kind}:${keyId}`);
+    return standing(limit, value?.count ?? 0, value?.resetMs ?? MINUTE_MS);
   }
 }
 
-function budgetName(key: ConsumerKey, at: Date): string {
-  return `budget:${key.id}:${periodId(key.budget!.period, at)}`;
+function standing(limit: number, used: number, resetMs: number | null): WindowStanding {
+  return { limit, used, remaining: Math.max(0, limit - used), resetMs: resetMs ?? MINUTE_MS };
 }
 
-function budgetWindow(key: ConsumerKey, at: Date): number | null {
-  const remaining = periodRemainingMs(key.budget!.period, at);
-  return remaining === null ? null : remaining + BUDGET_SLACK_MS;
+function budgetRefusal(budget: BudgetStanding, headers: Record<string, string>): GatewayError {
+  const wording = budget.period === 'total' ? 'in total' : `this ${budget.period}, UTC`;
+  return new GatewayError(
+    GatewayErrorCode.QUOTA_EXCEEDED,
+    `This key has used its budget of ${budgetAmount(budget)} (${wording}).`,
+    {
+      clientType: 'insufficient_quota',
+      clientCode: 'insufficient_quota',
+      headers: {
+        ...headers,
+        ...(budget.resetMs === null ? {} : { 'retry-after': seconds(budget.resetMs) }),
+      },
+    },
+  );
 }
 
-function budgetWording(period: string): string {
-  return period === 'total' ? 'in total' : `this ${period}, UTC`;
+function tpmRefusal(limit: number, window: WindowStanding, headers: Record<string, string>): GatewayError {
+  return rateLimited(`This key's limit of ${limit} tokens per minute is reached.`, 'tokens', window, headers);
 }
 
-function limitHeaders(kind: 'requests' | 'tokens', limit: number, used: number, resetMs: number) {
+function rpmRefusal(limit: number, window: WindowStanding, headers: Record<string, string>): GatewayError {
+  return rateLimited(
+    `This key's limit of ${limit} requests per minute is reached.`,
+    'requests',
+    window,
+    headers,
+  );
+}
+
+function limitHeaders(kind: 'requests' | 'tokens', window: WindowStanding): Record<string, string> {
   return {
-    [`x-ratelimit-limit-${kind}`]: String(limit),
-    [`x-ratelimit-remaining-${kind}`]: String(Math.max(0, limit - used)),
-    [`x-ratelimit-reset-${kind}`]: `${seconds(resetMs)}s`,
+    [`x-ratelimit-limit-${kind}`]: String(window.limit),
+    [`x-ratelimit-remaining-${kind}`]: String(window.remaining),
+    [`x-ratelimit-reset-${kind}`]: `${seconds(window.resetMs)}s`,
   };
 }
 
 function rateLimited(
   message: string,
   kind: 'requests' | 'tokens',
-  resetMs: number,
+  window: WindowStanding,
   headers: Record<string, string>,
 ): GatewayError {
   return new GatewayError(GatewayErrorCode.RATE_LIMITED, message, {
     clientType: kind,
     clientCode: 'rate_limit_exceeded',
-    headers: { ...headers, 'retry-after': seconds(resetMs) },
+    headers: { ...headers, 'retry-after': seconds(window.resetMs) },
   });
 }
 

@@ -35,6 +35,9 @@ export class ConsumerKeyEntity {
   @Column('bigint', { nullable: true })
   budget_tokens!: string | null;
 
+  @Column('double precision', { nullable: true })
+  budget_usd!: number | null;
+
   @Column('varchar', { length: 10, nullable: true })
   budget_period!: string | null;
 

@@ -40,6 +40,11 @@ export class ConsumerKeyRepository {
     return row ? toConsumerKey(row) : null;
   }
 
+  async findByName(name: string): Promise<ConsumerKey | null> {
+    const row = await this.dataSource.manager.findOneBy(ConsumerKeyEntity, { name });
+    return row ? toConsumerKey(row) : null;
+  }
+
   async list(page: number, pageSize: number): Promise<{ items: ConsumerKey[]; total: number }> {
     const [rows, total] = await this.dataSource.manager.findAndCount(ConsumerKeyEntity, {
       order: { name: 'ASC' },

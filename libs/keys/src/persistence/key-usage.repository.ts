@@ -25,23 +25,37 @@ export function periodRemainingMs(period: BudgetPeriod, at: Date): number | null
   return end - at.getTime();
 }
 
-/** One key's share of a usage batch: tokens per period id, and its latest use. */
+/** What a key used in one period: tokens, and USD in nano-dollars (the live budget counters' unit). */
+export interface PeriodSpend {
+  tokens: number;
+  nanoUsd: number;
+}
+
+export const NANO_PER_USD = 1_000_000_000;
+
+/** One key's share of a usage batch: tokens and spend per period id, and its latest use. */
 export interface UsageDelta {
   keyId: string;
-  tokens: readonly { period: string; tokens: number }[];
+  tokens: readonly { period: string; tokens: number; nanoUsd: number }[];
   lastUsedAt: Date;
+}
+
+/** A key's usage in the current day and month and in total, in tokens and in USD. */
+export interface KeyUsageView {
+  tokens: PeriodUsage;
+  usd: PeriodUsage;
 }
 
 /** Durable token usage per key and period: the ground truth budgets are seeded from after a restart. */
 export class KeyUsageRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async tokens(keyId: string, period: string): Promise<number> {
-    const rows: { tokens: string }[] = await this.dataSource.query(
-      'SELECT tokens FROM consumer_key_usage WHERE key_id = $1 AND period = $2',
+  async spent(keyId: string, period: string): Promise<PeriodSpend> {
+    const rows: { tokens: string; spend_nano_usd: string }[] = await this.dataSource.query(
+      'SELECT tokens, spend_nano_usd FROM consumer_key_usage WHERE key_id = $1 AND period = $2',
       [keyId, period],
     );
-    return Number(rows[0]?.tokens ?? 0);
+    return { tokens: Number(rows[0]?.tokens ?? 0), nanoUsd: Number(rows[0]?.spend_nano_usd ?? 0) };
   }
 
   /**
@@ -53,11 +67,12 @@ export class KeyUsageRepository {
     const rows = deltas.flatMap((delta) => delta.tokens.map((row) => ({ keyId: delta.keyId, ...row })));
     await this.dataSource.query(
       `WITH used AS (
-         INSERT INTO consumer_key_usage (key_id, period, tokens)
-         SELECT u.key_id, u.period, u.tokens
-         FROM unnest($1::uuid[], $2::text[], $3::bigint[]) AS u(key_id, period, tokens)
+         INSERT INTO consumer_key_usage (key_id, period, tokens, spend_nano_usd)
+         SELECT u.key_id, u.period, u.tokens, u.nano
+         FROM unnest($1::uuid[], $2::text[], $3::bigint[], $6::bigint[]) AS u(key_id, period, tokens, nano)
          WHERE EXISTS (SELECT 1 FROM consumer_keys k WHERE k.id = u.key_id)
-         ON CONFLICT (key_id, period) DO UPDATE SET tokens = consumer_key_usage.tokens + EXCLUDED.tokens
+         ON CONFLICT (key_id, period) DO UPDATE SET tokens = consumer_key_usage.tokens + EXCLUDED.tokens,
+           spend_nano_usd = consumer_key_usage.spend_nano_usd + EXCLUDED.spend_nano_usd
        )
        UPDATE consumer_keys k SET last_used_at = GREATEST(k.last_used_at, l.at)
        FROM unnest($4::uuid[], $5::timestamptz[]) AS l(id, at)
@@ -68,20 +83,30 @@ export class KeyUsageRepository {
         rows.map((row) => row.tokens),
         deltas.map((delta) => delta.keyId),
         deltas.map((delta) => delta.lastUsedAt),
+        rows.map((row) => row.nanoUsd),
       ],
     );
   }
 
-  async usage(keyIds: string[], at: Date): Promise<Map<string, PeriodUsage>> {
-    const result = new Map<string, PeriodUsage>(keyIds.map((id) => [id, { day: 0, month: 0, total: 0 }]));
-    if (keyIds.length === 0) return result;
-    const rows: { key_id: string; period: string; tokens: string }[] = await this.dataSource.query(
-      'SELECT key_id, period, tokens FROM consumer_key_usage WHERE key_id = ANY($1::uuid[]) AND period = ANY($2::text[])',
-      [keyIds, [periodId('day', at), periodId('month', at), 'total']],
+  async usage(keyIds: string[], at: Date): Promise<Map<string, KeyUsageView>> {
+    const result = new Map<string, KeyUsageView>(
+      keyIds.map((id) => [
+        id,
+        { tokens: { day: 0, month: 0, total: 0 }, usd: { day: 0, month: 0, total: 0 } },
+      ]),
     );
+    if (keyIds.length === 0) return result;
+    const rows: { key_id: string; period: string; tokens: string; spend_nano_usd: string }[] =
+      await this.dataSource.query(
+        `SELECT key_id, period, tokens, spend_nano_usd FROM consumer_key_usage
+         WHERE key_id = ANY($1::uuid[]) AND period = ANY($2::text[])`,
+        [keyIds, [periodId('day', at), periodId('month', at), 'total']],
+      );
     for (const row of rows) {
       const usage = result.get(row.key_id)!;
-      usage[row.period.split(':')[0] as keyof PeriodUsage] = Number(row.tokens);
+      const period = row.period.split(':')[0] as keyof PeriodUsage;
+      usage.tokens[period] = Number(row.tokens);
+      usage.usd[period] = Number(row.spend_nano_usd) / NANO_PER_USD;
     }
     return result;
   }

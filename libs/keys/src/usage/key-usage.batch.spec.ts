@@ -4,10 +4,10 @@ import { KeyUsageBatch } from './key-usage.batch';
 describe('KeyUsageBatch', () => {
   const at = new Date('2026-12-07T10:00:00Z');
   const later = new Date('2026-12-07T10:00:05Z');
-  const periods = (tokens: number) => [
-    { period: 'day:2026-12-07', tokens },
-    { period: 'month:2026-12', tokens },
-    { period: 'total', tokens },
+  const periods = (tokens: number, nanoUsd = 0) => [
+    { period: 'day:2026-12-07', tokens, nanoUsd },
+    { period: 'month:2026-12', tokens, nanoUsd },
+    { period: 'total', tokens, nanoUsd },
   ];
 
   function sink(fail = 0) {
@@ -47,11 +47,11 @@ describe('KeyUsageBatch', () => {
     batch.record('b', 0, at);
     await batch.flush();
     expect(target.batches).toHaveLength(0);
-    batch.record('a', 5, later);
+    batch.record('a', 5, later, 2_500);
     await batch.close();
     expect(target.batches).toEqual([
       [
-        { keyId: 'a', lastUsedAt: later, tokens: periods(15) },
+        { keyId: 'a', lastUsedAt: later, tokens: periods(15, 2_500) },
         { keyId: 'b', lastUsedAt: at, tokens: [] },
       ],
     ]);

@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { periodId, type UsageDelta } from '../persistence/key-usage.repository';
+import { periodId, type PeriodSpend, type UsageDelta } from '../persistence/key-usage.repository';
 
 /** Where a batch goes: one statement for every key and period it holds. */
 export interface UsageDeltaSink {
@@ -7,8 +7,8 @@ export interface UsageDeltaSink {
 }
 
 interface PendingKey {
-  /** Tokens by period id (`day:…`, `month:…`, `total`), as of when they were used. */
-  tokens: Map<string, number>;
+  /** Tokens and nano-dollars by period id (`day:…`, `month:…`, `total`), as of when they were used. */
+  tokens: Map<string, PeriodSpend>;
   lastUsedAt: Date;
 }
 
@@ -36,15 +36,15 @@ export class KeyUsageBatch {
     this.timer.unref();
   }
 
-  /** One keyed request ended at `at` having used `tokens` (0 for a refusal or an answer without usage). */
-  record(keyId: string, tokens: number, at: Date): void {
-    const entry = this.pending.get(keyId) ?? { tokens: new Map<string, number>(), lastUsedAt: at };
-    if (at > entry.lastUsedAt) entry.lastUsedAt = at;
-    if (tokens > 0) {
+  /**
+   * One keyed request ended at `at` having used `tokens` and cost `nanoUsd` (0 for a refusal, an answer without
+   * usage or an unpriced model).
+   */
+  record(keyId: string, tokens: number, at: Date, nanoUsd = 0): void {
+    if (tokens > 0 || nanoUsd > 0) {
       for (const period of [periodId('day', at), periodId('month', at), 'total'])
-        entry.tokens.set(period, (entry.tokens.get(period) ?? 0) + tokens);
-    }
-    this.pending.set(keyId, entry);
+        this.requeue(keyId, period, { tokens: Math.max(0, tokens), nanoUsd: Math.max(0, nanoUsd) }, at);
+    } else this.requeue(keyId, undefined, { tokens: 0, nanoUsd: 0 }, at);
   }
 
   /** Writes everything gathered so far (one flush at a time; a flush asked for meanwhile follows it). */
@@ -70,7 +70,7 @@ export class KeyUsageBatch {
     const deltas: UsageDelta[] = [...batch].map(([keyId, entry]) => ({
       keyId,
       lastUsedAt: entry.lastUsedAt,
-      tokens: [...entry.tokens].map(([period, tokens]) => ({ period, tokens })),
+      tokens: [...entry.tokens].map(([period, spend]) => ({ period, ...spend })),
     }));
     try {
       await this.sink.addBatch(deltas);
@@ -83,17 +83,21 @@ export class KeyUsageBatch {
         );
       this.failing = true;
       for (const delta of deltas) {
-        for (const { period, tokens } of delta.tokens)
-          this.requeue(delta.keyId, period, tokens, delta.lastUsedAt);
-        if (delta.tokens.length === 0) this.requeue(delta.keyId, undefined, 0, delta.lastUsedAt);
+        for (const { period, tokens, nanoUsd } of delta.tokens)
+          this.requeue(delta.keyId, period, { tokens, nanoUsd }, delta.lastUsedAt);
+        if (delta.tokens.length === 0)
+          this.requeue(delta.keyId, undefined, { tokens: 0, nanoUsd: 0 }, delta.lastUsedAt);
       }
     }
   }
 
-  private requeue(keyId: string, period: string | undefined, tokens: number, at: Date): void {
-    const entry = this.pending.get(keyId) ?? { tokens: new Map<string, number>(), lastUsedAt: at };
+  private requeue(keyId: string, period: string | undefined, spend: PeriodSpend, at: Date): void {
+    const entry = this.pending.get(keyId) ?? { tokens: new Map<string, PeriodSpend>(), lastUsedAt: at };
     if (at > entry.lastUsedAt) entry.lastUsedAt = at;
-    if (period !== undefined) entry.tokens.set(period, (entry.tokens.get(period) ?? 0) + tokens);
+    if (period !== undefined) {
+      const sum = entry.tokens.get(period) ?? { tokens: 0, nanoUsd: 0 };
+      entry.tokens.set(period, { tokens: sum.tokens + spend.tokens, nanoUsd: sum.nanoUsd + spend.nanoUsd });
+    }
     this.pending.set(keyId, entry);
   }
 }

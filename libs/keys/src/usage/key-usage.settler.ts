@@ -2,23 +2,32 @@ import { Logger } from '@nestjs/common';
 import type { Observable, Subscription } from 'rxjs';
 import type { KeyLimiter } from '../limits/key-limiter';
 import type { ConsumerKeyRegistry } from '../registry/consumer-key.registry';
+import { NANO_PER_USD } from '../persistence/key-usage.repository';
 import type { KeyUsageBatch } from './key-usage.batch';
+import { UnpricedSpend } from './unpriced-spend';
 
 /** The part of the data plane's RequestRecord that usage settlement reads. */
 export interface UsageBearingRecord {
   readonly key: { id: string; name: string } | null;
   readonly usage: { input: number; output: number } | null;
+  /** USD at the catalogue's prices; null when the model or its prices are unknown. */
+  readonly cost_usd: number | null;
+  /** The model the upstream reported (named in the unpriced warning). */
+  readonly upstream_model: string | null;
 }
 
 /**
- * Settles each finished keyed request: its tokens (input + output) on the live counters first (limits act on
- * the next request), then its tokens and time of use into the batch that Postgres receives once per interval.
+ * Settles each finished keyed request: its tokens (input + output) and cost on the live counters first (limits
+ * act on the next request), then into the batch that Postgres receives once per interval. A request with usage
+ * but no cost (the model has no catalogue price) adds nothing to a USD budget: it is counted in
+ * `switchboard_key_budget_unpriced_requests_total` and warned about once per model.
  * Never blocks or throws into the data plane.
  */
 export class KeyUsageSettler {
   private readonly logger = new Logger('KeyUsage');
   private subscription: Subscription | undefined;
   private pending = new Set<Promise<void>>();
+  private readonly unpriced = new UnpricedSpend();
 
   constructor(
     private readonly registry: ConsumerKeyRegistry,
@@ -43,17 +52,22 @@ export class KeyUsageSettler {
 
   private async settle(record: UsageBearingRecord): Promise<void> {
     if (record.key === null) return;
+    const at = this.now();
     const tokens = record.usage === null ? 0 : record.usage.input + record.usage.output;
-    this.batch.record(record.key.id, tokens, this.now());
-    if (tokens <= 0) return;
+    const cost = record.cost_usd !== null && record.cost_usd > 0 ? record.cost_usd : null;
     const key = this.registry.get(record.key.id);
-    try {
-      if (key) await this.limiter.settle(key, tokens);
-    } catch (error) {
-      this.logger.warn(
-        `Could not count ${tokens} tokens for key "${record.key.name}": ${(error as Error).message}`,
-      );
+    if (key?.budget?.usd !== undefined && record.usage !== null && record.cost_usd === null)
+      this.unpriced.seen(record.upstream_model, key.name);
+    if (key && (tokens > 0 || cost !== null)) {
+      try {
+        await this.limiter.settle(key, tokens, cost);
+      } catch (error) {
+        this.logger.warn(
+          `Could not count ${tokens} tokens for key "${record.key.name}": ${(error as Error).message}`,
+        );
+      }
     }
+    this.batch.record(record.key.id, tokens, at, cost === null ? 0 : Math.round(cost * NANO_PER_USD));
   }
 
   private track(work: Promise<void>): void {
