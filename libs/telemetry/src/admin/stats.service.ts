@@ -2,45 +2,18 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { DURATION_BUCKETS_MS, TTFB_BUCKETS_MS, histogramQuantile } from '../metrics/buckets';
 import { QueryReader, readWindow } from './query-params';
+import {
+  GROUP_BYS,
+  STEPS,
+  type GroupBy,
+  type Percentiles,
+  type Stats,
+  type StatsGroup,
+  type Step,
+  type Timeseries,
+} from './stats.types';
 
-export const GROUP_BYS = ['none', 'route', 'instance', 'model', 'key'] as const;
-export type GroupBy = (typeof GROUP_BYS)[number];
-export const STEPS = { '1m': 60, '5m': 300, '1h': 3600 } as const;
-type Step = keyof typeof STEPS;
 const MAX_BUCKETS = 1500;
-
-export interface Percentiles {
-  p50: number | null;
-  p95: number | null;
-  p99: number | null;
-}
-
-export interface StatsGroup {
-  group: Record<string, string | null>;
-  requests: number;
-  errors: { '4xx': number; '5xx': number; '429': number };
-  fallbacks: number;
-  latency_ms: Percentiles;
-  ttfb_ms: Percentiles;
-  tokens: { input: number; output: number; cache_read: number; cache_creation: number; reasoning: number };
-  /** USD of the priced requests (model catalogue prices; unpriced requests add nothing), unrounded. */
-  cost: number;
-}
-
-export interface Stats {
-  since: string;
-  until: string;
-  group_by: GroupBy;
-  groups: StatsGroup[];
-}
-
-export interface Timeseries {
-  since: string;
-  until: string;
-  step: Step;
-  group_by: GroupBy;
-  buckets: { start: string; groups: StatsGroup[] }[];
-}
 
 const GROUP_COLUMNS: Record<GroupBy, string[]> = {
   none: [],
