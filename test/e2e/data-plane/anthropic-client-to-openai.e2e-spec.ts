@@ -16,10 +16,8 @@ describe('Anthropic client → OpenAI upstream (conversion)', () => {
 
   const suite = dataPlaneSuite({ mock: 'openai' });
   beforeAll(async () => {
-    ({
-      sb,
-      mocks: { mock },
-    } = suite);
+    ({ mock } = suite.mocks);
+    sb = suite.sb;
     model = uniqueModel('gpt-conv');
     await sb.createRoute(routeFor(model, [openAiInstance('gpt-a', mock.url)]));
   });

@@ -12,13 +12,10 @@ describe('circuit breaker', () => {
   let sb: DataPlaneHarness;
 
   const suite = dataPlaneSuite({ flaky: 'anthropic', steady: 'anthropic' });
-  beforeAll(
-    () =>
-      ({
-        sb,
-        mocks: { flaky, steady },
-      } = suite),
-  );
+  beforeAll(() => {
+    ({ flaky, steady } = suite.mocks);
+    sb = suite.sb;
+  });
   beforeEach(() => {
     flaky.clear();
     steady.clear();

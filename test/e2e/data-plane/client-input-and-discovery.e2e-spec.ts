@@ -20,10 +20,8 @@ describe('client input, /v1/models and count_tokens', () => {
     { env: { MAX_BODY_SIZE: '16kb' }, clearBeforeEach: true },
   );
   beforeAll(async () => {
-    ({
-      sb,
-      mocks: { claude, gpt },
-    } = suite);
+    ({ claude, gpt } = suite.mocks);
+    sb = suite.sb;
     model = uniqueModel('input');
     gptOnlyModel = uniqueModel('gpt-only');
     await sb.createRoute(

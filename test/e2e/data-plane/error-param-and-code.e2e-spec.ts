@@ -13,13 +13,10 @@ describe('error param and code', () => {
   let sb: DataPlaneHarness;
 
   const suite = dataPlaneSuite({ claude: 'anthropic', gpt: 'openai' });
-  beforeAll(
-    () =>
-      ({
-        sb,
-        mocks: { claude, gpt },
-      } = suite),
-  );
+  beforeAll(() => {
+    ({ claude, gpt } = suite.mocks);
+    sb = suite.sb;
+  });
 
   it('OpenAI client → Anthropic upstream: the converter refuses n: 2 with param "n"; nothing is sent', async () => {
     const model = uniqueModel('param-claude');

@@ -19,13 +19,10 @@ describe('fallback', () => {
     { primary: 'anthropic', secondary: 'anthropic', tertiary: 'anthropic' },
     { clearBeforeEach: true },
   );
-  beforeAll(
-    () =>
-      ({
-        sb,
-        mocks: { primary, secondary, tertiary },
-      } = suite),
-  );
+  beforeAll(() => {
+    ({ primary, secondary, tertiary } = suite.mocks);
+    sb = suite.sb;
+  });
 
   async function twoInstanceRoute(extra: Json = {}, primaryUrl = primary.url): Promise<string> {
     const model = uniqueModel('fallback');

@@ -17,10 +17,8 @@ describe('OpenAI client → Anthropic upstream (conversion)', () => {
 
   const suite = dataPlaneSuite({ mock: 'anthropic' });
   beforeAll(async () => {
-    ({
-      sb,
-      mocks: { mock },
-    } = suite);
+    ({ mock } = suite.mocks);
+    sb = suite.sb;
     model = uniqueModel('claude-conv');
     await sb.createRoute(
       routeFor(model, [

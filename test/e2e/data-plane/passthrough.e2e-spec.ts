@@ -22,10 +22,8 @@ describe('passthrough (client and upstream speak the same protocol)', () => {
     { clearBeforeEach: true },
   );
   beforeAll(async () => {
-    ({
-      sb,
-      mocks: { anthropicMock, openAiMock },
-    } = suite);
+    ({ anthropicMock, openAiMock } = suite.mocks);
+    sb = suite.sb;
     gptModel = uniqueModel('gpt-pass');
     claudeModel = uniqueModel('claude-pass');
     await sb.createRoute(routeFor(gptModel, [openAiInstance('gpt-pass', openAiMock.url)]));

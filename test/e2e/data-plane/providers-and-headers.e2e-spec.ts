@@ -10,13 +10,10 @@ describe('providers, upstream headers, options', () => {
   let sb: DataPlaneHarness;
 
   const suite = dataPlaneSuite({ claude: 'anthropic', gpt: 'openai' }, { clearBeforeEach: true });
-  beforeAll(
-    () =>
-      ({
-        sb,
-        mocks: { claude, gpt },
-      } = suite),
-  );
+  beforeAll(() => {
+    ({ claude, gpt } = suite.mocks);
+    sb = suite.sb;
+  });
 
   const user = (content: string) => ({ role: 'user' as const, content });
 

@@ -19,13 +19,10 @@ describe('request record', () => {
     { claude: 'anthropic', claudeBackup: 'anthropic', gpt: 'openai' },
     { clearBeforeEach: true },
   );
-  beforeAll(
-    () =>
-      ({
-        sb,
-        mocks: { claude, claudeBackup, gpt },
-      } = suite),
-  );
+  beforeAll(() => {
+    ({ claude, claudeBackup, gpt } = suite.mocks);
+    sb = suite.sb;
+  });
 
   async function claudeRoute(): Promise<string> {
     const model = uniqueModel('record-claude');

@@ -15,13 +15,10 @@ describe('data-plane robustness (issue 11)', () => {
     { gpt: 'openai', claude: 'anthropic' },
     { env: { MAX_BODY_SIZE: String(MAX_BODY) }, clearBeforeEach: true },
   );
-  beforeAll(
-    () =>
-      ({
-        sb,
-        mocks: { gpt, claude },
-      } = suite),
-  );
+  beforeAll(() => {
+    ({ gpt, claude } = suite.mocks);
+    sb = suite.sb;
+  });
 
   /** `{"a":{"a":…"x"…}}`, `depth` objects deep. */
   const nested = (depth: number): string => '{"a":'.repeat(depth) + '"x"' + '}'.repeat(depth);

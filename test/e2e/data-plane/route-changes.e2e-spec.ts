@@ -10,13 +10,10 @@ describe('route changes through the admin API', () => {
   let sb: DataPlaneHarness;
 
   const suite = dataPlaneSuite({ claude: 'anthropic', gpt: 'openai' });
-  beforeAll(
-    () =>
-      ({
-        sb,
-        mocks: { claude, gpt },
-      } = suite),
-  );
+  beforeAll(() => {
+    ({ claude, gpt } = suite.mocks);
+    sb = suite.sb;
+  });
 
   const ask = (model: string) =>
     sb.post('/v1/chat/completions', { model, messages: [{ role: 'user', content: 'hi' }] });

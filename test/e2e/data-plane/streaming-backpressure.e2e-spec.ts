@@ -14,13 +14,10 @@ describe('streaming backpressure', () => {
   let sb: DataPlaneHarness;
 
   const suite = dataPlaneSuite({ claude: 'anthropic' });
-  beforeAll(
-    () =>
-      ({
-        sb,
-        mocks: { claude },
-      } = suite),
-  );
+  beforeAll(() => {
+    ({ claude } = suite.mocks);
+    sb = suite.sb;
+  });
 
   it('a paused client pauses the upstream; resuming lets it continue; closing aborts it', async () => {
     const model = uniqueModel('backpressure');

@@ -31,13 +31,10 @@ describe('streaming failures', () => {
     { claude: 'anthropic', claudeBackup: 'anthropic', gpt: 'openai' },
     { clearBeforeEach: true },
   );
-  beforeAll(
-    () =>
-      ({
-        sb,
-        mocks: { claude, claudeBackup, gpt },
-      } = suite),
-  );
+  beforeAll(() => {
+    ({ claude, claudeBackup, gpt } = suite.mocks);
+    sb = suite.sb;
+  });
 
   async function claudeRoute(extra: Record<string, unknown> = {}) {
     const model = uniqueModel('stream-claude');

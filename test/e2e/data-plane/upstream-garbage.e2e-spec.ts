@@ -25,10 +25,8 @@ describe('broken upstream answers', () => {
 
   const suite = dataPlaneSuite({ claude: 'anthropic', gpt: 'openai' });
   beforeAll(async () => {
-    ({
-      sb,
-      mocks: { claude, gpt },
-    } = suite);
+    ({ claude, gpt } = suite.mocks);
+    sb = suite.sb;
     claudeModel = uniqueModel('garbage-claude');
     gptModel = uniqueModel('garbage-gpt');
     await sb.createRoute(routeFor(claudeModel, [anthropicInstance('claude', claude.url)]));
