@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { DURATION_BUCKETS_MS, TTFB_BUCKETS_MS, histogramQuantile } from '../metrics/buckets';
+import { ROLLUP_COUNT_COLUMNS } from '../rollups/usage-rollup.columns';
 import { QueryReader, readWindow } from './query-params';
 import {
   GROUP_BYS,
@@ -99,18 +100,7 @@ export class StatsService {
       );
       columns.unshift('bucket');
     }
-    const sums = [
-      'requests',
-      'errors_4xx',
-      'errors_5xx',
-      'errors_429',
-      'fallbacks',
-      'input_tokens',
-      'output_tokens',
-      'cache_read_tokens',
-      'cache_creation_tokens',
-      'reasoning_tokens',
-    ].map((column) => `sum(${column})::bigint AS ${column}`);
+    const sums: string[] = ROLLUP_COUNT_COLUMNS.map((column) => `sum(${column})::bigint AS ${column}`);
     sums.push('coalesce(sum(cost_usd), 0)::double precision AS cost_usd');
     // Without grouping the aggregate answers one row even over no data: one group of zeros.
     const groupClause =
