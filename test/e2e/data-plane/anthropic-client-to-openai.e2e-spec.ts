@@ -1,6 +1,7 @@
 import type Anthropic from '@anthropic-ai/sdk';
-import { reply, startOpenAiMock, type OpenAiMock } from '../../support/mock-upstreams';
-import { CLIENT_ANTHROPIC_KEY, startDataPlane, type DataPlaneHarness } from './support/data-plane-harness';
+import { reply, type OpenAiMock } from '../../support/mock-upstreams';
+import { CLIENT_ANTHROPIC_KEY, type DataPlaneHarness } from './support/data-plane-harness';
+import { dataPlaneSuite } from './support/data-plane-suite';
 import { PNG_BASE64, anthropicWeatherTool } from './support/fixtures';
 import { parseSse } from './support/normalize';
 import { rejectionOf } from './support/rejection';
@@ -13,15 +14,12 @@ describe('Anthropic client → OpenAI upstream (conversion)', () => {
   let sb: DataPlaneHarness;
   let model: string;
 
+  const suite = dataPlaneSuite({ mock: 'openai' });
   beforeAll(async () => {
-    mock = await startOpenAiMock();
-    sb = await startDataPlane();
+    ({ mock } = suite.mocks);
+    sb = suite.sb;
     model = uniqueModel('gpt-conv');
     await sb.createRoute(routeFor(model, [openAiInstance('gpt-a', mock.url)]));
-  });
-  afterAll(async () => {
-    await sb?.close();
-    await mock?.close();
   });
   beforeEach(() => mock.clear());
 

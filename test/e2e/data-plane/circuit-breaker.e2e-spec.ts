@@ -1,5 +1,6 @@
-import { reply, startAnthropicMock, type AnthropicMock } from '../../support/mock-upstreams';
-import { startDataPlane, type DataPlaneHarness, type InstanceHealth } from './support/data-plane-harness';
+import { reply, type AnthropicMock } from '../../support/mock-upstreams';
+import type { DataPlaneHarness, InstanceHealth } from './support/data-plane-harness';
+import { dataPlaneSuite } from './support/data-plane-suite';
 import { anthropicInstance, routeFor, uniqueModel } from './support/route-builders';
 import { waitFor } from './support/wait-for';
 
@@ -10,13 +11,10 @@ describe('circuit breaker', () => {
   let steady: AnthropicMock;
   let sb: DataPlaneHarness;
 
-  beforeAll(async () => {
-    [flaky, steady] = await Promise.all([startAnthropicMock(), startAnthropicMock()]);
-    sb = await startDataPlane();
-  });
-  afterAll(async () => {
-    await sb?.close();
-    await Promise.all([flaky?.close(), steady?.close()]);
+  const suite = dataPlaneSuite({ flaky: 'anthropic', steady: 'anthropic' });
+  beforeAll(() => {
+    ({ flaky, steady } = suite.mocks);
+    sb = suite.sb;
   });
   beforeEach(() => {
     flaky.clear();

@@ -1,11 +1,6 @@
-import {
-  reply,
-  startAnthropicMock,
-  startOpenAiMock,
-  type AnthropicMock,
-  type OpenAiMock,
-} from '../../support/mock-upstreams';
-import { startDataPlane, type DataPlaneHarness } from './support/data-plane-harness';
+import { reply, startAnthropicMock, type AnthropicMock, type OpenAiMock } from '../../support/mock-upstreams';
+import type { DataPlaneHarness } from './support/data-plane-harness';
+import { dataPlaneSuite } from './support/data-plane-suite';
 import { rejectionOf } from './support/rejection';
 import { anthropicInstance, openAiInstance, routeFor, uniqueModel } from './support/route-builders';
 
@@ -20,9 +15,13 @@ describe('client input, /v1/models and count_tokens', () => {
   let gptOnlyModel: string;
   const disabledModel = uniqueModel('disabled');
 
+  const suite = dataPlaneSuite(
+    { claude: 'anthropic', gpt: 'openai' },
+    { env: { MAX_BODY_SIZE: '16kb' }, clearBeforeEach: true },
+  );
   beforeAll(async () => {
-    [claude, gpt] = await Promise.all([startAnthropicMock(), startOpenAiMock()]);
-    sb = await startDataPlane({ MAX_BODY_SIZE: '16kb' });
+    ({ claude, gpt } = suite.mocks);
+    sb = suite.sb;
     model = uniqueModel('input');
     gptOnlyModel = uniqueModel('gpt-only');
     await sb.createRoute(
@@ -39,14 +38,6 @@ describe('client input, /v1/models and count_tokens', () => {
       models: [gptOnlyModel, 'gpt-glob-*'],
     });
     await sb.createRoute({ ...routeFor(disabledModel, [openAiInstance('gpt', gpt.url)]), enabled: false });
-  });
-  afterAll(async () => {
-    await sb?.close();
-    await Promise.all([claude?.close(), gpt?.close()]);
-  });
-  beforeEach(() => {
-    claude.clear();
-    gpt.clear();
   });
 
   async function expectOpenAiError(response: Response, status: number) {

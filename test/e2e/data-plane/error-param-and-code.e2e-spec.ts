@@ -1,13 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import Anthropic from '@anthropic-ai/sdk';
 import OpenAI from 'openai';
-import {
-  startAnthropicMock,
-  startOpenAiMock,
-  type AnthropicMock,
-  type OpenAiMock,
-} from '../../support/mock-upstreams';
-import { startDataPlane, type DataPlaneHarness } from './support/data-plane-harness';
+import { type AnthropicMock, type OpenAiMock } from '../../support/mock-upstreams';
+import type { DataPlaneHarness } from './support/data-plane-harness';
+import { dataPlaneSuite } from './support/data-plane-suite';
 import { anthropicInstance, openAiInstance, routeFor, uniqueModel } from './support/route-builders';
 
 /** A GatewayError's `param` and `code` reach the client through the one error writer (they used to be dropped). */
@@ -16,13 +12,10 @@ describe('error param and code', () => {
   let gpt: OpenAiMock;
   let sb: DataPlaneHarness;
 
-  beforeAll(async () => {
-    [claude, gpt] = await Promise.all([startAnthropicMock(), startOpenAiMock()]);
-    sb = await startDataPlane();
-  });
-  afterAll(async () => {
-    await sb?.close();
-    await Promise.all([claude?.close(), gpt?.close()]);
+  const suite = dataPlaneSuite({ claude: 'anthropic', gpt: 'openai' });
+  beforeAll(() => {
+    ({ claude, gpt } = suite.mocks);
+    sb = suite.sb;
   });
 
   it('OpenAI client → Anthropic upstream: the converter refuses n: 2 with param "n"; nothing is sent', async () => {

@@ -1,11 +1,6 @@
-import {
-  closedPortUrl,
-  reply,
-  startAnthropicMock,
-  type AnthropicMock,
-  type ReplySpec,
-} from '../../support/mock-upstreams';
-import { startDataPlane, type DataPlaneHarness } from './support/data-plane-harness';
+import { closedPortUrl, reply, type AnthropicMock, type ReplySpec } from '../../support/mock-upstreams';
+import type { DataPlaneHarness } from './support/data-plane-harness';
+import { dataPlaneSuite } from './support/data-plane-suite';
 import { anthropicInstance, routeFor, uniqueModel } from './support/route-builders';
 
 type Json = Record<string, unknown>;
@@ -20,22 +15,13 @@ describe('fallback', () => {
   let tertiary: AnthropicMock;
   let sb: DataPlaneHarness;
 
-  beforeAll(async () => {
-    [primary, secondary, tertiary] = await Promise.all([
-      startAnthropicMock(),
-      startAnthropicMock(),
-      startAnthropicMock(),
-    ]);
-    sb = await startDataPlane();
-  });
-  afterAll(async () => {
-    await sb?.close();
-    await Promise.all([primary?.close(), secondary?.close(), tertiary?.close()]);
-  });
-  beforeEach(() => {
-    primary.clear();
-    secondary.clear();
-    tertiary.clear();
+  const suite = dataPlaneSuite(
+    { primary: 'anthropic', secondary: 'anthropic', tertiary: 'anthropic' },
+    { clearBeforeEach: true },
+  );
+  beforeAll(() => {
+    ({ primary, secondary, tertiary } = suite.mocks);
+    sb = suite.sb;
   });
 
   async function twoInstanceRoute(extra: Json = {}, primaryUrl = primary.url): Promise<string> {

@@ -1,6 +1,7 @@
 import type OpenAI from 'openai';
-import { reply, startAnthropicMock, type AnthropicMock } from '../../support/mock-upstreams';
-import { CLIENT_OPENAI_KEY, startDataPlane, type DataPlaneHarness } from './support/data-plane-harness';
+import { reply, type AnthropicMock } from '../../support/mock-upstreams';
+import { CLIENT_OPENAI_KEY, type DataPlaneHarness } from './support/data-plane-harness';
+import { dataPlaneSuite } from './support/data-plane-suite';
 import { PNG_BASE64, openAiWeatherTool } from './support/fixtures';
 import { parseSse, textOf } from './support/normalize';
 import { expectOfficialOpenAi } from './support/openai-shape';
@@ -14,19 +15,16 @@ describe('OpenAI client → Anthropic upstream (conversion)', () => {
   let sb: DataPlaneHarness;
   let model: string;
 
+  const suite = dataPlaneSuite({ mock: 'anthropic' });
   beforeAll(async () => {
-    mock = await startAnthropicMock();
-    sb = await startDataPlane();
+    ({ mock } = suite.mocks);
+    sb = suite.sb;
     model = uniqueModel('claude-conv');
     await sb.createRoute(
       routeFor(model, [
         anthropicInstance('claude-a', mock.url, { options: { model: 'claude-deployment-x' } }),
       ]),
     );
-  });
-  afterAll(async () => {
-    await sb?.close();
-    await mock?.close();
   });
   beforeEach(() => mock.clear());
 

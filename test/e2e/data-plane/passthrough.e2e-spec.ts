@@ -1,16 +1,6 @@
-import {
-  reply,
-  startAnthropicMock,
-  startOpenAiMock,
-  type AnthropicMock,
-  type OpenAiMock,
-} from '../../support/mock-upstreams';
-import {
-  CLIENT_ANTHROPIC_KEY,
-  CLIENT_OPENAI_KEY,
-  startDataPlane,
-  type DataPlaneHarness,
-} from './support/data-plane-harness';
+import { reply, type AnthropicMock, type OpenAiMock } from '../../support/mock-upstreams';
+import { CLIENT_ANTHROPIC_KEY, CLIENT_OPENAI_KEY, type DataPlaneHarness } from './support/data-plane-harness';
+import { dataPlaneSuite } from './support/data-plane-suite';
 import { anthropicWeatherTool, openAiWeatherTool } from './support/fixtures';
 import {
   anthropicInstance,
@@ -27,21 +17,17 @@ describe('passthrough (client and upstream speak the same protocol)', () => {
   let gptModel: string;
   let claudeModel: string;
 
+  const suite = dataPlaneSuite(
+    { anthropicMock: 'anthropic', openAiMock: 'openai' },
+    { clearBeforeEach: true },
+  );
   beforeAll(async () => {
-    [anthropicMock, openAiMock] = await Promise.all([startAnthropicMock(), startOpenAiMock()]);
-    sb = await startDataPlane();
+    ({ anthropicMock, openAiMock } = suite.mocks);
+    sb = suite.sb;
     gptModel = uniqueModel('gpt-pass');
     claudeModel = uniqueModel('claude-pass');
     await sb.createRoute(routeFor(gptModel, [openAiInstance('gpt-pass', openAiMock.url)]));
     await sb.createRoute(routeFor(claudeModel, [anthropicInstance('claude-pass', anthropicMock.url)]));
-  });
-  afterAll(async () => {
-    await sb?.close();
-    await Promise.all([anthropicMock?.close(), openAiMock?.close()]);
-  });
-  beforeEach(() => {
-    anthropicMock.clear();
-    openAiMock.clear();
   });
 
   describe('OpenAI → OpenAI', () => {

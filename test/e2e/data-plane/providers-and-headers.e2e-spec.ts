@@ -1,16 +1,6 @@
-import {
-  reply,
-  startAnthropicMock,
-  startOpenAiMock,
-  type AnthropicMock,
-  type OpenAiMock,
-} from '../../support/mock-upstreams';
-import {
-  CLIENT_ANTHROPIC_KEY,
-  CLIENT_OPENAI_KEY,
-  startDataPlane,
-  type DataPlaneHarness,
-} from './support/data-plane-harness';
+import { reply, type AnthropicMock, type OpenAiMock } from '../../support/mock-upstreams';
+import { CLIENT_ANTHROPIC_KEY, CLIENT_OPENAI_KEY, type DataPlaneHarness } from './support/data-plane-harness';
+import { dataPlaneSuite } from './support/data-plane-suite';
 import { anthropicInstance, openAiInstance, routeFor, uniqueModel } from './support/route-builders';
 
 /** Provider drivers (endpoints, auth, body quirks), the upstream header policy, options and defaults. */
@@ -19,17 +9,10 @@ describe('providers, upstream headers, options', () => {
   let gpt: OpenAiMock;
   let sb: DataPlaneHarness;
 
-  beforeAll(async () => {
-    [claude, gpt] = await Promise.all([startAnthropicMock(), startOpenAiMock()]);
-    sb = await startDataPlane();
-  });
-  afterAll(async () => {
-    await sb?.close();
-    await Promise.all([claude?.close(), gpt?.close()]);
-  });
-  beforeEach(() => {
-    claude.clear();
-    gpt.clear();
+  const suite = dataPlaneSuite({ claude: 'anthropic', gpt: 'openai' }, { clearBeforeEach: true });
+  beforeAll(() => {
+    ({ claude, gpt } = suite.mocks);
+    sb = suite.sb;
   });
 
   const user = (content: string) => ({ role: 'user' as const, content });

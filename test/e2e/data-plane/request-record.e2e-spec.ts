@@ -1,14 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import OpenAI from 'openai';
 import type { RequestRecord } from '@switchboard/proxy';
-import {
-  reply,
-  startAnthropicMock,
-  startOpenAiMock,
-  type AnthropicMock,
-  type OpenAiMock,
-} from '../../support/mock-upstreams';
-import { startDataPlane, type DataPlaneHarness } from './support/data-plane-harness';
+import { reply, type AnthropicMock, type OpenAiMock } from '../../support/mock-upstreams';
+import type { DataPlaneHarness } from './support/data-plane-harness';
+import { dataPlaneSuite } from './support/data-plane-suite';
 import { anthropicInstance, openAiInstance, routeFor, uniqueModel } from './support/route-builders';
 
 const LONG_TEXT = 'The quick brown fox jumps over the lazy dog. '.repeat(20);
@@ -20,19 +15,14 @@ describe('request record', () => {
   let gpt: OpenAiMock;
   let sb: DataPlaneHarness;
 
-  beforeAll(async () => {
-    [claude, claudeBackup, gpt] = await Promise.all([
-      startAnthropicMock(),
-      startAnthropicMock(),
-      startOpenAiMock(),
-    ]);
-    sb = await startDataPlane();
+  const suite = dataPlaneSuite(
+    { claude: 'anthropic', claudeBackup: 'anthropic', gpt: 'openai' },
+    { clearBeforeEach: true },
+  );
+  beforeAll(() => {
+    ({ claude, claudeBackup, gpt } = suite.mocks);
+    sb = suite.sb;
   });
-  afterAll(async () => {
-    await sb?.close();
-    await Promise.all([claude?.close(), claudeBackup?.close(), gpt?.close()]);
-  });
-  beforeEach(() => [claude, claudeBackup, gpt].forEach((mock) => mock.clear()));
 
   async function claudeRoute(): Promise<string> {
     const model = uniqueModel('record-claude');

@@ -1,12 +1,7 @@
 import OpenAI from 'openai';
-import {
-  reply,
-  startAnthropicMock,
-  startOpenAiMock,
-  type AnthropicMock,
-  type OpenAiMock,
-} from '../../support/mock-upstreams';
-import { startDataPlane, type DataPlaneHarness } from './support/data-plane-harness';
+import { reply, type AnthropicMock, type OpenAiMock } from '../../support/mock-upstreams';
+import type { DataPlaneHarness } from './support/data-plane-harness';
+import { dataPlaneSuite } from './support/data-plane-suite';
 import { anthropicInstance, openAiInstance, routeFor, uniqueModel } from './support/route-builders';
 
 /** Data-plane items of issue 11: what fuzzing and first contact broke, kept fixed. */
@@ -16,15 +11,14 @@ describe('data-plane robustness (issue 11)', () => {
   let sb: DataPlaneHarness;
   const MAX_BODY = 64 * 1024;
 
-  beforeAll(async () => {
-    [gpt, claude] = await Promise.all([startOpenAiMock(), startAnthropicMock()]);
-    sb = await startDataPlane({ MAX_BODY_SIZE: String(MAX_BODY) });
+  const suite = dataPlaneSuite(
+    { gpt: 'openai', claude: 'anthropic' },
+    { env: { MAX_BODY_SIZE: String(MAX_BODY) }, clearBeforeEach: true },
+  );
+  beforeAll(() => {
+    ({ gpt, claude } = suite.mocks);
+    sb = suite.sb;
   });
-  afterAll(async () => {
-    await sb?.close();
-    await Promise.all([gpt?.close(), claude?.close()]);
-  });
-  beforeEach(() => [gpt, claude].forEach((mock) => mock.clear()));
 
   /** `{"a":{"a":…"x"…}}`, `depth` objects deep. */
   const nested = (depth: number): string => '{"a":'.repeat(depth) + '"x"' + '}'.repeat(depth);

@@ -1,10 +1,6 @@
-import {
-  startAnthropicMock,
-  startOpenAiMock,
-  type AnthropicMock,
-  type OpenAiMock,
-} from '../../support/mock-upstreams';
-import { startDataPlane, type DataPlaneHarness } from './support/data-plane-harness';
+import { type AnthropicMock, type OpenAiMock } from '../../support/mock-upstreams';
+import type { DataPlaneHarness } from './support/data-plane-harness';
+import { dataPlaneSuite } from './support/data-plane-suite';
 import { anthropicInstance, openAiInstance, routeFor, uniqueModel } from './support/route-builders';
 
 /** A change made through the admin API applies to the very next request in the same process. */
@@ -13,13 +9,10 @@ describe('route changes through the admin API', () => {
   let gpt: OpenAiMock;
   let sb: DataPlaneHarness;
 
-  beforeAll(async () => {
-    [claude, gpt] = await Promise.all([startAnthropicMock(), startOpenAiMock()]);
-    sb = await startDataPlane();
-  });
-  afterAll(async () => {
-    await sb?.close();
-    await Promise.all([claude?.close(), gpt?.close()]);
+  const suite = dataPlaneSuite({ claude: 'anthropic', gpt: 'openai' });
+  beforeAll(() => {
+    ({ claude, gpt } = suite.mocks);
+    sb = suite.sb;
   });
 
   const ask = (model: string) =>

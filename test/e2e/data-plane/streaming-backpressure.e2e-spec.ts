@@ -1,6 +1,7 @@
 import { request as httpRequest, type IncomingMessage } from 'node:http';
-import { delay, reply, startAnthropicMock, type AnthropicMock } from '../../support/mock-upstreams';
-import { startDataPlane, type DataPlaneHarness } from './support/data-plane-harness';
+import { delay, reply, type AnthropicMock } from '../../support/mock-upstreams';
+import type { DataPlaneHarness } from './support/data-plane-harness';
+import { dataPlaneSuite } from './support/data-plane-suite';
 import { anthropicInstance, routeFor, uniqueModel } from './support/route-builders';
 import { waitFor } from './support/wait-for';
 
@@ -12,13 +13,10 @@ describe('streaming backpressure', () => {
   let claude: AnthropicMock;
   let sb: DataPlaneHarness;
 
-  beforeAll(async () => {
-    claude = await startAnthropicMock();
-    sb = await startDataPlane();
-  });
-  afterAll(async () => {
-    await sb?.close();
-    await claude?.close();
+  const suite = dataPlaneSuite({ claude: 'anthropic' });
+  beforeAll(() => {
+    ({ claude } = suite.mocks);
+    sb = suite.sb;
   });
 
   it('a paused client pauses the upstream; resuming lets it continue; closing aborts it', async () => {

@@ -1,13 +1,8 @@
 import Anthropic from '@anthropic-ai/sdk';
 import OpenAI from 'openai';
-import {
-  reply,
-  startAnthropicMock,
-  startOpenAiMock,
-  type AnthropicMock,
-  type OpenAiMock,
-} from '../../support/mock-upstreams';
-import { startDataPlane, type DataPlaneHarness } from './support/data-plane-harness';
+import { reply, type AnthropicMock, type OpenAiMock } from '../../support/mock-upstreams';
+import type { DataPlaneHarness } from './support/data-plane-harness';
+import { dataPlaneSuite } from './support/data-plane-suite';
 import { parseSse } from './support/normalize';
 import { anthropicInstance, openAiInstance, routeFor, uniqueModel } from './support/route-builders';
 
@@ -32,19 +27,14 @@ describe('streaming failures', () => {
   let gpt: OpenAiMock;
   let sb: DataPlaneHarness;
 
-  beforeAll(async () => {
-    [claude, claudeBackup, gpt] = await Promise.all([
-      startAnthropicMock(),
-      startAnthropicMock(),
-      startOpenAiMock(),
-    ]);
-    sb = await startDataPlane();
+  const suite = dataPlaneSuite(
+    { claude: 'anthropic', claudeBackup: 'anthropic', gpt: 'openai' },
+    { clearBeforeEach: true },
+  );
+  beforeAll(() => {
+    ({ claude, claudeBackup, gpt } = suite.mocks);
+    sb = suite.sb;
   });
-  afterAll(async () => {
-    await sb?.close();
-    await Promise.all([claude?.close(), claudeBackup?.close(), gpt?.close()]);
-  });
-  beforeEach(() => [claude, claudeBackup, gpt].forEach((mock) => mock.clear()));
 
   async function claudeRoute(extra: Record<string, unknown> = {}) {
     const model = uniqueModel('stream-claude');

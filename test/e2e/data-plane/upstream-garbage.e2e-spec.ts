@@ -1,13 +1,8 @@
 import Anthropic from '@anthropic-ai/sdk';
 import OpenAI from 'openai';
-import {
-  reply,
-  startAnthropicMock,
-  startOpenAiMock,
-  type AnthropicMock,
-  type OpenAiMock,
-} from '../../support/mock-upstreams';
-import { startDataPlane, type DataPlaneHarness } from './support/data-plane-harness';
+import { reply, type AnthropicMock, type OpenAiMock } from '../../support/mock-upstreams';
+import type { DataPlaneHarness } from './support/data-plane-harness';
+import { dataPlaneSuite } from './support/data-plane-suite';
 import { parseSse } from './support/normalize';
 import { anthropicInstance, openAiInstance, routeFor, uniqueModel } from './support/route-builders';
 
@@ -28,17 +23,14 @@ describe('broken upstream answers', () => {
   let claudeModel: string;
   let gptModel: string;
 
+  const suite = dataPlaneSuite({ claude: 'anthropic', gpt: 'openai' });
   beforeAll(async () => {
-    [claude, gpt] = await Promise.all([startAnthropicMock(), startOpenAiMock()]);
-    sb = await startDataPlane();
+    ({ claude, gpt } = suite.mocks);
+    sb = suite.sb;
     claudeModel = uniqueModel('garbage-claude');
     gptModel = uniqueModel('garbage-gpt');
     await sb.createRoute(routeFor(claudeModel, [anthropicInstance('claude', claude.url)]));
     await sb.createRoute(routeFor(gptModel, [openAiInstance('gpt', gpt.url)]));
-  });
-  afterAll(async () => {
-    await sb?.close();
-    await Promise.all([claude?.close(), gpt?.close()]);
   });
 
   const drain = async (stream: AsyncIterable<unknown>) => {

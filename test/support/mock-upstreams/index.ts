@@ -1,6 +1,7 @@
 export { startAnthropicMock, type AnthropicMock } from './anthropic-mock';
 export { startOpenAiMock, type OpenAiMock, type OpenAiMockOptions } from './openai-mock';
-export { MockUpstream, closedPortUrl, delay, type MockUpstreamOptions } from './mock-upstream';
+export { MockUpstream, type MockUpstreamOptions } from './mock-upstream';
+export { closedPortUrl, delay } from './loopback';
 export {
   reply,
   type ReplySpec,

@@ -1,6 +1,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { delay, drainOrClose } from './loopback';
 import type { MockDialect } from './mock-dialect';
+import { readRequest } from './read-request';
 import type { RecordedRequest } from './recorded-request';
 import type { ReplySpec } from './reply-spec';
 
@@ -230,40 +232,8 @@ export class MockUpstream {
   }
 
   private async record(req: IncomingMessage, res: ServerResponse): Promise<RecordedRequest | undefined> {
-    let aborted = false;
-    let markAborted!: () => void;
-    let markSettled!: () => void;
-    const abortedPromise = new Promise<void>((resolve) => (markAborted = resolve));
-    const settled = new Promise<void>((resolve) => (markSettled = resolve));
-    res.on('close', () => {
-      if (!res.writableFinished) {
-        aborted = true;
-        markAborted();
-      }
-      markSettled();
-    });
-
-    const chunks: Buffer[] = [];
-    try {
-      for await (const chunk of req) chunks.push(chunk as Buffer);
-    } catch {
-      return undefined;
-    }
-    const rawBody = Buffer.concat(chunks).toString('utf8');
-    const url = new URL(req.url ?? '/', 'http://mock');
-    const request: RecordedRequest = {
-      method: req.method ?? 'GET',
-      path: url.pathname,
-      query: Object.fromEntries(url.searchParams),
-      headers: req.headers,
-      rawBody,
-      body: parseObject(rawBody),
-      receivedAt: Date.now(),
-      aborted: abortedPromise,
-      wasAborted: () => aborted,
-      settled,
-      stream: { framesWritten: 0, framesTotal: 0 },
-    };
+    const request = await readRequest(req, res);
+    if (request === undefined) return undefined;
     this.requests.push(request);
     for (const waiter of [...this.waiters]) {
       if (this.requests.length >= waiter.count) {
@@ -273,41 +243,4 @@ export class MockUpstream {
     }
     return request;
   }
-}
-
-function parseObject(raw: string): Record<string, unknown> {
-  try {
-    const parsed: unknown = JSON.parse(raw);
-    return parsed && typeof parsed === 'object' && !Array.isArray(parsed)
-      ? (parsed as Record<string, unknown>)
-      : {};
-  } catch {
-    return {};
-  }
-}
-
-/** Honours backpressure like a real server: wait until the socket drains (or dies). */
-function drainOrClose(res: ServerResponse): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      res.off('drain', done);
-      res.off('close', done);
-      resolve();
-    };
-    res.on('drain', done);
-    res.on('close', done);
-  });
-}
-
-export function delay(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-/** A URL on a loopback port nothing listens on (connection refused). */
-export async function closedPortUrl(): Promise<string> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return `http://127.0.0.1:${port}`;
 }

@@ -1,8 +1,33 @@
+import type { AttemptRecord, TokenCounts } from '@switchboard/proxy/record/request-record';
+import type { RequestView } from '@switchboard/telemetry/admin/request-view.types';
+import type {
+  GroupBy,
+  Percentiles,
+  Stats,
+  StatsGroup,
+  Step,
+  Timeseries,
+} from '@switchboard/telemetry/admin/stats.types';
+
 /**
- * Every admin API shape the dashboard reads, in one place. Routes: libs/routes/src/admin; telemetry:
- * libs/telemetry/src/admin (telemetry-response.dto.ts). Keys (issue 13) are still coded from the issue's text.
- * Cost (`cost` in stats, `cost_usd` on requests) comes with the model catalogue and may be absent.
+ * Every admin API shape the dashboard reads, in one place. The request log and stats shapes are the server's own
+ * (type-only imports from libs/telemetry/src/admin/*.types.ts and the proxy's RequestRecord, through the paths
+ * in apps/dashboard/tsconfig.json). Routes: libs/routes/src/admin. Keys (issue 13) are still coded from the
+ * issue's text. Cost (`cost` in stats, `cost_usd` on requests) comes with the model catalogue and may be absent.
  */
+
+export type { GroupBy, Percentiles, RequestView, StatsGroup, Step, TokenCounts };
+/** One upstream attempt of a logged request. */
+export type AttemptView = AttemptRecord;
+/** GET /admin/stats. */
+export type StatsResponse = Stats;
+/** GET /admin/stats/timeseries; every step from since to until, empty buckets included. */
+export type TimeseriesResponse = Timeseries;
+
+/** GET /admin/requests/:request_id. */
+export interface RequestDetailView extends RequestView {
+  attempts: AttemptView[];
+}
 
 export interface ApiErrorBody {
   error: { code: string; message: string; details?: Array<{ path: string; message: string }> };
@@ -54,62 +79,6 @@ export interface RouteHealth {
   }>;
 }
 
-/** One upstream attempt of a logged request (libs/proxy/src/record AttemptRecord). */
-export interface AttemptView {
-  instance: string;
-  provider: string;
-  upstream_protocol: string;
-  /** `success`, `http_429`, `http_5xx`, `timeout`, `connection_refused`, `stream_error`, `skipped`, … */
-  outcome: string;
-  status: number | null;
-  duration_ms: number;
-  ttfb_ms: number | null;
-  error_code: string | null;
-  /** Why an instance was passed over without a call (e.g. `capability:images`), when outcome is `skipped`. */
-  skipped?: string;
-}
-
-export interface TokenCounts {
-  input: number;
-  output: number;
-  cache_read: number;
-  cache_creation: number;
-  reasoning: number;
-}
-
-/** GET /admin/requests items; GET /admin/requests/:request_id adds `attempts`. */
-export interface RequestView {
-  request_id: string;
-  /** ISO 8601. */
-  started_at: string;
-  client_protocol: string;
-  endpoint: string;
-  stream: boolean;
-  /** The model the client asked for. */
-  model: string | null;
-  route_id: string | null;
-  route: string | null;
-  instance: string | null;
-  upstream_model: string | null;
-  status: number;
-  error: { code: string; message: string } | null;
-  usage: TokenCounts | null;
-  duration_ms: number;
-  ttfb_ms: number | null;
-  /** The consumer key; `name` is null when the key was deleted or had none. */
-  key: { id: string; name: string | null } | null;
-  attempt_count: number;
-  /** GET /admin/requests/:request_id only. */
-  attempts?: AttemptView[];
-  /** With the model catalogue only; null when the model has no price. */
-  cost_usd?: number | null;
-}
-
-/** GET /admin/requests/:request_id. */
-export interface RequestDetailView extends RequestView {
-  attempts: AttemptView[];
-}
-
 export interface RequestFilters {
   route?: string;
   instance?: string;
@@ -123,14 +92,6 @@ export interface RequestFilters {
   request_id?: string;
 }
 
-export type GroupBy = 'none' | 'route' | 'instance' | 'model' | 'key';
-
-export interface Percentiles {
-  p50: number | null;
-  p95: number | null;
-  p99: number | null;
-}
-
 /**
  * The dimensions of a stats group: {} for none; {route}; {route, instance}; {model}; {key_id, key_name}. The
  * route is the route's name.
@@ -142,28 +103,6 @@ export interface StatsGroupKey {
   key_id?: string | null;
   key_name?: string | null;
 }
-
-/** One group of GET /admin/stats and of each timeseries bucket. */
-export interface StatsGroup {
-  group: StatsGroupKey;
-  requests: number;
-  errors: { '4xx': number; '5xx': number; '429': number };
-  fallbacks: number;
-  latency_ms: Percentiles;
-  ttfb_ms: Percentiles;
-  tokens: TokenCounts;
-  /** With the model catalogue only: the group's cost in USD. */
-  cost?: number | null;
-}
-
-export interface StatsResponse {
-  since: string;
-  until: string;
-  group_by: GroupBy;
-  groups: StatsGroup[];
-}
-
-export type Step = '1m' | '5m' | '1h';
 
 /** One bucket of GET /admin/stats/timeseries, as the charts read it. */
 export interface TimeBucket {
@@ -188,15 +127,6 @@ export interface ReplicaView {
 
 export interface ReplicaList {
   items: ReplicaView[];
-}
-
-/** GET /admin/stats/timeseries; every step from since to until, empty buckets included. */
-export interface TimeseriesResponse {
-  since: string;
-  until: string;
-  step: Step;
-  group_by: GroupBy;
-  buckets: Array<{ start: string; groups: StatsGroup[] }>;
 }
 
 /** GET /admin/keys items (issue 13). Never holds the secret; `key` only in the create/rotate answer. */

@@ -18,4 +18,4 @@ export const anthropicToOpenAiConverter: Converter = {
 };
 
 export { readOptions as readAnthropicToOpenAiOptions, type AnthropicToOpenAiOptions } from './options';
-export { TOOL_ERROR_PREFIX } from './messages.mapper';
+export { TOOL_ERROR_PREFIX } from './user-turn.mapper';

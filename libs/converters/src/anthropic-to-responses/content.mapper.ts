@@ -5,7 +5,7 @@ import {
   type ResponsesInputContent,
 } from '@switchboard/protocols';
 import { documentParts, imagePart, isBlank, searchResultParts } from '../anthropic-to-openai/content.mapper';
-import { TOOL_ERROR_PREFIX } from '../anthropic-to-openai/messages.mapper';
+import { TOOL_ERROR_PREFIX } from '../anthropic-to-openai/user-turn.mapper';
 import { invalidRequest } from '../anthropic-to-openai/request-error';
 
 /**

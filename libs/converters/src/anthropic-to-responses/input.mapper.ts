@@ -5,7 +5,7 @@ import {
   type ResponsesInputItem,
 } from '@switchboard/protocols';
 import { isBlank, SERVER_BLOCK_TYPES } from '../anthropic-to-openai/content.mapper';
-import { toTurns, type Turn } from '../anthropic-to-openai/messages.mapper';
+import { toTurns, type Turn } from '../anthropic-to-openai/message-turns';
 import { invalidRequest } from '../anthropic-to-openai/request-error';
 import type { ToolNameMap } from '../shared/tool-names';
 import {

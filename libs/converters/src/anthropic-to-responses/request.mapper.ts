@@ -5,7 +5,7 @@ import {
   type ResponsesReasoningEffort,
 } from '@switchboard/protocols';
 import type { ConvertedRequest, UpstreamTarget } from '../converter.interface';
-import { systemTexts } from '../anthropic-to-openai/messages.mapper';
+import { systemTexts } from '../anthropic-to-openai/system-texts';
 import { mapReasoningEffort } from '../anthropic-to-openai/reasoning.mapper';
 import { invalidRequest } from '../anthropic-to-openai/request-error';
 import { ToolNameMap } from '../shared/tool-names';

@@ -1,4 +1,4 @@
-import type { Protocol } from '@switchboard/protocols';
+import type { Protocol } from '@switchboard/protocols/protocol';
 
 /**
  * The seam between the data plane and everything that watches it (request log, usage rollups, metrics, key

@@ -1,5 +1,5 @@
 import type { ErrorDetail } from '@switchboard/common/errors';
-import { validationFailed } from '../validation/route-validator';
+import { validationFailed } from '../validation/json-body';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;

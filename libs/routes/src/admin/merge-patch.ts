@@ -1,4 +1,4 @@
-import { isPlainObject } from '../validation/route-validator';
+import { isPlainObject } from '../validation/json-body';
 
 /**
  * PATCH semantics: objects merge recursively, arrays and scalars replace, `null` removes the field

@@ -6,12 +6,8 @@ import { RouteChangeBus } from '../route-change.bus';
 import type { RouteConfig } from '../route.types';
 import { ROUTE_ID_PATTERN } from '../validation/dto/route-body.dto';
 import type { RouteInput } from '../validation/route-input';
-import {
-  isPlainObject,
-  validateRouteBody,
-  validationFailed,
-  type RouteValidationOptions,
-} from '../validation/route-validator';
+import { isPlainObject, validationFailed } from '../validation/json-body';
+import { validateRouteBody, type RouteValidationOptions } from '../validation/route-validator';
 import { parseListQuery } from './list-query';
 import { mergePatch } from './merge-patch';
 import { toRouteView, type RouteView } from './route-view';

@@ -1,19 +1,24 @@
-import type { AttemptRecord, TokenCounts } from '@switchboard/proxy';
+import type { AttemptRecord } from '@switchboard/proxy';
+import type { RequestView } from './request-view.types';
 
-export interface RequestLogRow {
-  request_id: string;
+/** The columns a `request_log` row and its view carry as they are. */
+type CopiedColumns =
+  | 'request_id'
+  | 'duration_ms'
+  | 'ttfb_ms'
+  | 'client_protocol'
+  | 'endpoint'
+  | 'stream'
+  | 'model'
+  | 'route_id'
+  | 'route'
+  | 'instance'
+  | 'upstream_model'
+  | 'status'
+  | 'cost_usd';
+
+export interface RequestLogRow extends Pick<RequestView, CopiedColumns> {
   started_at: Date;
-  duration_ms: number;
-  ttfb_ms: number | null;
-  client_protocol: string;
-  endpoint: string;
-  stream: boolean;
-  model: string | null;
-  route_id: string | null;
-  route: string | null;
-  instance: string | null;
-  upstream_model: string | null;
-  status: number;
   error_code: string | null;
   error_message: string | null;
   attempts: AttemptRecord[];
@@ -24,34 +29,7 @@ export interface RequestLogRow {
   reasoning_tokens: number | null;
   key_id: string | null;
   key_name: string | null;
-  cost_usd: number | null;
   dropped_tools: string[] | null;
-}
-
-/** A request-log entry as the admin API returns it. The list carries `attempt_count`; one entry, `attempts`. */
-export interface RequestView {
-  request_id: string;
-  started_at: string;
-  duration_ms: number;
-  ttfb_ms: number | null;
-  client_protocol: string;
-  endpoint: string;
-  stream: boolean;
-  model: string | null;
-  route_id: string | null;
-  route: string | null;
-  instance: string | null;
-  upstream_model: string | null;
-  status: number;
-  error: { code: string; message: string } | null;
-  usage: TokenCounts | null;
-  key: { id: string; name: string | null } | null;
-  /** USD from the model catalogue's prices, unrounded; null when the model or its prices are unknown. */
-  cost_usd: number | null;
-  /** Tools the conversion removed because the upstream cannot run them (`x-switchboard-dropped-tools`). */
-  dropped_tools: string[];
-  attempt_count: number;
-  attempts?: AttemptRecord[];
 }
 
 export function toRequestView(row: RequestLogRow, withAttempts: boolean): RequestView {

@@ -2,7 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { GatewayError, GatewayErrorCode } from '@switchboard/common/errors';
 import { DataSource } from 'typeorm';
 import { QueryReader } from './query-params';
-import { toRequestView, type RequestLogRow, type RequestView } from './request-view';
+import { toRequestView, type RequestLogRow } from './request-view';
+import type { RequestView } from './request-view.types';
 
 export interface RequestList {
   items: RequestView[];

@@ -1,46 +1,20 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { DURATION_BUCKETS_MS, TTFB_BUCKETS_MS, histogramQuantile } from '../metrics/buckets';
+import { ROLLUP_COUNT_COLUMNS } from '../rollups/usage-rollup.columns';
 import { QueryReader, readWindow } from './query-params';
+import {
+  GROUP_BYS,
+  STEPS,
+  type GroupBy,
+  type Percentiles,
+  type Stats,
+  type StatsGroup,
+  type Step,
+  type Timeseries,
+} from './stats.types';
 
-export const GROUP_BYS = ['none', 'route', 'instance', 'model', 'key'] as const;
-export type GroupBy = (typeof GROUP_BYS)[number];
-export const STEPS = { '1m': 60, '5m': 300, '1h': 3600 } as const;
-type Step = keyof typeof STEPS;
 const MAX_BUCKETS = 1500;
-
-export interface Percentiles {
-  p50: number | null;
-  p95: number | null;
-  p99: number | null;
-}
-
-export interface StatsGroup {
-  group: Record<string, string | null>;
-  requests: number;
-  errors: { '4xx': number; '5xx': number; '429': number };
-  fallbacks: number;
-  latency_ms: Percentiles;
-  ttfb_ms: Percentiles;
-  tokens: { input: number; output: number; cache_read: number; cache_creation: number; reasoning: number };
-  /** USD of the priced requests (model catalogue prices; unpriced requests add nothing), unrounded. */
-  cost: number;
-}
-
-export interface Stats {
-  since: string;
-  until: string;
-  group_by: GroupBy;
-  groups: StatsGroup[];
-}
-
-export interface Timeseries {
-  since: string;
-  until: string;
-  step: Step;
-  group_by: GroupBy;
-  buckets: { start: string; groups: StatsGroup[] }[];
-}
 
 const GROUP_COLUMNS: Record<GroupBy, string[]> = {
   none: [],
@@ -126,18 +100,7 @@ export class StatsService {
       );
       columns.unshift('bucket');
     }
-    const sums = [
-      'requests',
-      'errors_4xx',
-      'errors_5xx',
-      'errors_429',
-      'fallbacks',
-      'input_tokens',
-      'output_tokens',
-      'cache_read_tokens',
-      'cache_creation_tokens',
-      'reasoning_tokens',
-    ].map((column) => `sum(${column})::bigint AS ${column}`);
+    const sums: string[] = ROLLUP_COUNT_COLUMNS.map((column) => `sum(${column})::bigint AS ${column}`);
     sums.push('coalesce(sum(cost_usd), 0)::double precision AS cost_usd');
     // Without grouping the aggregate answers one row even over no data: one group of zeros.
     const groupClause =

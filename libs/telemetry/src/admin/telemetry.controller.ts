@@ -1,9 +1,10 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ReplicasService, type ReplicaView } from './replicas.service';
-import type { RequestView } from './request-view';
+import type { RequestView } from './request-view.types';
 import { RequestsService, type RequestList } from './requests.service';
-import { StatsService, type Stats, type Timeseries } from './stats.service';
+import { StatsService } from './stats.service';
+import type { Stats, Timeseries } from './stats.types';
 import {
   ReplicaListDto,
   RequestDto,

@@ -1,6 +1,7 @@
 import type { RequestRecord } from '@switchboard/proxy';
 import { DURATION_BUCKETS_MS, TTFB_BUCKETS_MS, bucketIndex } from '../metrics/buckets';
 import type { SqlRunner } from '../sql';
+import { ROLLUP_COUNT_COLUMNS } from './usage-rollup.columns';
 
 /** One row of usage_rollups being accumulated in memory. */
 interface RollupRow {
@@ -141,21 +142,7 @@ export class UsageRollupAggregator {
       `INSERT INTO usage_rollups (${COLUMNS}) VALUES ${values.join(', ')}
        ON CONFLICT (minute, route, instance, model, key_id, status_class) DO UPDATE SET
          key_name = coalesce(EXCLUDED.key_name, usage_rollups.key_name),
-         ${[
-           'requests',
-           'errors_4xx',
-           'errors_5xx',
-           'errors_429',
-           'fallbacks',
-           'input_tokens',
-           'output_tokens',
-           'cache_read_tokens',
-           'cache_creation_tokens',
-           'reasoning_tokens',
-           'cost_usd',
-         ]
-           .map(add)
-           .join(', ')},
+         ${[...ROLLUP_COUNT_COLUMNS, 'cost_usd'].map(add).join(', ')},
          latency_buckets = switchboard_add_buckets(usage_rollups.latency_buckets, EXCLUDED.latency_buckets),
          ttfb_buckets = switchboard_add_buckets(usage_rollups.ttfb_buckets, EXCLUDED.ttfb_buckets)`,
       parameters,
