@@ -37,15 +37,37 @@ export interface ComparisonPath {
 const OPENAI_PATH = '/v1/chat/completions';
 const ANTHROPIC_PATH = '/v1/messages';
 
-function toAnthropic(stream: boolean, burst: boolean): ComparisonPath {
-  const model = burst ? BENCH_ROUTE_NAMES.claudeBurst : BENCH_ROUTE_NAMES.claude;
-  const mockPath = burst ? MOCK_PATHS.burstAnthropic : MOCK_PATHS.anthropic;
+/** How the mock delivers a stream: all in one write, one write per event in one turn, or one per turn. */
+type Delivery = 'burst' | 'tick' | 'paced';
+
+const ANTHROPIC_UPSTREAMS: Record<Delivery, { model: string; mockPath: string; label: string }> = {
+  burst: { model: BENCH_ROUTE_NAMES.claudeBurst, mockPath: MOCK_PATHS.burstAnthropic, label: ' stream' },
+  tick: {
+    model: BENCH_ROUTE_NAMES.claudeTick,
+    mockPath: MOCK_PATHS.tickAnthropic,
+    label: ' stream, events written in one turn',
+  },
+  paced: {
+    model: BENCH_ROUTE_NAMES.claude,
+    mockPath: MOCK_PATHS.anthropic,
+    label: ' stream, paced upstream',
+  },
+};
+
+function toAnthropic(stream: boolean, delivery: Delivery): ComparisonPath {
+  const { model, mockPath, label } = stream
+    ? ANTHROPIC_UPSTREAMS[delivery]
+    : { model: BENCH_ROUTE_NAMES.claude, mockPath: MOCK_PATHS.anthropic, label: '' };
   const upstream = (port: number): HttpTarget => anthropicRequest(port, mockPath, model, stream);
   return {
-    id: `wrk-openai-to-anthropic${stream ? '-stream' : ''}${stream && !burst ? '-paced' : ''}`,
-    label: `OpenAI client → Anthropic${stream ? (burst ? ' stream' : ' stream, paced upstream') : ''}`,
+    id: `wrk-openai-to-anthropic${stream ? '-stream' : ''}${stream && delivery !== 'burst' ? `-${delivery}` : ''}`,
+    label: `OpenAI client → Anthropic${label}`,
     stream,
-    goalRatio: !stream ? ISSUE_17_GOALS.nonStreamRatio : burst ? ISSUE_17_GOALS.streamRatio : undefined,
+    goalRatio: !stream
+      ? ISSUE_17_GOALS.nonStreamRatio
+      : delivery === 'burst'
+        ? ISSUE_17_GOALS.streamRatio
+        : undefined,
     direct: (ports) => upstream(ports.mock),
     floor: (ports) => upstream(ports.proxy),
     gateway: (ports) => openaiRequest(ports.gateway, OPENAI_PATH, model, stream),
@@ -91,15 +113,17 @@ function passthrough(stream: boolean): ComparisonPath {
 }
 
 /**
- * Streams come from the burst upstream (all events in one write, as the issue's upstream did); the paced
- * variant (one write per event turn, the autocannon section's upstream) is reported beside it.
+ * Streams come from the burst upstream (all events in one write: the floor forwards one read); two other
+ * deliveries of the same events are reported beside it, since the floor's cost depends on them: one write
+ * per event within one turn, and one per turn (the autocannon section's upstream).
  */
 export const COMPARISON_PATHS: ComparisonPath[] = [
-  toAnthropic(false, false),
-  toAnthropic(true, true),
+  toAnthropic(false, 'burst'),
+  toAnthropic(true, 'burst'),
   toOpenai(false),
   toOpenai(true),
   passthrough(false),
   passthrough(true),
-  toAnthropic(true, false),
+  toAnthropic(true, 'tick'),
+  toAnthropic(true, 'paced'),
 ];

@@ -13,6 +13,8 @@ export const MOCK_PATHS = {
   /** The whole stream in one upstream write (the issue-17 method's upstream). */
   burstAnthropic: '/burst/anthropic/v1/messages',
   burstOpenai: '/burst/openai/v1/chat/completions',
+  /** One write per event, all in one event-loop turn. */
+  tickAnthropic: '/tick/anthropic/v1/messages',
   /** An event every 100 ms (~5.3 s streams): the held-open streams of the scale scenario. */
   slowStreamAnthropic: '/delay/0/100/anthropic/v1/messages',
 } as const;

@@ -8,6 +8,7 @@ export const BENCH_ROUTE_NAMES = {
   claudeBurst: 'bench-claude-burst',
   gptBurst: 'bench-gpt-burst',
   slowStream: 'bench-claude-100ms',
+  claudeTick: 'bench-claude-tick',
 } as const;
 
 /** Effectively never opens, so every fallback request really takes the failing instance first. */
@@ -64,6 +65,11 @@ export function benchRoutes(mockPort: number): Array<Record<string, unknown>> {
       name: BENCH_ROUTE_NAMES.gptBurst,
       models: [BENCH_ROUTE_NAMES.gptBurst],
       instances: [openaiInstance('mock-openai-burst', MOCK_PATHS.burstOpenai, 0)],
+    },
+    {
+      name: BENCH_ROUTE_NAMES.claudeTick,
+      models: [BENCH_ROUTE_NAMES.claudeTick],
+      instances: [anthropicInstance('mock-anthropic-tick', MOCK_PATHS.tickAnthropic)],
     },
     {
       name: BENCH_ROUTE_NAMES.slowStream,
