@@ -85,7 +85,10 @@ export async function runIssue17Sections(
           runs: interleaved.runs,
           paths: [],
         };
-        for (const path of COMPARISON_PATHS) {
+        const wanted = COMPARISON_PATHS.filter(
+          (path) => options.scenario === undefined || path.label.toLowerCase().includes(options.scenario),
+        );
+        for (const path of wanted) {
           process.stdout.write(`· wrk ${path.label} … `);
           const comparison = await compareWithFloor(
             path,
