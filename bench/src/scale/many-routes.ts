@@ -13,7 +13,7 @@ export interface ManyRoutesResult {
   listP99Ms: number;
   /** Spawn → /readyz 200 on the database holding the routes. */
   startupMs: number;
-  /** The same with only the bench's own routes: the floor of start-up. */
+  /** The same restart with only the routes created through the API: the floor of start-up. */
   startupFloorMs: number;
   problems: string[];
 }
@@ -31,7 +31,6 @@ export async function benchManyRoutes(options: {
   cpus: string;
   mockPort: number;
   listRequests: number;
-  startupFloorMs: number;
   /** A scratch PostgreSQL database: emptied, migrated by the gateway, filled. */
   databaseUrl: string;
 }): Promise<ManyRoutesResult> {
@@ -66,8 +65,15 @@ export async function benchManyRoutes(options: {
         ),
       ),
     );
+    const viaApiSeconds = (Date.now() - started) / 1000;
+    await gateway.stop();
+    gateway = undefined;
+    gateway = await launchGateway({ cpus: options.cpus, nodeFlags: [], extraEnv, dataDir });
+    const startupFloorMs = gateway.startupMs;
+    const cloneStarted = Date.now();
     await cloneRoutes(options.databaseUrl, options.count);
-    const createSeconds = (Date.now() - started) / 1000;
+    const createSeconds = viaApiSeconds + (Date.now() - cloneStarted) / 1000;
+    // The running gateway picks the copies up with its periodic revision check; the list reads the database.
 
     const pages = Math.ceil(options.count / PAGE_SIZE);
     const times: number[] = [];
@@ -106,7 +112,7 @@ export async function benchManyRoutes(options: {
       listP50Ms: percentile(times, 50),
       listP99Ms: percentile(times, 99),
       startupMs,
-      startupFloorMs: options.startupFloorMs,
+      startupFloorMs,
       problems,
     };
   } finally {

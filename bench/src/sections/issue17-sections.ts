@@ -54,7 +54,6 @@ export async function runIssue17Sections(
   };
 
   const needsGateway = has('wrk') || has('telemetry') || has('streams') || options.soakSeconds > 0;
-  let startupFloorMs = Number.NaN;
   if (needsGateway) {
     const proxy = start(
       BenchChild.start('floor proxy', cpuPlan.measuredCpus, [
@@ -65,7 +64,6 @@ export async function runIssue17Sections(
     );
     const proxyPort = await proxy.waitForAnnouncedPort();
     const on = start(await launchGateway({ cpus: cpuPlan.measuredCpus, nodeFlags: [], extraEnv: {} }));
-    startupFloorMs = on.startupMs;
     await createRoutes(on, benchRoutes(mockPort));
     const ports: Ports = { mock: mockPort, proxy: proxyPort, gateway: on.gatewayPort };
     console.log(
@@ -183,7 +181,6 @@ export async function runIssue17Sections(
         cpus: cpuPlan.measuredCpus,
         mockPort,
         listRequests: 300,
-        startupFloorMs,
         databaseUrl: options.routesDatabaseUrl,
       });
       console.log(
