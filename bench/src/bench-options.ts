@@ -15,11 +15,28 @@ export interface BenchOptions {
   /** Run the gateway on this PostgreSQL instead of the embedded database (to separate the database's footprint). */
   databaseUrl?: string;
   output: string;
+  /** Which parts run: autocannon (the original table), wrk, telemetry, streams, routes. */
+  sections: Set<BenchSection>;
+  /** Issue-17 method: paired runs and seconds per run. */
+  wrkRuns: number;
+  wrkDurationS: number;
+  /** Scale: concurrent slow streams and how long they are held. */
+  slowStreams: number;
+  holdSeconds: number;
+  /** A scratch PostgreSQL database for the 10k-routes admin/start-up figures (emptied first). */
+  routesDatabaseUrl?: string;
 }
+
+export const BENCH_SECTIONS = ['autocannon', 'wrk', 'telemetry', 'streams', 'routes'] as const;
+export type BenchSection = (typeof BENCH_SECTIONS)[number];
+/** `--soak` without a number: the issue's 10 minutes. */
+export const DEFAULT_SOAK_SECONDS = 600;
 
 const USAGE = `npm run bench -- [--smoke] [--profile] [--soak SECONDS] [--duration S] [--connections N]
                       [--iterations N] [--no-pin] [--only proxy|gateway] [--scenario TEXT]
-                      [--database-url URL] [--output FILE]`;
+                      [--database-url URL] [--output FILE] [--sections autocannon,wrk,telemetry,streams,routes]
+                      [--wrk-runs N] [--wrk-duration S] [--slow-streams N] [--hold S] [--routes-database-url URL]
+  --soak without SECONDS soaks ${DEFAULT_SOAK_SECONDS} s.`;
 
 export function parseBenchOptions(argv: string[], defaultOutput: string): BenchOptions {
   const smoke = argv.includes('--smoke');
@@ -35,6 +52,12 @@ export function parseBenchOptions(argv: string[], defaultOutput: string): BenchO
     probeMaxMs: smoke ? 2_000 : 30_000,
     pin: !argv.includes('--no-pin'),
     output: defaultOutput,
+    sections: new Set(BENCH_SECTIONS),
+    wrkRuns: smoke ? 1 : 3,
+    wrkDurationS: smoke ? 1 : 10,
+    slowStreams: smoke ? 200 : 1000,
+    holdSeconds: smoke ? 6 : 20,
+    routesDatabaseUrl: process.env.DATABASE_URL,
   };
   for (let i = 0; i < argv.length; i++) {
     const value = argv[i + 1];
@@ -51,8 +74,35 @@ export function parseBenchOptions(argv: string[], defaultOutput: string): BenchO
       case '--no-pin':
         break;
       case '--soak':
-        options.soakSeconds = number();
+        if (value === undefined || value.startsWith('--')) options.soakSeconds = DEFAULT_SOAK_SECONDS;
+        else options.soakSeconds = number();
         break;
+      case '--wrk-runs':
+        options.wrkRuns = number();
+        break;
+      case '--wrk-duration':
+        options.wrkDurationS = number();
+        break;
+      case '--slow-streams':
+        options.slowStreams = number();
+        break;
+      case '--hold':
+        options.holdSeconds = number();
+        break;
+      case '--routes-database-url':
+        if (!value) throw new Error(`--routes-database-url needs a URL\n${USAGE}`);
+        options.routesDatabaseUrl = value;
+        i++;
+        break;
+      case '--sections': {
+        const names = (value ?? '').split(',').filter(Boolean);
+        const unknown = names.filter((name) => !(BENCH_SECTIONS as readonly string[]).includes(name));
+        if (names.length === 0 || unknown.length > 0)
+          throw new Error(`--sections ${BENCH_SECTIONS.join(',')}\n${USAGE}`);
+        options.sections = new Set(names as BenchSection[]);
+        i++;
+        break;
+      }
       case '--duration':
         options.durationS = number();
         break;

@@ -1,15 +1,14 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { parseBenchOptions, type BenchOptions } from './bench-options';
+import { parseBenchOptions } from './bench-options';
 import { createRoutes, launchGateway, type GatewayHandle } from './gateway/gateway-launcher';
 import { BenchChild } from './process/child-process';
 import { planCpus, pinSelf } from './process/cpu-pinning';
-import { readMemory } from './process/proc-stats';
 import { summarizeProfile, type CpuProfile, type ProfileSummary } from './profile/cpuprofile-summary';
 import { evaluateBudget } from './report/budget';
 import { machineInfo } from './report/machine-info';
 import { budgetTable, resultsTable } from './report/results-table';
-import type { ScenarioResult, SoakResult } from './report/scenario-result';
+import type { ScenarioResult } from './report/scenario-result';
 import { textTable } from './report/text-table';
 import { benchRoutes } from './scenarios/bench-routes';
 import { measureScenario, type MeasureSettings } from './scenarios/measure-scenario';
@@ -20,7 +19,9 @@ import {
   type Ports,
   type Scenario,
 } from './scenarios/scenarios';
-import { runLoad } from './load/load-runner';
+import { goalLines, goalsTable } from './report/goal-lines';
+import type { Issue17Results } from './report/issue17-results';
+import { issue17Problems, runIssue17Sections, sectionChildren } from './sections/issue17-sections';
 
 const RESULTS_FILE = join(__dirname, '..', '..', 'bench', 'results', 'latest.json');
 const children: BenchChild[] = [];
@@ -56,12 +57,12 @@ async function main(): Promise<number> {
     options.scenario === undefined || scenario.label.toLowerCase().includes(options.scenario);
   const results: ScenarioResult[] = [];
   let manyStreams: ScenarioResult | undefined;
-  let soak: SoakResult | undefined;
   let gatewayNodeFlags: string[] | undefined;
   const profiles: ScenarioProfile[] = [];
   const notes: string[] = [];
 
-  if (options.only !== 'gateway') {
+  const autocannonSection = options.sections.has('autocannon');
+  if (autocannonSection && options.only !== 'gateway') {
     const proxy = BenchChild.start('pass-through proxy', cpuPlan.measuredCpus, [
       join(__dirname, 'proxy', 'passthrough-proxy.main.js'),
       '--upstream-port',
@@ -74,7 +75,7 @@ async function main(): Promise<number> {
     await proxy.stop();
   }
 
-  if (options.only !== 'proxy') {
+  if (autocannonSection && options.only !== 'proxy') {
     const profilePrefix = join(dirname(options.output), `gateway-${Date.now()}`);
     if (options.profile) mkdirSync(dirname(profilePrefix), { recursive: true });
     gateway = await launchGateway({
@@ -119,20 +120,30 @@ async function main(): Promise<number> {
         `CPU profiles, one per gateway scenario: ${profilePrefix}-<n>.cpuprofile (CPU figures include profiler overhead)`,
       );
     }
-    if (options.soakSeconds > 0) soak = await runSoak(options, ports, pid);
     await gateway.stop();
     gateway = undefined;
   }
+  const issue17: Issue17Results = await runIssue17Sections(options, cpuPlan, ports.mock);
   await stopChildren();
 
-  const budget = evaluateBudget(results, manyStreams, soak);
+  const budget = evaluateBudget(results, manyStreams, undefined);
   const all = manyStreams ? [...results, manyStreams] : results;
-  console.log('\n' + resultsTable(all));
+  if (all.length > 0) console.log('\n' + resultsTable(all));
   if (budget.length > 0) console.log('\n' + budgetTable(budget));
+  const goals = goalLines(issue17);
+  if (goals.length > 0) {
+    console.log(
+      `\nIssue 17 and 12 goals — ${machine.cpuModel}, ${machine.cores} cores, node ${machine.node}, ${cpuPlan.pinned ? `measured process on CPU ${cpuPlan.measuredCpus}` : 'not pinned'}:`,
+    );
+    console.log(goalsTable(goals));
+  }
   for (const profile of profiles) printProfile(profile);
   for (const note of notes) console.log(`note: ${note}`);
 
-  const problems = all.flatMap((result) => result.problems.map((problem) => `${result.label}: ${problem}`));
+  const problems = [
+    ...all.flatMap((result) => result.problems.map((problem) => `${result.label}: ${problem}`)),
+    ...issue17Problems(issue17),
+  ];
   for (const problem of problems) console.error(`WRONG ${problem}`);
 
   if (!options.smoke || options.output !== RESULTS_FILE) {
@@ -147,8 +158,9 @@ async function main(): Promise<number> {
           options,
           results,
           manyStreams,
-          soak,
           budget,
+          issue17,
+          goals,
           profiles,
           notes,
           problems,
@@ -175,27 +187,6 @@ async function run(
       (result.problems.length > 0 ? `  WRONG: ${result.problems.join('; ')}` : ''),
   );
   return result;
-}
-
-/** Warm-up on the stream scenario, then the mixed scenarios in turn for the soak time; RSS compared. */
-async function runSoak(options: BenchOptions, ports: Ports, pid: number): Promise<SoakResult> {
-  const warmupTarget = GATEWAY_SCENARIOS[1].measured(ports);
-  console.log(`· soak: 20 s warm-up, then ${options.soakSeconds} s of load`);
-  await runLoad(warmupTarget, options.connections, 20);
-  const rssAfterWarmupMb = readMemory(pid).rssKb / 1024;
-  const deadline = Date.now() + options.soakSeconds * 1000;
-  for (let i = 0; Date.now() < deadline; i++) {
-    const scenario = GATEWAY_SCENARIOS[i % GATEWAY_SCENARIOS.length];
-    const sliceS = Math.max(1, Math.min(30, Math.ceil((deadline - Date.now()) / 1000)));
-    await runLoad(scenario.measured(ports), options.connections, sliceS);
-  }
-  const rssAfterSoakMb = readMemory(pid).rssKb / 1024;
-  return {
-    seconds: options.soakSeconds,
-    rssAfterWarmupMb,
-    rssAfterSoakMb,
-    growthPercent: ((rssAfterSoakMb - rssAfterWarmupMb) / rssAfterWarmupMb) * 100,
-  };
 }
 
 async function waitForProfile(file: string): Promise<CpuProfile> {
@@ -225,7 +216,7 @@ function printProfile({ scenario, summary }: ScenarioProfile): void {
 
 async function stopChildren(): Promise<void> {
   if (gateway) await gateway.stop();
-  await Promise.all(children.map((child) => child.stop()));
+  await Promise.all([...children, ...sectionChildren].map((child) => child.stop()));
 }
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

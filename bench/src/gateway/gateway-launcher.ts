@@ -27,6 +27,9 @@ export interface GatewayHandle {
   adminToken: string;
   dataDir: string;
   warnings: string[];
+  /** Spawn to the first 200 from /readyz, ms. */
+  startupMs: number;
+  /** Stops the process; the data directory is removed unless it was passed in. */
   stop(): Promise<void>;
 }
 
@@ -35,6 +38,8 @@ export interface GatewayLaunchOptions {
   /** Extra node flags (e.g. the profiler preload). */
   nodeFlags: string[];
   extraEnv: Record<string, string>;
+  /** An existing DATA_DIR (a restart on the same embedded database); kept on stop. */
+  dataDir?: string;
 }
 
 /**
@@ -43,7 +48,7 @@ export interface GatewayLaunchOptions {
  */
 export async function launchGateway(options: GatewayLaunchOptions): Promise<GatewayHandle> {
   if (!existsSync(GATEWAY_MAIN)) throw new Error(`${GATEWAY_MAIN} is missing: run npm run build first`);
-  const dataDir = mkdtempSync(join(tmpdir(), 'switchboard-bench-'));
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'switchboard-bench-'));
   const gatewayPort = await freePort();
   const adminPort = await freePort();
   const adminToken = randomBytes(24).toString('hex');
@@ -66,6 +71,7 @@ export async function launchGateway(options: GatewayLaunchOptions): Promise<Gate
     ...options.extraEnv,
   };
   const nodeFlags = [...gatewayNodeFlags(), ...options.nodeFlags];
+  const spawnedAt = Date.now();
   const child = BenchChild.start('gateway', options.cpus, [...nodeFlags, GATEWAY_MAIN], env);
   const handle: GatewayHandle = {
     child,
@@ -75,13 +81,15 @@ export async function launchGateway(options: GatewayLaunchOptions): Promise<Gate
     adminToken,
     dataDir,
     warnings: [],
+    startupMs: 0,
     async stop() {
       await child.stop();
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
   try {
     await waitForReady(handle, 90_000);
+    handle.startupMs = Date.now() - spawnedAt;
   } catch (error) {
     await handle.stop();
     throw error;
@@ -101,7 +109,7 @@ async function waitForReady(handle: GatewayHandle, timeoutMs: number): Promise<v
     } catch {
       // not listening yet
     }
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await new Promise((resolve) => setTimeout(resolve, 25));
   }
   throw new Error(`gateway not ready after ${timeoutMs} ms:\n${handle.child.recentOutput()}`);
 }

@@ -6,6 +6,8 @@ import { openaiCompletion, openaiStreamEvents } from './openai-responses';
  * Loopback upstream speaking both protocols, with no dependencies:
  *   [/delay/<firstByteMs>/<betweenEventsMs>]/anthropic/v1/messages
  *   [/delay/<firstByteMs>/<betweenEventsMs>]/openai/v1/chat/completions
+ *   /burst/anthropic/… and /burst/openai/… → a stream's events all in one write (one upstream read)
+ *   /tick/anthropic/… and /tick/openai/… → one write per event, all in the same event-loop turn
  *   /fail/...            → 500 in the protocol's error shape (fallback scenario)
  *   GET /stats           → request counters; POST /stats/reset zeroes them
  * It rejects what the real APIs reject on the paths the bench uses, so a wrong conversion shows up as a 400.
@@ -13,6 +15,10 @@ import { openaiCompletion, openaiStreamEvents } from './openai-responses';
 export interface MockOptions {
   firstByteDelayMs: number;
   betweenEventsDelayMs: number;
+  /** The whole stream in one write instead of one write per event turn. */
+  burst?: boolean;
+  /** One write per event, all in one turn (the reader gets them in a few reads, not one per event). */
+  oneTick?: boolean;
 }
 
 export interface MockCounters {
@@ -23,6 +29,8 @@ export interface MockCounters {
 }
 
 const DELAY_PREFIX = /^\/delay\/(\d+)\/(\d+)(\/.*)$/;
+const BURST_PREFIX = '/burst/';
+const TICK_PREFIX = '/tick/';
 
 export function createMockUpstream(options: MockOptions): Server {
   const counters: MockCounters = { anthropic: 0, openai: 0, fail: 0, rejected: 0 };
@@ -55,6 +63,12 @@ function route(
   if (delayed) {
     delays = { firstByteDelayMs: Number(delayed[1]), betweenEventsDelayMs: Number(delayed[2]) };
     path = delayed[3];
+  } else if (path.startsWith(BURST_PREFIX)) {
+    delays = { ...options, burst: true };
+    path = path.slice(BURST_PREFIX.length - 1);
+  } else if (path.startsWith(TICK_PREFIX)) {
+    delays = { ...options, oneTick: true };
+    path = path.slice(TICK_PREFIX.length - 1);
   }
   if (path.startsWith('/fail/')) {
     counters.fail++;
@@ -138,6 +152,17 @@ function later(delayMs: number, action: () => void): void {
 /** One write per event, each in its own turn of the event loop, like a real upstream emitting tokens. */
 function streamEvents(res: ServerResponse, events: Buffer[], delays: MockOptions): void {
   let index = 0;
+  if (delays.burst) {
+    res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+    res.end(Buffer.concat(events));
+    return;
+  }
+  if (delays.oneTick) {
+    res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+    for (let i = 0; i < events.length - 1; i++) res.write(events[i]);
+    res.end(events[events.length - 1]);
+    return;
+  }
   let closed = false;
   res.on('close', () => (closed = true));
   const writeNext = (): void => {

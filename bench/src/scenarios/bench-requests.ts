@@ -10,6 +10,13 @@ export const MOCK_PATHS = {
   failingOpenai: '/fail/v1/chat/completions',
   /** 10 ms between events: ~0.5 s streams, so 64 connections hold 64 streams open at once. */
   slowAnthropic: '/delay/0/10/anthropic/v1/messages',
+  /** The whole stream in one upstream write (the issue-17 method's upstream). */
+  burstAnthropic: '/burst/anthropic/v1/messages',
+  burstOpenai: '/burst/openai/v1/chat/completions',
+  /** One write per event, all in one event-loop turn. */
+  tickAnthropic: '/tick/anthropic/v1/messages',
+  /** An event every 100 ms (~5.3 s streams): the held-open streams of the scale scenario. */
+  slowStreamAnthropic: '/delay/0/100/anthropic/v1/messages',
 } as const;
 
 export function openaiRequest(port: number, path: string, model: string, stream: boolean): HttpTarget {

@@ -5,6 +5,10 @@ export const BENCH_ROUTE_NAMES = {
   gpt: 'bench-gpt',
   fallback: 'bench-fallback',
   slow: 'bench-claude-slow',
+  claudeBurst: 'bench-claude-burst',
+  gptBurst: 'bench-gpt-burst',
+  slowStream: 'bench-claude-100ms',
+  claudeTick: 'bench-claude-tick',
 } as const;
 
 /** Effectively never opens, so every fallback request really takes the failing instance first. */
@@ -51,6 +55,26 @@ export function benchRoutes(mockPort: number): Array<Record<string, unknown>> {
       name: BENCH_ROUTE_NAMES.slow,
       models: ['bench-claude-slow'],
       instances: [anthropicInstance('mock-anthropic-slow', MOCK_PATHS.slowAnthropic)],
+    },
+    {
+      name: BENCH_ROUTE_NAMES.claudeBurst,
+      models: [BENCH_ROUTE_NAMES.claudeBurst],
+      instances: [anthropicInstance('mock-anthropic-burst', MOCK_PATHS.burstAnthropic)],
+    },
+    {
+      name: BENCH_ROUTE_NAMES.gptBurst,
+      models: [BENCH_ROUTE_NAMES.gptBurst],
+      instances: [openaiInstance('mock-openai-burst', MOCK_PATHS.burstOpenai, 0)],
+    },
+    {
+      name: BENCH_ROUTE_NAMES.claudeTick,
+      models: [BENCH_ROUTE_NAMES.claudeTick],
+      instances: [anthropicInstance('mock-anthropic-tick', MOCK_PATHS.tickAnthropic)],
+    },
+    {
+      name: BENCH_ROUTE_NAMES.slowStream,
+      models: [BENCH_ROUTE_NAMES.slowStream],
+      instances: [anthropicInstance('mock-anthropic-100ms', MOCK_PATHS.slowStreamAnthropic)],
     },
   ];
 }

@@ -9,6 +9,8 @@ declare module 'autocannon' {
     duration?: number;
     timeout?: number;
     pipelining?: number;
+    /** Requests per second over all connections (a fixed-rate load). */
+    overallRate?: number;
   }
   interface Histogram {
     average: number;

@@ -1,0 +1,105 @@
+import type { HttpTarget } from '../probe/http-target';
+import { readCpuSeconds } from '../process/proc-stats';
+import { baselineFirst, medianOfSorted, pairedRatios, type RatioSummary } from '../stats/paired-ratios';
+
+/** What a load generator (wrk or autocannon) reports that the CPU figure needs. */
+export interface LoadOutcome {
+  requests: number;
+  requestsPerSecond: number;
+  errors: number;
+  non2xx: number;
+}
+
+export type LoadFn = (target: HttpTarget, connections: number, durationS: number) => Promise<LoadOutcome>;
+
+export interface Side {
+  name: string;
+  pid: number;
+  target: HttpTarget;
+}
+
+export interface SideRun {
+  cpuUsPerRequest: number;
+  requestsPerSecond: number;
+  requests: number;
+}
+
+export interface InterleavedResult {
+  runs: Array<{ baselineFirst: boolean; baseline: SideRun; measured: SideRun; ratio: number }>;
+  ratio: RatioSummary;
+  baselineCpuUsMedian: number;
+  measuredCpuUsMedian: number;
+  problems: string[];
+}
+
+export interface InterleavedSettings {
+  load: LoadFn;
+  connections: number;
+  durationS: number;
+  runs: number;
+  warmupS: number;
+  /**
+   * Time after the load in which the measured process's CPU still counts: work a request leaves behind
+   * (the request log's batch flush, at least once a second) belongs to it.
+   */
+  settleMs: number;
+}
+
+/**
+ * Repetitions of baseline and measured runs, the order alternating between repetitions; each run's CPU is
+ * the measured process's utime+stime over the load (and the settle time) ÷ completed requests.
+ */
+export async function interleavedCpu(
+  baseline: Side,
+  measured: Side,
+  settings: InterleavedSettings,
+): Promise<InterleavedResult> {
+  const problems: string[] = [];
+  const once = async (side: Side, durationS: number): Promise<SideRun> => {
+    const before = readCpuSeconds(side.pid);
+    const outcome = await settings.load(side.target, settings.connections, durationS);
+    await new Promise((resolve) => setTimeout(resolve, settings.settleMs));
+    const after = readCpuSeconds(side.pid);
+    if (outcome.requests === 0) problems.push(`${side.name}: no request completed`);
+    if (outcome.errors > 0) problems.push(`${side.name}: ${outcome.errors} socket errors/timeouts`);
+    if (outcome.non2xx > 0) problems.push(`${side.name}: ${outcome.non2xx} non-2xx answers`);
+    return {
+      cpuUsPerRequest: outcome.requests > 0 ? ((after - before) * 1e6) / outcome.requests : Number.NaN,
+      requestsPerSecond: outcome.requestsPerSecond,
+      requests: outcome.requests,
+    };
+  };
+  if (settings.warmupS > 0) {
+    await once(baseline, settings.warmupS);
+    await once(measured, settings.warmupS);
+  }
+  const runs: InterleavedResult['runs'] = [];
+  for (let index = 0; index < settings.runs; index++) {
+    const first = baselineFirst(index);
+    let baselineRun: SideRun;
+    let measuredRun: SideRun;
+    if (first) {
+      baselineRun = await once(baseline, settings.durationS);
+      measuredRun = await once(measured, settings.durationS);
+    } else {
+      measuredRun = await once(measured, settings.durationS);
+      baselineRun = await once(baseline, settings.durationS);
+    }
+    runs.push({
+      baselineFirst: first,
+      baseline: baselineRun,
+      measured: measuredRun,
+      ratio: measuredRun.cpuUsPerRequest / baselineRun.cpuUsPerRequest,
+    });
+  }
+  const ratio = pairedRatios(
+    runs.map((run) => ({ measured: run.measured.cpuUsPerRequest, baseline: run.baseline.cpuUsPerRequest })),
+  );
+  return {
+    runs,
+    ratio,
+    baselineCpuUsMedian: medianOfSorted(runs.map((run) => run.baseline.cpuUsPerRequest)),
+    measuredCpuUsMedian: medianOfSorted(runs.map((run) => run.measured.cpuUsPerRequest)),
+    problems,
+  };
+}

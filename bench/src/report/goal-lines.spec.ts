@@ -1,0 +1,89 @@
+import type { PathComparison } from '../compare/wrk-comparison';
+import type { ProbeResult } from '../probe/paired-probe';
+import { goalLines, goalsTable } from './goal-lines';
+
+const probe = (ttfbOverheadMs: number): ProbeResult => ({
+  iterations: 10,
+  failures: 0,
+  firstFailures: [],
+  directP50Ms: 1,
+  measuredP50Ms: 1.2,
+  measuredP99Ms: 2,
+  addedLatencyMs: 0.2,
+  directTtfbP50Ms: 0.5,
+  measuredTtfbP50Ms: 0.5 + ttfbOverheadMs,
+  ttfbOverheadMs,
+});
+
+const path = (overrides: Partial<PathComparison>): PathComparison => ({
+  id: 'p',
+  label: 'p',
+  stream: false,
+  goalRatio: 1.3,
+  runs: [],
+  ratio: { ratios: [1.2, 1.4, 1.25], median: 1.25, min: 1.2, max: 1.4 },
+  floorCpuUsMedian: 100,
+  gatewayCpuUsMedian: 125,
+  gatewayProbe: probe(0.3),
+  floorProbe: probe(0.1),
+  problems: [],
+  ...overrides,
+});
+
+describe('goalLines', () => {
+  it('puts each wrk ratio beside its goal and the floor, with a TTFB line for streams', () => {
+    const lines = goalLines({
+      wrk: {
+        loadGenerator: 'wrk',
+        connections: 32,
+        durationS: 10,
+        runs: 3,
+        paths: [
+          path({ label: 'non-stream' }),
+          path({ label: 'stream', stream: true, goalRatio: 1.5, gatewayProbe: probe(0.7) }),
+          path({ label: 'paced', stream: true, goalRatio: undefined }),
+        ],
+      },
+    });
+    expect(lines.map((line) => [line.goal, line.floor, line.pass])).toEqual([
+      ['≤ 1.3×', '100 µs', true],
+      ['≤ 1.5×', '100 µs', true],
+      ['≤ 0.5 ms', '0.100 ms', false],
+      ['-', '100 µs', undefined],
+      ['-', '0.100 ms', undefined],
+    ]);
+    expect(lines[0].measured).toBe('1.25× (125 µs; runs 1.20, 1.40, 1.25)');
+  });
+
+  it('judges the scale scenarios against the issue figures', () => {
+    const lines = goalLines({
+      slowStreams: {
+        streams: 1000,
+        holdSeconds: 20,
+        completedStreams: 3000,
+        maxOpen: 1000,
+        peakRssMb: 251,
+        rssBeforeMb: 140,
+        healthzPolls: 300,
+        healthzMaxMs: 12,
+        healthzP99Ms: 8,
+        problems: [],
+      },
+      soak: {
+        seconds: 600,
+        ratePerSecond: 500,
+        measuredThroughput: 1000,
+        requests: 300_000,
+        errors: 0,
+        non2xx: 0,
+        rssAfterWarmupMb: 150,
+        rssAfterSoakMb: 160,
+        rssMaxAfterWarmupMb: 161,
+        growthPercent: 6.7,
+        samples: [],
+      },
+    });
+    expect(lines.map((line) => line.pass)).toEqual([false, true, true]);
+    expect(goalsTable(lines)).toMatch(/FAIL[\s\S]*PASS/);
+  });
+});

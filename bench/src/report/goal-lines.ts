@@ -1,0 +1,132 @@
+import { ISSUE_17_GOALS } from '../compare/comparison-paths';
+import { TELEMETRY_GOALS } from '../compare/telemetry-ab';
+import type { Issue17Results } from './issue17-results';
+import { textTable } from './text-table';
+
+/** One figure beside its goal and its floor (what a bare proxy or an idle process scores). */
+export interface GoalLine {
+  figure: string;
+  measured: string;
+  goal: string;
+  floor: string;
+  /** undefined: reported, no goal. */
+  pass?: boolean;
+}
+
+export const SCALE_GOALS = {
+  slowStreamsPeakRssMb: 250,
+  healthzMaxMs: 20,
+  routeMatchP99Us: 5,
+  adminListP99Ms: 50,
+  startupMs: 5_000,
+  soakGrowthPercent: 10,
+} as const;
+
+const ratio = (value: number): string => (Number.isFinite(value) ? `${value.toFixed(2)}×` : 'n/a');
+const ms = (value: number, digits = 3): string =>
+  Number.isFinite(value) ? `${value.toFixed(digits)} ms` : 'n/a';
+
+export function goalLines(results: Issue17Results): GoalLine[] {
+  const lines: GoalLine[] = [];
+  for (const path of results.wrk?.paths ?? []) {
+    lines.push({
+      figure: `${path.label}: CPU/request ÷ floor (wrk, median of ${path.ratio.ratios.length} paired runs)`,
+      measured: `${ratio(path.ratio.median)} (${path.gatewayCpuUsMedian.toFixed(0)} µs; runs ${path.ratio.ratios.map((r) => r.toFixed(2)).join(', ')})`,
+      goal: path.goalRatio === undefined ? '-' : `≤ ${path.goalRatio}×`,
+      floor: `${path.floorCpuUsMedian.toFixed(0)} µs`,
+      pass: path.goalRatio === undefined ? undefined : path.ratio.median <= path.goalRatio,
+    });
+    if (path.stream) {
+      lines.push({
+        figure: `${path.label}: TTFB added (serial, vs upstream direct)`,
+        measured: ms(path.gatewayProbe.ttfbOverheadMs),
+        goal: path.goalRatio === undefined ? '-' : `≤ ${ISSUE_17_GOALS.streamTtfbAddedMs} ms`,
+        floor: ms(path.floorProbe.ttfbOverheadMs),
+        pass:
+          path.goalRatio === undefined
+            ? undefined
+            : path.gatewayProbe.ttfbOverheadMs <= ISSUE_17_GOALS.streamTtfbAddedMs,
+      });
+    }
+  }
+  for (const ab of results.telemetry?.paths ?? []) {
+    lines.push({
+      figure: `${ab.label}: CPU/request, everything on ÷ REQUEST_LOG=off`,
+      measured: `${ratio(ab.ratio.median)} (${ab.onCpuUsMedian.toFixed(0)} vs ${ab.offCpuUsMedian.toFixed(0)} µs)`,
+      goal: `≤ ${TELEMETRY_GOALS.cpuRatio}×`,
+      floor: `${ab.offCpuUsMedian.toFixed(0)} µs (off)`,
+      pass: ab.ratio.median <= TELEMETRY_GOALS.cpuRatio,
+    });
+    lines.push({
+      figure: `${ab.label}: serial latency, on − off`,
+      measured: ms(ab.probe.addedLatencyMs),
+      goal: `≤ +${TELEMETRY_GOALS.addedLatencyMs} ms`,
+      floor: `${ms(ab.probe.directP50Ms)} (off, p50)`,
+      pass: ab.probe.addedLatencyMs <= TELEMETRY_GOALS.addedLatencyMs,
+    });
+  }
+  const slow = results.slowStreams;
+  if (slow) {
+    lines.push({
+      figure: `${slow.streams} slow streams held ${slow.holdSeconds} s: gateway peak RSS`,
+      measured: `${slow.peakRssMb.toFixed(1)} MB (max open ${slow.maxOpen})`,
+      goal: `≤ ${SCALE_GOALS.slowStreamsPeakRssMb} MB`,
+      floor: `${slow.rssBeforeMb.toFixed(1)} MB (before)`,
+      pass: slow.peakRssMb <= SCALE_GOALS.slowStreamsPeakRssMb,
+    });
+    lines.push({
+      figure: `${slow.streams} slow streams: /healthz max (${slow.healthzPolls} polls)`,
+      measured: `${ms(slow.healthzMaxMs, 1)} (p99 ${ms(slow.healthzP99Ms, 1)})`,
+      goal: `≤ ${SCALE_GOALS.healthzMaxMs} ms`,
+      floor: '-',
+      pass: slow.healthzMaxMs <= SCALE_GOALS.healthzMaxMs,
+    });
+  }
+  const match = results.routeMatch;
+  if (match) {
+    lines.push({
+      figure: `route match, ${match.routes} routes (${match.globs} globs), ${match.lookups} lookups: p99`,
+      measured: `${match.p99Us.toFixed(2)} µs (p50 ${match.p50Us.toFixed(2)}, first-seen p99 ${match.firstSeenP99Us.toFixed(0)} µs)`,
+      goal: `≤ ${SCALE_GOALS.routeMatchP99Us} µs`,
+      floor: '-',
+      pass: match.p99Us <= SCALE_GOALS.routeMatchP99Us,
+    });
+  }
+  const many = results.manyRoutes;
+  if (many) {
+    lines.push({
+      figure: `admin GET /admin/routes, ${many.routes} routes, ${many.listPageSize}/page: p99`,
+      measured: `${ms(many.listP99Ms, 1)} (p50 ${ms(many.listP50Ms, 1)})`,
+      goal: `≤ ${SCALE_GOALS.adminListP99Ms} ms`,
+      floor: '-',
+      pass: many.listP99Ms <= SCALE_GOALS.adminListP99Ms,
+    });
+    lines.push({
+      figure: `gateway start-up with ${many.routes} routes (spawn → /readyz)`,
+      measured: `${(many.startupMs / 1000).toFixed(2)} s`,
+      goal: `≤ ${SCALE_GOALS.startupMs / 1000} s`,
+      floor: `${(many.startupFloorMs / 1000).toFixed(2)} s (20 routes, same database)`,
+      pass: many.startupMs <= SCALE_GOALS.startupMs,
+    });
+  }
+  const soak = results.soak;
+  if (soak) {
+    lines.push({
+      figure: `soak ${soak.seconds} s at ${soak.ratePerSecond} req/s (½ of ${soak.measuredThroughput.toFixed(0)}): RSS end vs after warm-up`,
+      measured: `${soak.rssAfterWarmupMb.toFixed(1)} → ${soak.rssAfterSoakMb.toFixed(1)} MB (${soak.growthPercent >= 0 ? '+' : ''}${soak.growthPercent.toFixed(1)} %, max ${soak.rssMaxAfterWarmupMb.toFixed(1)})`,
+      goal: `within ${SCALE_GOALS.soakGrowthPercent} %`,
+      floor: '-',
+      pass: Math.abs(soak.growthPercent) <= SCALE_GOALS.soakGrowthPercent,
+    });
+  }
+  return lines;
+}
+
+export function goalsTable(lines: GoalLine[]): string {
+  const verdict = (pass: boolean | undefined): string =>
+    pass === undefined ? 'info' : pass ? 'PASS' : 'FAIL';
+  return textTable([
+    ['figure', 'measured', 'goal', 'floor', 'verdict'],
+    ...lines.map((line) => [line.figure, line.measured, line.goal, line.floor, verdict(line.pass)]),
+  ]);
+}
