@@ -1,6 +1,8 @@
+import { writeSync } from 'node:fs';
 import { type LoggerService } from '@nestjs/common';
 import type { AppConfig, LogFormat, LogLevelName } from '@switchboard/config';
 import pino, { type DestinationStream, type Logger as Pino } from 'pino';
+import { BatchedLines } from './batched-lines';
 
 /** LOG_LEVEL keeps Nest's names; pino's equivalents. */
 const PINO_LEVEL: Record<LogLevelName, pino.Level> = {
@@ -72,18 +74,26 @@ function defaultDestination(format: LogFormat | undefined): DestinationStream {
   return stdoutDestination();
 }
 
-/** Where JSON lines go: stdout through an asynchronous SonicBoom, unless redirected (tests capturing output). */
+/**
+ * Where JSON lines go: stdout through an asynchronous SonicBoom in batches (batched-lines.ts), unless redirected
+ * (tests capturing output).
+ */
 let jsonTarget: { write(line: string): unknown } | undefined;
-let stdoutBoom: ReturnType<typeof pino.destination> | undefined;
+let stdoutLines: BatchedLines | undefined;
 
 function stdoutDestination(): DestinationStream {
-  if (stdoutBoom === undefined) {
+  if (stdoutLines === undefined) {
     // Asynchronous writes (no blocking write(2) on the request path); flushed when the process exits.
     const boom = pino.destination({ dest: 1, sync: false });
-    process.once('exit', () => boom.flushSync());
-    stdoutBoom = boom;
+    const lines = new BatchedLines(boom);
+    process.once('exit', () => {
+      boom.flushSync();
+      const pending = lines.take();
+      if (pending !== '') writeSync(1, pending);
+    });
+    stdoutLines = lines;
   }
-  return { write: (line: string) => (jsonTarget ?? stdoutBoom!).write(line) };
+  return { write: (line: string) => (jsonTarget ?? stdoutLines!).write(line) };
 }
 
 /** Sends the JSON log lines to `write` until the returned function is called (tests that capture output). */
