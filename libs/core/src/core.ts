@@ -2,7 +2,7 @@ import { type AppConfig } from '@switchboard/config';
 import { KeyChangeBus } from '@switchboard/keys/registry/key-change.bus';
 import { LimitCounters } from '@switchboard/keys/limits/limit-counters';
 import { cipherCodec } from '@switchboard/keys/secrets/instance-secret.codec';
-import { secretsMigrationContext } from '@switchboard/keys/secrets/secrets-migration.context';
+import { runWithSecretsCipher } from '@switchboard/keys/secrets/secrets-migration.context';
 import { resolveSecretsCipher } from '@switchboard/keys/secrets/secrets-key';
 import type { InstanceSecretCodec } from '@switchboard/routes/persistence/instance-secret.codec';
 import { InstanceHealthRegistry } from '@switchboard/proxy/health/instance-health.registry';
@@ -41,9 +41,7 @@ export interface Core {
 export async function createCore(config: AppConfig): Promise<Core> {
   const cipher = resolveSecretsCipher(config);
   // The migration that encrypts existing plain values needs this process's key.
-  const connection = await secretsMigrationContext.run(cipher, () =>
-    connectDatabase(config, SWITCHBOARD_SCHEMA),
-  );
+  const connection = await runWithSecretsCipher(cipher, () => connectDatabase(config, SWITCHBOARD_SCHEMA));
   let closing: Promise<void> | undefined;
   const keyLimitCounters = new LimitCounters(config);
   return {

@@ -62,7 +62,7 @@ export class DataPlaneTelemetry implements OnApplicationBootstrap, OnApplication
       health: this.core.instanceHealth,
       unknownModels: this.catalogue?.unknownModels,
     });
-    const access = processLoggerFor(this.core.config).pino;
+    const access = processLoggerFor(this.core.config).access;
     this.subscription = this.bus.records$.subscribe((record: RequestRecord) => {
       // A throw here would reach RxJS's unhandled-error path and kill the process: never let one escape.
       try {

@@ -38,7 +38,10 @@ export class KeyUsageSettler {
 
   subscribeTo(records$: Observable<UsageBearingRecord>): void {
     this.subscription?.unsubscribe();
-    this.subscription = records$.subscribe((record) => this.track(this.settle(record)));
+    // An unkeyed record (GATEWAY_AUTH=none) settles nothing: no promise for it.
+    this.subscription = records$.subscribe((record) => {
+      if (record.key !== null) this.track(this.settle(record));
+    });
   }
 
   /** Resolves when every settlement started so far has finished (shutdown, tests). */

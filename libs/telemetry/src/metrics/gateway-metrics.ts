@@ -1,22 +1,16 @@
 import type { UnknownModelCounter } from '@switchboard/catalogue';
 import type { InstanceHealthRegistry } from '@switchboard/proxy/health/instance-health.registry';
-import type { RequestRecord } from '@switchboard/proxy';
+import type { AttemptRecord, RequestRecord } from '@switchboard/proxy';
 import type { RouteTable } from '@switchboard/routes';
-import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Registry, collectDefaultMetrics } from 'prom-client';
 import { DURATION_BUCKETS_S, TOKEN_BUCKETS, TTFT_BUCKETS_S } from './buckets';
 import { RouteFacts, otelProviderName } from './route-facts';
-
-const GENAI_LABELS = [
-  'gen_ai_operation_name',
-  'gen_ai_provider_name',
-  'gen_ai_request_model',
-  'gen_ai_response_model',
-  'route',
-  'instance',
-] as const;
+import { SummedCounter, SummedHistogram } from './summed-metrics';
 
 const BREAKER_STATE = { closed: 0, half_open: 1, open: 2 } as const;
 const NO_ROUTE = 'none';
+/** In a series key: the label is not in the series (no label value is this). */
+const ABSENT = '\u0001';
 
 /** What the breaker and revision gauges read at scrape time (only a process that serves has them). */
 export interface DataPlaneSources {
@@ -36,58 +30,51 @@ export class GatewayMetrics {
   private facts = new RouteFacts(undefined);
   private sources: DataPlaneSources | undefined;
 
-  private readonly requestDuration = new Histogram({
-    name: 'gen_ai_server_request_duration_seconds',
-    help: 'Client requests through the gateway, arrival to the response end (OTel gen_ai.server.request.duration).',
-    labelNames: [...GENAI_LABELS, 'error_type'],
-    buckets: [...DURATION_BUCKETS_S],
-    registers: [this.registry],
-  });
-  private readonly timeToFirstToken = new Histogram({
-    name: 'gen_ai_server_time_to_first_token_seconds',
-    help: 'Successful streams: arrival to the first byte sent (OTel gen_ai.server.time_to_first_token).',
-    labelNames: [...GENAI_LABELS],
-    buckets: [...TTFT_BUCKETS_S],
-    registers: [this.registry],
-  });
-  private readonly operationDuration = new Histogram({
-    name: 'gen_ai_client_operation_duration_seconds',
-    help: 'Each upstream attempt (OTel gen_ai.client.operation.duration).',
-    labelNames: [...GENAI_LABELS, 'error_type', 'server_address'],
-    buckets: [...DURATION_BUCKETS_S],
-    registers: [this.registry],
-  });
-  private readonly tokenUsage = new Histogram({
-    name: 'gen_ai_client_token_usage',
-    help: 'Tokens per request by type (OTel gen_ai.client.token.usage).',
-    labelNames: [...GENAI_LABELS, 'gen_ai_token_type'],
-    buckets: [...TOKEN_BUCKETS],
-    registers: [this.registry],
-  });
-  private readonly requests = new Counter({
-    name: 'switchboard_requests_total',
-    help: 'Data-plane requests by route, client protocol and status code sent.',
-    labelNames: ['route', 'client_protocol', 'status_code'],
-    registers: [this.registry],
-  });
-  private readonly attempts = new Counter({
-    name: 'switchboard_upstream_attempts_total',
-    help: 'Upstream attempts by route, instance and outcome.',
-    labelNames: ['route', 'instance', 'outcome'],
-    registers: [this.registry],
-  });
-  private readonly fallbacks = new Counter({
-    name: 'switchboard_fallbacks_total',
-    help: 'Upstream attempts after the first of a request.',
-    labelNames: ['route'],
-    registers: [this.registry],
-  });
-  private readonly cost = new Counter({
-    name: 'switchboard_cost_usd_total',
-    help: 'USD of priced requests (model catalogue prices) by route, instance, requested model and consumer key.',
-    labelNames: ['route', 'instance', 'model', 'key'],
-    registers: [this.registry],
-  });
+  // The per-request series are summed in plain Maps and handed to the registry at scrape time (summed-metrics.ts).
+  private readonly requestDuration = new SummedHistogram(
+    'gen_ai_server_request_duration_seconds',
+    'Client requests through the gateway, arrival to the response end (OTel gen_ai.server.request.duration).',
+    DURATION_BUCKETS_S,
+    this.registry,
+  );
+  private readonly timeToFirstToken = new SummedHistogram(
+    'gen_ai_server_time_to_first_token_seconds',
+    'Successful streams: arrival to the first byte sent (OTel gen_ai.server.time_to_first_token).',
+    TTFT_BUCKETS_S,
+    this.registry,
+  );
+  private readonly operationDuration = new SummedHistogram(
+    'gen_ai_client_operation_duration_seconds',
+    'Each upstream attempt (OTel gen_ai.client.operation.duration).',
+    DURATION_BUCKETS_S,
+    this.registry,
+  );
+  private readonly tokenUsage = new SummedHistogram(
+    'gen_ai_client_token_usage',
+    'Tokens per request by type (OTel gen_ai.client.token.usage).',
+    TOKEN_BUCKETS,
+    this.registry,
+  );
+  private readonly requests = new SummedCounter(
+    'switchboard_requests_total',
+    'Data-plane requests by route, client protocol and status code sent.',
+    this.registry,
+  );
+  private readonly attempts = new SummedCounter(
+    'switchboard_upstream_attempts_total',
+    'Upstream attempts by route, instance and outcome.',
+    this.registry,
+  );
+  private readonly fallbacks = new SummedCounter(
+    'switchboard_fallbacks_total',
+    'Upstream attempts after the first of a request.',
+    this.registry,
+  );
+  private readonly cost = new SummedCounter(
+    'switchboard_cost_usd_total',
+    'USD of priced requests (model catalogue prices) by route, instance, requested model and consumer key.',
+    this.registry,
+  );
   readonly requestLogDropped = new Counter({
     name: 'switchboard_request_log_dropped_total',
     help: 'Request-log records dropped because the queue was full (database slow or down).',
@@ -144,25 +131,32 @@ export class GatewayMetrics {
 
   observe(record: RequestRecord): void {
     const route = record.route ?? NO_ROUTE;
-    this.requests.inc({
-      route,
-      client_protocol: record.client_protocol,
-      status_code: String(record.status),
-    });
+    const protocol = record.client_protocol;
+    const requestsKey = `${route}\0${protocol}\0${record.status}`;
+    if (!this.requests.add(requestsKey)) {
+      this.requests.start(requestsKey, {
+        route,
+        client_protocol: protocol,
+        status_code: String(record.status),
+      });
+    }
     let sent = 0;
     for (const attempt of record.attempts) {
-      this.attempts.inc({ route, instance: attempt.instance, outcome: attempt.outcome });
+      const key = `${route}\0${attempt.instance}\0${attempt.outcome}`;
+      if (!this.attempts.add(key)) {
+        this.attempts.start(key, { route, instance: attempt.instance, outcome: attempt.outcome });
+      }
       if (attempt.outcome !== 'skipped') sent++;
     }
-    if (sent > 1) this.fallbacks.inc({ route }, sent - 1);
+    if (sent > 1) this.fallbacks.inc(route, { route }, sent - 1);
     if (record.cost_usd !== null) {
-      const labels = {
-        route,
-        instance: record.instance ?? NO_ROUTE,
-        model: this.facts.modelLabel(record.model),
-        key: record.key?.id ?? NO_ROUTE,
-      };
-      this.cost.inc(labels, record.cost_usd);
+      const instance = record.instance ?? NO_ROUTE;
+      const model = this.facts.modelLabel(record.model);
+      const key = record.key?.id ?? NO_ROUTE;
+      const costKey = `${route}\0${instance}\0${model}\0${key}`;
+      if (!this.cost.add(costKey, record.cost_usd)) {
+        this.cost.start(costKey, { route, instance, model, key }, record.cost_usd);
+      }
     }
     if (record.endpoint === 'count_tokens') return;
     this.observeGenAi(record, route);
@@ -172,46 +166,89 @@ export class GatewayMetrics {
     const facts = this.facts;
     const requestModel = facts.modelLabel(record.model);
     const answering = record.attempts.length > 0 ? record.attempts[record.attempts.length - 1] : undefined;
-    const labels: Record<string, string> = {
-      gen_ai_operation_name: 'chat',
-      gen_ai_provider_name: answering === undefined ? '_OTHER' : otelProviderName(answering.provider),
-      gen_ai_request_model: requestModel,
-      route,
-      instance: record.instance ?? NO_ROUTE,
+    const provider = answering === undefined ? '_OTHER' : otelProviderName(answering.provider);
+    const instance = record.instance ?? NO_ROUTE;
+    const responseModel =
+      record.upstream_model === null ? undefined : facts.modelLabel(record.upstream_model);
+    // A series key names every label value in the labels' order; ABSENT marks a label the series does not have.
+    // Label objects are built only for a series' first observation.
+    const key = `${provider}\0${requestModel}\0${route}\0${instance}\0${responseModel ?? ABSENT}`;
+    let labels: Record<string, string> | undefined;
+    const genAiLabels = (): Record<string, string> => {
+      if (labels !== undefined) return labels;
+      labels = {
+        gen_ai_operation_name: 'chat',
+        gen_ai_provider_name: provider,
+        gen_ai_request_model: requestModel,
+        route,
+        instance,
+      };
+      if (responseModel !== undefined) labels.gen_ai_response_model = responseModel;
+      return labels;
     };
-    if (record.upstream_model !== null)
-      labels.gen_ai_response_model = facts.modelLabel(record.upstream_model);
     const failed = record.error !== null || record.status >= 400;
-    this.requestDuration.observe(
-      failed ? { ...labels, error_type: errorType(record) } : labels,
-      record.duration_ms / 1000,
-    );
-    if (!failed && record.stream && record.ttfb_ms !== null) {
-      this.timeToFirstToken.observe(labels, record.ttfb_ms / 1000);
+    const durationS = record.duration_ms / 1000;
+    if (failed) {
+      const error = errorType(record);
+      const failedKey = `${key}\0${error}`;
+      if (!this.requestDuration.observe(failedKey, durationS)) {
+        this.requestDuration.start(failedKey, { ...genAiLabels(), error_type: error }, durationS);
+      }
+    } else if (!this.requestDuration.observe(key, durationS)) {
+      this.requestDuration.start(key, genAiLabels(), durationS);
     }
-    if (record.usage !== null) {
-      this.tokenUsage.observe({ ...labels, gen_ai_token_type: 'input' }, record.usage.input);
-      this.tokenUsage.observe({ ...labels, gen_ai_token_type: 'output' }, record.usage.output);
+    if (!failed && record.stream && record.ttfb_ms !== null) {
+      const ttftS = record.ttfb_ms / 1000;
+      if (!this.timeToFirstToken.observe(key, ttftS)) this.timeToFirstToken.start(key, genAiLabels(), ttftS);
+    }
+    const usage = record.usage;
+    if (usage !== null) {
+      const inputKey = `${key}\0input`;
+      if (!this.tokenUsage.observe(inputKey, usage.input)) {
+        this.tokenUsage.start(inputKey, { ...genAiLabels(), gen_ai_token_type: 'input' }, usage.input);
+      }
+      const outputKey = `${key}\0output`;
+      if (!this.tokenUsage.observe(outputKey, usage.output)) {
+        this.tokenUsage.start(outputKey, { ...genAiLabels(), gen_ai_token_type: 'output' }, usage.output);
+      }
     }
     for (const attempt of record.attempts) {
       if (attempt.outcome === 'skipped') continue;
-      const attemptLabels: Record<string, string> = {
-        gen_ai_operation_name: 'chat',
-        gen_ai_provider_name: otelProviderName(attempt.provider),
-        gen_ai_request_model: requestModel,
-        route,
-        instance: attempt.instance,
-        server_address: facts.serverAddress(record.route_id, attempt.instance),
-      };
-      if (attempt.outcome === 'success') {
-        if (labels.gen_ai_response_model !== undefined) {
-          attemptLabels.gen_ai_response_model = labels.gen_ai_response_model;
-        }
-      } else {
-        attemptLabels.error_type = attempt.error_code ?? attempt.outcome;
-      }
-      this.operationDuration.observe(attemptLabels, attempt.duration_ms / 1000);
+      this.observeAttempt(record, attempt, requestModel, route, responseModel);
     }
+  }
+
+  private observeAttempt(
+    record: RequestRecord,
+    attempt: AttemptRecord,
+    requestModel: string,
+    route: string,
+    responseModel: string | undefined,
+  ): void {
+    const provider = otelProviderName(attempt.provider);
+    const serverAddress = this.facts.serverAddress(record.route_id, attempt.instance);
+    const success = attempt.outcome === 'success';
+    const errorType = success ? undefined : (attempt.error_code ?? attempt.outcome);
+    const extra =
+      errorType !== undefined
+        ? `error\0${errorType}`
+        : responseModel !== undefined
+          ? `model\0${responseModel}`
+          : ABSENT;
+    const key = `${provider}\0${requestModel}\0${route}\0${attempt.instance}\0${serverAddress}\0${extra}`;
+    const durationS = attempt.duration_ms / 1000;
+    if (this.operationDuration.observe(key, durationS)) return;
+    const labels: Record<string, string> = {
+      gen_ai_operation_name: 'chat',
+      gen_ai_provider_name: provider,
+      gen_ai_request_model: requestModel,
+      route,
+      instance: attempt.instance,
+      server_address: serverAddress,
+    };
+    if (errorType !== undefined) labels.error_type = errorType;
+    else if (responseModel !== undefined) labels.gen_ai_response_model = responseModel;
+    this.operationDuration.start(key, labels, durationS);
   }
 }
 

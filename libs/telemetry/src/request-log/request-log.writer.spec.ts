@@ -12,6 +12,10 @@ const record = (id: string, status = 200): RequestRecord =>
     dropped_tools: [],
   }) as unknown as RequestRecord;
 
+/** The request ids of one INSERT's rows (one JSON parameter). */
+const requestIds = (parameters: unknown[]): string[] =>
+  (JSON.parse(parameters[0] as string) as Array<{ request_id: string }>).map((row) => row.request_id);
+
 describe('BoundedQueue', () => {
   it('drops the oldest when full and puts failed items back in front as room allows', () => {
     const queue = new BoundedQueue<number>(3);
@@ -34,7 +38,7 @@ describe('RequestLogWriter', () => {
     errors.enqueue({ ...record('cut'), error: { code: 'UPSTREAM_STREAM_CUT', message: 'x' } });
     await errors.flush();
     expect(errors.writtenRows).toBe(2);
-    expect(inserted[0][0]).toBe('bad');
+    expect(requestIds(inserted[0])).toEqual(['bad', 'cut']);
 
     const off = new RequestLogWriter(sql, { mode: 'off' });
     off.enqueue(record('x', 500));
@@ -46,7 +50,7 @@ describe('RequestLogWriter', () => {
     const written: string[] = [];
     const sql = async (_text: string, parameters?: unknown[]) => {
       if (down) throw new Error('connection refused');
-      written.push(parameters![0] as string);
+      written.push(...requestIds(parameters!));
     };
     const drops: number[] = [];
     const writer = new RequestLogWriter(sql, { mode: 'on', capacity: 2, onDropped: (n) => drops.push(n) });
@@ -56,7 +60,7 @@ describe('RequestLogWriter', () => {
     expect(writer.queued).toBe(2);
     down = false;
     await writer.close();
-    expect(written).toEqual(['b']);
+    expect(written).toEqual(['b', 'c']);
     expect(writer.writtenRows).toBe(2);
     expect(drops).toEqual([1]);
   });

@@ -1,0 +1,147 @@
+import { createDataSource, runMigrations } from '@switchboard/database/data-source.factory';
+import { SWITCHBOARD_SCHEMA } from '@switchboard/core/schema';
+import type { RequestRecord } from '@switchboard/proxy';
+import type { DataSource } from 'typeorm';
+import { createTestDatabase, type TestDatabase } from '@switchboard/testing/database';
+import { insertRequestLog, wellFormedJson } from './request-log.sink';
+
+const STARTED = Date.parse('2026-12-07T12:00:00.123Z');
+
+function record(id: string, overrides: Partial<RequestRecord> = {}): RequestRecord {
+  return {
+    request_id: id,
+    started_at: STARTED,
+    client_protocol: 'anthropic-messages',
+    endpoint: 'messages',
+    stream: true,
+    model: 'claude-x',
+    route_id: 'route-id',
+    route: 'route',
+    instance: 'primary',
+    upstream_model: 'claude-x-2026',
+    attempts: [
+      {
+        instance: 'secondary',
+        provider: 'anthropic',
+        upstream_protocol: 'anthropic-messages',
+        outcome: 'skipped',
+        status: null,
+        duration_ms: 0,
+        ttfb_ms: null,
+        error_code: null,
+        skipped: 'capability:images',
+      },
+      {
+        instance: 'primary',
+        provider: 'anthropic',
+        upstream_protocol: 'anthropic-messages',
+        outcome: 'success',
+        status: 200,
+        duration_ms: 12.625,
+        ttfb_ms: 3.5,
+        error_code: null,
+      },
+    ],
+    status: 200,
+    error: null,
+    usage: { input: 11, output: 7, cache_read: 3, cache_creation: 2, reasoning: 1 },
+    duration_ms: 15.25,
+    ttfb_ms: 4.75,
+    key: { id: 'key-id', name: 'team "a"' },
+    cost_usd: 0.000123,
+    ...overrides,
+  };
+}
+
+describe('request-log rows (Postgres)', () => {
+  let db: TestDatabase;
+  let dataSource: DataSource;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    dataSource = createDataSource({ url: db.url, poolSize: db.embedded ? 1 : 2, schema: SWITCHBOARD_SCHEMA });
+    await dataSource.initialize();
+    await runMigrations(dataSource);
+  });
+  afterAll(async () => {
+    await dataSource?.destroy();
+    await db?.drop();
+  });
+
+  it('stores every field of a batch, texts as sent (quotes, backslashes, emoji), a lone surrogate as U+FFFD', async () => {
+    const long = 'x'.repeat(3000);
+    await insertRequestLog(
+      (text, parameters) => dataSource.query(text, parameters),
+      [
+        record('full'),
+        record('bare', {
+          stream: false,
+          model: null,
+          route_id: null,
+          route: null,
+          instance: null,
+          upstream_model: null,
+          attempts: [],
+          status: 404,
+          error: { code: 'MODEL_NOT_FOUND', message: long },
+          usage: null,
+          ttfb_ms: null,
+          key: null,
+          cost_usd: null,
+        }),
+        record('texts', { model: 'a\\"b\\\\ud800 🚀 \ud800 end', upstream_model: 'y'.repeat(250) }),
+      ],
+    );
+    const rows = (await dataSource.query(
+      `SELECT *, extract(epoch FROM started_at) * 1000 AS started_ms FROM request_log ORDER BY id`,
+    )) as Record<string, unknown>[];
+    expect(rows.map((row) => row.request_id)).toEqual(['full', 'bare', 'texts']);
+    const [full, bare, texts] = rows;
+    expect(Number(full.started_ms)).toBe(STARTED);
+    expect(full).toMatchObject({
+      duration_ms: 15.25,
+      ttfb_ms: 4.75,
+      client_protocol: 'anthropic-messages',
+      endpoint: 'messages',
+      stream: true,
+      model: 'claude-x',
+      route_id: 'route-id',
+      route: 'route',
+      instance: 'primary',
+      upstream_model: 'claude-x-2026',
+      status: 200,
+      error_code: null,
+      error_message: null,
+      attempts: record('full').attempts,
+      input_tokens: 11,
+      output_tokens: 7,
+      cache_read_tokens: 3,
+      cache_creation_tokens: 2,
+      reasoning_tokens: 1,
+      key_id: 'key-id',
+      key_name: 'team "a"',
+      cost_usd: 0.000123,
+    });
+    expect(bare).toMatchObject({
+      stream: false,
+      model: null,
+      route: null,
+      status: 404,
+      error_code: 'MODEL_NOT_FOUND',
+      error_message: 'x'.repeat(2048),
+      attempts: [],
+      input_tokens: null,
+      ttfb_ms: null,
+      key_id: null,
+      cost_usd: null,
+    });
+    expect(texts.model).toBe('a\\"b\\\\ud800 🚀 \ufffd end');
+    expect(texts.upstream_model).toBe('y'.repeat(200));
+  });
+
+  it('wellFormedJson replaces only escaped lone surrogates', () => {
+    expect(wellFormedJson(['\ud800', '\\ud800', '\\\ud800', '🚀', '\udfff!'])).toBe(
+      JSON.stringify(['\ufffd', '\\ud800', '\\\ufffd', '🚀', '\ufffd!']),
+    );
+  });
+});
