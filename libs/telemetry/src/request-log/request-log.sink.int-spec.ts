@@ -49,6 +49,7 @@ function record(id: string, overrides: Partial<RequestRecord> = {}): RequestReco
     ttfb_ms: 4.75,
     key: { id: 'key-id', name: 'team "a"' },
     cost_usd: 0.000123,
+    dropped_tools: ['web_search'],
     ...overrides,
   };
 }
@@ -88,6 +89,7 @@ describe('request-log rows (Postgres)', () => {
           ttfb_ms: null,
           key: null,
           cost_usd: null,
+          dropped_tools: [],
         }),
         record('texts', { model: 'a\\"b\\\\ud800 🚀 \ud800 end', upstream_model: 'y'.repeat(250) }),
       ],
@@ -121,6 +123,7 @@ describe('request-log rows (Postgres)', () => {
       key_id: 'key-id',
       key_name: 'team "a"',
       cost_usd: 0.000123,
+      dropped_tools: ['web_search'],
     });
     expect(bare).toMatchObject({
       stream: false,
@@ -134,6 +137,7 @@ describe('request-log rows (Postgres)', () => {
       ttfb_ms: null,
       key_id: null,
       cost_usd: null,
+      dropped_tools: null,
     });
     expect(texts.model).toBe('a\\"b\\\\ud800 🚀 \ufffd end');
     expect(texts.upstream_model).toBe('y'.repeat(200));
