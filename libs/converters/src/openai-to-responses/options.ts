@@ -10,6 +10,8 @@ export interface OpenAiToResponsesOptions {
   exposeReasoning: boolean;
   /** `reasoning.summary` sent with a `reasoning_effort` when reasoning is exposed. */
   reasoningSummary: 'auto' | 'concise' | 'detailed';
+  /** Responses has no stop sequences: `reject` (default) refuses a request that sets any, `drop` sends it without. */
+  stopSequences: 'reject' | 'drop';
 }
 
 const SUMMARIES = new Set(['auto', 'concise', 'detailed']);
@@ -23,5 +25,6 @@ export function readOptions(target: UpstreamTarget): OpenAiToResponsesOptions {
       typeof summary === 'string' && SUMMARIES.has(summary)
         ? (summary as OpenAiToResponsesOptions['reasoningSummary'])
         : 'auto',
+    stopSequences: raw.stop_sequences === 'drop' ? 'drop' : 'reject',
   };
 }

@@ -1,4 +1,4 @@
-import { GatewayError } from '@switchboard/common/errors';
+import { GatewayError, GatewayErrorCode } from '@switchboard/common/errors';
 import { validateOpenAi } from '@switchboard/testing/openai-schema.validator';
 import { fixedClock } from '../testing/fixed-clock';
 import { readMemo } from './conversion-memo';
@@ -191,7 +191,6 @@ describe('openai-to-responses request', () => {
       safety_identifier: 's1',
       prompt_cache_key: 'k',
       service_tier: 'auto',
-      stop: ['END'],
       seed: 3,
       stream: true,
       stream_options: { include_usage: true },
@@ -262,6 +261,21 @@ describe('openai-to-responses request', () => {
     ]) {
       expect(() => convert(body)).toThrow(GatewayError);
     }
+  });
+
+  it('stop: refused by default (Responses has none), sent without under stop_sequences: "drop"', () => {
+    const base = { model: 'm', messages: [{ role: 'user', content: 'x' }] };
+    for (const stop of ['END', ['END', '']]) {
+      expect(() => convert({ ...base, stop })).toThrow(
+        expect.objectContaining({
+          code: GatewayErrorCode.INVALID_REQUEST,
+          param: 'stop',
+        }) as unknown as Error,
+      );
+      expect(bodyOf({ ...base, stop }, { stop_sequences: 'drop' })).not.toHaveProperty('stop');
+    }
+    for (const stop of [null, '', [], ['']]) expect(bodyOf({ ...base, stop })).not.toHaveProperty('stop');
+    expect(() => convert({ ...base, stop: [1] })).toThrow(GatewayError);
   });
 
   it('long tool names are shortened upstream and restored in the memo', () => {

@@ -94,6 +94,21 @@ function rejectUnservable(body: JsonObject): void {
   }
 }
 
+/** The same rule as for Messages clients (anthropic-to-responses): never drop a stop sequence silently. */
+function checkStop(body: JsonObject, stopSequences: 'reject' | 'drop'): void {
+  const stop = body.stop;
+  if (stop === undefined || stop === null) return;
+  const list: unknown[] = Array.isArray(stop) ? stop : [stop];
+  if (!list.every((s) => typeof s === 'string')) {
+    throw invalidRequest('stop', 'stop must be a string or an array of strings.');
+  }
+  if (stopSequences === 'drop' || list.every((s) => s === '')) return;
+  throw invalidRequest(
+    'stop',
+    'This upstream speaks the OpenAI Responses API, which has no stop sequences; remove stop (or set the instance option stop_sequences: "drop").',
+  );
+}
+
 export function mapRequest(
   body: JsonObject,
   target: UpstreamTarget,
@@ -104,6 +119,7 @@ export function mapRequest(
     throw invalidRequest('model', 'model is required.');
   rejectUnservable(body);
   const options = readOptions(target);
+  checkStop(body, options.stopSequences);
   const names = new ToolNameMap();
   const { instructions, input } = mapMessages(body.messages, names, clock);
   const { tools, toolChoice } = mapTools(body, names);
