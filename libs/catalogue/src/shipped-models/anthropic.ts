@@ -1,14 +1,15 @@
 import type { FactSource, ModelFacts } from '../model-facts';
+import {
+  CHECKED,
+  CLAUDE_4,
+  claudePrices,
+  FEATURES,
+  FOUNDRY_NOTE,
+  modelPage,
+  ON,
+  PRICING,
+} from './anthropic-sources';
 
-const CHECKED = '2026-12-07';
-/** Anthropic's per-model page (Context window · Max output · prices), read on CHECKED. */
-const modelPage = (slug: string): FactSource => ({
-  url: `https://platform.claude.com/docs/en/models/${slug}/overview`,
-  as_of: CHECKED,
-  checked: CHECKED,
-  verified: true,
-  note: "Read from the page's translated renditions (docs/zh-CN, pt-BR), whose spec line is in English.",
-});
 /** Limits of models whose own page was not found on CHECKED: the author's numbers, unconfirmed. */
 const LIMITS_UNVERIFIED: FactSource = {
   url: 'https://platform.claude.com/docs/en/about-claude/models/overview',
@@ -17,58 +18,20 @@ const LIMITS_UNVERIFIED: FactSource = {
   verified: false,
   note: "Not confirmed: Anthropic's page for this model was not found on 2026-12-07 (third-party catalogues agree).",
 };
-/** The pricing page's table (base input, 5m and 1h cache writes, cache hits, output), read on CHECKED. */
-const PRICING: FactSource = {
-  url: 'https://platform.claude.com/docs/en/about-claude/pricing',
-  as_of: CHECKED,
-  checked: CHECKED,
-  verified: true,
-  note: 'Also https://docs.anthropic.com/en/docs/about-claude/pricing (the legacy rows: Opus 4.1/4, Sonnet 4/3.7, Haiku 3.5/3).',
-};
 /** Input and output confirmed on the model's page; its cache rows were not seen (multipliers as for its siblings). */
 const pricesFromModelPage = (slug: string): FactSource => ({
   ...modelPage(slug),
   verified: false,
   note: "Input and output prices confirmed on the model's page; its cache-write and cache-read rows were not seen on 2026-12-07 (the pricing page's 1.25×/2×/0.1× multipliers are assumed).",
 });
-const FEATURES: FactSource = {
-  url: 'https://platform.claude.com/docs/en/build-with-claude/overview',
-  as_of: '2025-11',
-  checked: CHECKED,
-  verified: false,
-  note: 'Not confirmed flag by flag on 2026-12-07 (the model pages confirm only text and image input and extended thinking for the 4.5 models). json_schema: through the gateway forced-tool JSON mode on every tool-capable model.',
-};
 const verifiedSources = (slug: string) => ({
   limits: modelPage(slug),
   capabilities: FEATURES,
   prices: PRICING,
 });
 const pricedSources = { limits: LIMITS_UNVERIFIED, capabilities: FEATURES, prices: PRICING };
-const ON = ['anthropic', 'azure-ai-foundry'];
-const FOUNDRY_NOTE =
-  'Azure AI Foundry serves this model under the same id (as documented on https://learn.microsoft.com/en-us/azure/ai-foundry/foundry-models/how-to/use-foundry-models-claude, 2025-11); Foundry billing goes through the Azure Marketplace and was assumed equal to Anthropic list prices, unverified.';
 
-const CLAUDE_4 = {
-  tools: true,
-  parallel_tools: true,
-  images: true,
-  pdf: true,
-  thinking: true,
-  json_schema: true,
-  prompt_cache: true,
-} as const;
-
-/** Anthropic list prices: cache read 0.1×, 5-minute write 1.25×, 1-hour write 2× the input price. */
-function claudePrices(input: number, output: number) {
-  return {
-    input,
-    output,
-    cache_read: input / 10,
-    cache_write: input * 1.25,
-    cache_write_1h: input * 2,
-  };
-}
-
+/** Claude 4.5 and earlier (the current lineup is in anthropic-current.ts). */
 export const ANTHROPIC_MODELS: ModelFacts[] = [
   {
     id: 'claude-opus-4-5',

@@ -1,4 +1,5 @@
 import type { FactSource, ModelFacts } from '../model-facts';
+import { openAiPage } from './openai-current';
 
 const UNVERIFIED_NOTE =
   "Not confirmed: OpenAI's own pages (platform.openai.com/docs/models, developers.openai.com/api/docs/pricing) were not found in the search index on 2026-12-07. Third-party copies of the pricing page agree on most input/output prices here but differ on some cached-input prices (e.g. gpt-5 cached input 0.125 vs 0.625), so the numbers are left as the author wrote them.";
@@ -60,7 +61,15 @@ export const OPENAI_MODELS: ModelFacts[] = [
   model('gpt-5.1', 400_000, 128_000, REASONING, 1.25, 10, 0.125, AZURE_NOTE),
   model('gpt-5', 400_000, 128_000, REASONING, 1.25, 10, 0.125, `Snapshot gpt-5-2025-08-07. ${AZURE_NOTE}`),
   model('gpt-5-mini', 400_000, 128_000, REASONING, 0.25, 2, 0.025),
-  model('gpt-5-nano', 400_000, 128_000, REASONING, 0.05, 0.4, 0.005),
+  {
+    ...model('gpt-5-nano', 400_000, 128_000, REASONING, 0.05, 0.4, 0.005),
+    sources: {
+      ...sources('gpt-5-nano'),
+      limits: openAiPage('gpt-5-nano', 'The model page: 400,000 context window, 128,000 max output tokens.'),
+      prices: openAiPage('gpt-5-nano', 'The model page: input $0.05, cached input $0.005, output $0.40.'),
+    },
+    note: 'Deprecated on its page (2026-12-07; OpenAI recommends GPT-6 Luna for new work). Snapshot gpt-5-nano-2025-08-07.',
+  },
   model(
     'gpt-5-chat-latest',
     128_000,
