@@ -20,6 +20,10 @@ describe('shipped catalogue: current lineup', () => {
     ['claude-opus-4-6', 1_000_000, 128_000],
     ['claude-sonnet-4-6', 1_000_000, 128_000],
     ['claude-haiku-4-5', 200_000, 64_000],
+    ['gpt-6.2-sol', 1_050_000, 128_000],
+    ['gpt-6.2-astra', 1_050_000, 128_000],
+    ['gpt-6-sol', 1_050_000, 128_000],
+    ['gpt-6-luna', 1_050_000, 128_000],
     ['gpt-5.5', 1_050_000, 128_000],
     ['gpt-5.4', 1_050_000, 128_000],
     ['gpt-5.4-mini', 400_000, 128_000],
@@ -116,6 +120,18 @@ describe('shipped catalogue: current lineup', () => {
     expect(costUsd(usage, facts('claude-opus-5-5-20260922')?.prices)).toBeCloseTo(4 + 20 + 0.2 + 5 + 8, 10);
   });
 
+  it('prices GPT-6 cache writes as OpenAI lists them', () => {
+    expect(facts('gpt-6.2-sol')?.prices).toEqual({ input: 2, output: 10, cache_read: 0.1, cache_write: 2.5 });
+    expect(facts('gpt-6-luna-2026-09-22')?.prices).toEqual({
+      input: 0.1,
+      output: 0.5,
+      cache_read: 0.01,
+      cache_write: 0.125,
+    });
+    expect(facts('gpt-6-sol')?.note).toMatch(/function calling only with reasoning_effort "none"/);
+    expect(facts('gpt-6.2-sol')?.note).toMatch(/rejects reasoning effort "none"/);
+  });
+
   it("marks which sources Anthropic's and OpenAI's own pages confirmed", () => {
     expect(facts('claude-opus-5-5')?.sources).toMatchObject({
       limits: {
@@ -134,7 +150,9 @@ describe('shipped catalogue: current lineup', () => {
       verified: true,
       url: 'https://developers.openai.com/api/docs/models/gpt-5.4-nano',
     });
-    for (const model of ['gpt-5.5', 'gpt-5.4', 'gpt-5.4-mini', 'gpt-5.2']) {
+    for (const model of ['gpt-6.2-sol', 'gpt-6-sol', 'gpt-6-luna', 'gpt-5.4-nano'])
+      expect(facts(model)?.sources?.limits?.verified).toBe(true);
+    for (const model of ['gpt-6.2-astra', 'gpt-5.5', 'gpt-5.4', 'gpt-5.4-mini', 'gpt-5.2']) {
       expect(facts(model)?.sources?.prices).toMatchObject({
         verified: false,
         note: expect.stringMatching(/https:\/\//),

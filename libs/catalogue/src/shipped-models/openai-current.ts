@@ -13,7 +13,7 @@ function thirdParty(id: string, note: string): FactSource {
   return {
     ...openAiPage(id, ''),
     verified: false,
-    note: `Not confirmed on OpenAI's own page (not in the index on ${CHECKED}). ${note}`,
+    note: `Not confirmed on OpenAI's own page (not found in the index on ${CHECKED}). ${note}`,
   };
 }
 
@@ -34,12 +34,12 @@ const LONG_PROMPT =
 function gpt(
   id: string,
   limits: [context: number, output: number],
-  prices: [input: number, output: number, cachedInput: number],
+  prices: [input: number, output: number, cachedInput: number, cacheWrite?: number],
   source: FactSource,
   note: string,
 ): ModelFacts {
   const [context_window, max_output] = limits;
-  const [input, output, cache_read] = prices;
+  const [input, output, cache_read, cache_write] = prices;
   return {
     id,
     family: 'openai',
@@ -47,7 +47,8 @@ function gpt(
     context_window,
     max_output,
     capabilities: GPT_5X,
-    prices: { input, output, cache_read },
+    prices:
+      cache_write === undefined ? { input, output, cache_read } : { input, output, cache_read, cache_write },
     sources: {
       limits: source,
       capabilities: { ...source, verified: false, note: 'Flags not confirmed one by one.' },
@@ -57,7 +58,54 @@ function gpt(
   };
 }
 
+const CHAT_TOOLS_NEED_NO_REASONING =
+  'Its page: Chat Completions supports function calling only with reasoning_effort "none" (tools belong on the Responses API), so a tool request converted to Chat Completions with any other effort fails upstream.';
+const GPT_6_PRICING_NOTE =
+  'Cache writes are billed (1.25× input, 30-minute retention; the 12-hour write price is not modelled); over 272K input tokens input and cache rates double and output is 1.5× for the whole request (not modelled, so such requests are under-costed).';
+
 export const OPENAI_CURRENT_MODELS: ModelFacts[] = [
+  gpt(
+    'gpt-6.2-sol',
+    [1_050_000, 128_000],
+    [2, 10, 0.1, 2.5],
+    openAiPage(
+      'gpt-6.2-sol',
+      'The model page (and its es-419 rendition): 1,050,000 context window, 922,000 max input, 128,000 max output; input $2, cached input $0.10, cache writes $2.50, output $10.',
+    ),
+    `OpenAI's "go-to model for everyday work" (models overview, 2026-12-07). Its page: the API rejects reasoning effort "none". ${GPT_6_PRICING_NOTE}`,
+  ),
+  gpt(
+    'gpt-6.2-astra',
+    [1_050_000, 128_000],
+    [8, 40, 0.8, 10],
+    {
+      ...openAiPage('gpt-6.2-astra', ''),
+      url: 'https://developers.openai.com/api/docs/models',
+      verified: false,
+      note: "Input $8, output $40, 128K max output and 1.05M context confirmed on OpenAI's models overview (https://developers.openai.com/api/docs/models); the model's own page was not in the index, so cached input ($0.80) and cache writes ($10) are assumed at 10% and 1.25× input as on its siblings' pages.",
+    },
+    "OpenAI's flagship on its models overview (2026-12-07); reasoning effort low to max (no none).",
+  ),
+  gpt(
+    'gpt-6-sol',
+    [1_050_000, 128_000],
+    [2, 10, 0.2, 2.5],
+    openAiPage(
+      'gpt-6-sol',
+      'The model page: default snapshot gpt-6-sol, 1,050,000 context window, 922,000 max input, 128,000 max output; input $2, cached input $0.20, cache writes $2.50, output $10.',
+    ),
+    `Superseded by GPT-6.1 / 6.2 Sol. ${CHAT_TOOLS_NEED_NO_REASONING} ${GPT_6_PRICING_NOTE}`,
+  ),
+  gpt(
+    'gpt-6-luna',
+    [1_050_000, 128_000],
+    [0.1, 0.5, 0.01, 0.125],
+    openAiPage(
+      'gpt-6-luna',
+      'The model page (ja-JP rendition, figures in English): 1,050,000 context window, 128,000 max output; input $0.10, cached input $0.01, cache writes $0.125, output $0.50.',
+    ),
+    `OpenAI's cost-sensitive tier on its models overview (2026-12-07). ${CHAT_TOOLS_NEED_NO_REASONING} ${GPT_6_PRICING_NOTE}`,
+  ),
   gpt(
     'gpt-5.5',
     [1_050_000, 128_000],
