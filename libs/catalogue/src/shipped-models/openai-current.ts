@@ -112,7 +112,7 @@ export const OPENAI_CURRENT_MODELS: ModelFacts[] = [
     [5, 30, 0.5],
     thirdParty(
       'gpt-5.5',
-      'Context 1,050,000 and max output 128,000: https://docs.oxen.ai/inference-api/reference/models/gpt-5-5-2026-04-23.md (Venice: 1M / 128K). https://vercel.com/ai-gateway/models/openai/gpt-5.5.md says 272K output; the lower 128K is used so max_tokens is never above what the model accepts. $5 / $30: apidog.com/blog/how-to-use-gpt-5-5-api, Venice, Vercel. Cached input $0.50 assumed at 10% of input (gpt-5.5-pro: $30 input, $3 cached per docs.apiyi.com/en/models/gpt-5-5-pro.md).',
+      'Context 1,050,000 and max output 128,000: https://docs.oxen.ai/inference-api/reference/models/gpt-5-5-2026-04-23.md (Venice: 1M / 128K). https://vercel.com/ai-gateway/models/openai/gpt-5.5.md says 272K output; the lower 128K is used so max_tokens is never above what the model accepts. $5 / $30: apidog.com/blog/how-to-use-gpt-5-5-api, Venice, Vercel. Cached input $0.50: https://vercel.com/ai-gateway/models/gpt-5.5/about (10% of input, as the $3 cached on $30 input of gpt-5.5-pro per docs.apiyi.com/en/models/gpt-5-5-pro.md).',
     ),
     `Released 2026-04-23; snapshot gpt-5.5-2026-04-23 (as Oxen lists it). Responses and Chat Completions. ${LONG_PROMPT}`,
   ),
