@@ -67,6 +67,8 @@ describe('goalLines', () => {
         healthzPolls: 300,
         healthzMaxMs: 12,
         healthzP99Ms: 8,
+        healthzWorst: [{ atS: 0.4, ms: 12 }],
+        gatewayCpuPercent: 35,
         problems: [],
       },
       soak: {

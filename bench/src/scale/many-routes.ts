@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { createRoutes, launchGateway, type GatewayHandle } from '../gateway/gateway-launcher';
 import { MOCK_PATHS } from '../scenarios/bench-requests';
 import { percentile } from '../stats/percentiles';
@@ -36,7 +37,9 @@ export async function benchManyRoutes(options: {
 }): Promise<ManyRoutesResult> {
   const problems: string[] = [];
   await emptyDatabase(options.databaseUrl);
-  const extraEnv = { DATABASE_URL: options.databaseUrl };
+  // One key for every launch: the first gateway's DATA_DIR (where a generated key would live) is removed when
+  // it stops, and a restart with a new key would find every instance secret unreadable (one error log each).
+  const extraEnv = { DATABASE_URL: options.databaseUrl, SECRETS_KEY: randomBytes(32).toString('base64') };
   let gateway: GatewayHandle | undefined = await launchGateway({
     cpus: options.cpus,
     nodeFlags: [],

@@ -1,9 +1,11 @@
+import { fork } from 'node:child_process';
 import { Agent, request } from 'node:http';
-import { performance } from 'node:perf_hooks';
+import { join } from 'node:path';
 import type { HttpTarget } from '../probe/http-target';
-import { readMemory, resetPeakRss } from '../process/proc-stats';
+import { readCpuSeconds, readMemory, resetPeakRss } from '../process/proc-stats';
 import { percentile } from '../stats/percentiles';
 import type { Validator } from '../validate/response-validators';
+import type { HealthzSample } from './healthz-poller.main';
 
 export interface SlowStreamsResult {
   streams: number;
@@ -16,12 +18,18 @@ export interface SlowStreamsResult {
   healthzPolls: number;
   healthzMaxMs: number;
   healthzP99Ms: number;
+  /** The slowest polls, with when they started (s into the hold): ramp-up or throughout. */
+  healthzWorst: Array<{ atS: number; ms: number }>;
+  /** The gateway's CPU use over the hold (100 = one core busy all the time). */
+  gatewayCpuPercent: number;
   problems: string[];
 }
 
 /**
  * `streams` connections each keep a slow stream open (a new one as soon as one ends) for `holdSeconds`;
- * meanwhile /healthz is polled every 50 ms on its own connection. Peak RSS is the gateway's VmHWM.
+ * meanwhile /healthz is polled every 50 ms on its own connection, from its own process (healthz-poller.main):
+ * polled from this process, it waited behind the 1,000 client streams' callbacks here. Peak RSS is the
+ * gateway's VmHWM.
  */
 export async function holdSlowStreams(options: {
   gatewayPid: number;
@@ -80,35 +88,25 @@ export async function holdSlowStreams(options: {
     while (Date.now() < deadline) await oneStream();
   };
 
-  const healthAgent = new Agent({ keepAlive: true, maxSockets: 1 });
-  const healthTimes: number[] = [];
-  let polling = true;
-  const poll = async (): Promise<void> => {
-    while (polling) {
-      const started = performance.now();
-      const status = await new Promise<number>((resolve) => {
-        const req = request(
-          { host: '127.0.0.1', port: options.gatewayPort, path: '/healthz', agent: healthAgent },
-          (res) => {
-            res.resume();
-            res.on('end', () => resolve(res.statusCode ?? 0));
-          },
-        );
-        req.on('error', () => resolve(0));
-        req.end();
-      });
-      healthTimes.push(performance.now() - started);
-      if (status !== 200 && problems.length < 5) problems.push(`/healthz answered ${status}`);
-      sampledRssKb = Math.max(sampledRssKb, readMemory(options.gatewayPid).rssKb);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  };
-  const poller = poll();
+  const poller = await startHealthzPoller(options.gatewayPort);
+  const cpuBefore = readCpuSeconds(options.gatewayPid);
+  const holdStarted = Date.now();
+  const rssSampler = setInterval(() => {
+    sampledRssKb = Math.max(sampledRssKb, readMemory(options.gatewayPid).rssKb);
+  }, 100);
   await Promise.all(Array.from({ length: options.streams }, lane));
-  polling = false;
-  await poller;
+  clearInterval(rssSampler);
+  const gatewayCpuPercent =
+    (100 * (readCpuSeconds(options.gatewayPid) - cpuBefore)) / ((Date.now() - holdStarted) / 1000);
+  const samples = await poller.stop();
   agent.destroy();
-  healthAgent.destroy();
+  for (const sample of samples)
+    if (sample.status !== 200 && problems.length < 5) problems.push(`/healthz answered ${sample.status}`);
+  const healthTimes = samples.map((sample) => sample.ms);
+  const healthzWorst = [...samples]
+    .sort((a, b) => b.ms - a.ms)
+    .slice(0, 5)
+    .map((sample) => ({ atS: Math.round(sample.at / 100) / 10, ms: Math.round(sample.ms * 10) / 10 }));
   const memory = readMemory(options.gatewayPid);
   if (completed === 0) problems.push('no stream completed');
   return {
@@ -121,6 +119,27 @@ export async function holdSlowStreams(options: {
     healthzPolls: healthTimes.length,
     healthzMaxMs: percentile(healthTimes, 100),
     healthzP99Ms: percentile(healthTimes, 99),
+    healthzWorst,
+    gatewayCpuPercent,
     problems,
+  };
+}
+
+/** The poller process (see healthz-poller.main.ts): started and polling when this resolves. */
+async function startHealthzPoller(port: number): Promise<{ stop(): Promise<HealthzSample[]> }> {
+  const child = fork(join(__dirname, 'healthz-poller.main.js'), [String(port), '50'], { stdio: 'ignore' });
+  await new Promise<void>((resolve, reject) => {
+    child.once('message', () => resolve());
+    child.once('exit', (code) => reject(new Error(`healthz poller exited (${code}) before polling`)));
+  });
+  return {
+    stop: () =>
+      new Promise((resolve, reject) => {
+        child.once('message', (samples) => resolve(samples as HealthzSample[]));
+        child.once('exit', (code) =>
+          reject(new Error(`healthz poller exited (${code}) without its samples`)),
+        );
+        child.send('stop');
+      }),
   };
 }

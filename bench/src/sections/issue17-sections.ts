@@ -139,7 +139,7 @@ export async function runIssue17Sections(
       });
       const slow = results.slowStreams;
       console.log(
-        `peak RSS ${slow.peakRssMb.toFixed(1)} MB, /healthz max ${slow.healthzMaxMs.toFixed(1)} ms, ${slow.completedStreams} streams` +
+        `peak RSS ${slow.peakRssMb.toFixed(1)} MB, /healthz max ${slow.healthzMaxMs.toFixed(1)} ms, ${slow.completedStreams} streams, gateway CPU ${slow.gatewayCpuPercent.toFixed(0)} %, slowest polls ${slow.healthzWorst.map((poll) => `${poll.ms} ms at ${poll.atS} s`).join(', ')}` +
           (slow.problems.length ? `  WRONG: ${slow.problems.join('; ')}` : ''),
       );
     }

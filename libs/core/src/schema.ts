@@ -17,6 +17,7 @@ import { CreateStoredResponses1796700000000 } from '../../../migrations/17967000
 import { AddRequestLogDroppedTools1796700100000 } from '../../../migrations/1796700100000-add-request-log-dropped-tools';
 import { AddReplicaBreakers1796800000000 } from '../../../migrations/1796800000000-add-replica-breakers';
 import { AddKeyUsdBudgets1796810000000 } from '../../../migrations/1796810000000-add-key-usd-budgets';
+import { IndexRoutesNameId1796905000000 } from '../../../migrations/1796905000000-index-routes-name-id';
 
 /**
  * Everything the DataSource needs to know about the schema, in one place: entity classes and the ordered
@@ -45,5 +46,6 @@ export const SWITCHBOARD_SCHEMA: DatabaseSchema = {
     AddRequestLogDroppedTools1796700100000,
     AddReplicaBreakers1796800000000,
     AddKeyUsdBudgets1796810000000,
+    IndexRoutesNameId1796905000000,
   ],
 };

@@ -20,5 +20,6 @@ export function cipherCodec(cipher: SecretsCipher): InstanceSecretCodec {
       }
       return plain;
     },
+    readable: (stored) => !SecretsCipher.isSealed(stored) || cipher.hasKeyFor(stored),
   };
 }

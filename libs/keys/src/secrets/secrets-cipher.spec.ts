@@ -23,6 +23,15 @@ describe('SecretsCipher', () => {
     expect(rotated.isCurrent(sealed)).toBe(false);
   });
 
+  it('tells, without decrypting, whether a configured key (current or previous) sealed a value', () => {
+    const old = new SecretsCipher(randomBytes(32));
+    const rotated = new SecretsCipher(randomBytes(32), [old['current'].key]);
+    expect(rotated.hasKeyFor(old.seal('a'))).toBe(true);
+    expect(rotated.hasKeyFor(rotated.seal('b'))).toBe(true);
+    expect(rotated.hasKeyFor(new SecretsCipher(randomBytes(32)).seal('c'))).toBe(false);
+    expect(rotated.hasKeyFor('plain value')).toBe(false);
+  });
+
   it('returns undefined (never throws) for a wrong key, a tampered value or garbage', () => {
     const sealed = cipher.seal('value');
     expect(new SecretsCipher(randomBytes(32)).open(sealed)).toBeUndefined();

@@ -62,6 +62,11 @@ export class SecretsCipher {
     }
   }
 
+  /** True when `value` is sealed under a configured key (current or previous); decrypts nothing. */
+  hasKeyFor(value: string): boolean {
+    return SecretsCipher.isSealed(value) && this.byId.has(value.slice(PREFIX.length).split(':', 1)[0]);
+  }
+
   /** True when `value` is sealed under the current key (secrets:rotate skips those). */
   isCurrent(value: string): boolean {
     return value.startsWith(`${PREFIX}${this.current.id}:`);

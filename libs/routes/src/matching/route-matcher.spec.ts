@@ -130,3 +130,38 @@ describe('RouteMatcher.exactModels with advertised names', () => {
     expect(matcher.match('claude-sonnet-4-5')?.name).toBe('sonnet');
   });
 });
+
+describe('compileGlob against a regular expression', () => {
+  /** Every string over {a, b} up to 6 long: dense enough that overlapping literals get tested. */
+  const everyShortName = Array.from({ length: 7 }, (_, length) =>
+    Array.from({ length: 2 ** length }, (_, bits) =>
+      Array.from({ length }, (_, i) => ((bits >> i) & 1 ? 'b' : 'a')).join(''),
+    ),
+  ).flat();
+
+  it('agrees with the equivalent RegExp on every name', () => {
+    const text = (maxLength: number) =>
+      fc.array(fc.constantFrom('a', 'b', '\n', '.'), { maxLength }).map((chars) => chars.join(''));
+    const toRegExp = (pattern: string) =>
+      new RegExp(
+        `^${pattern
+          .split('*')
+          .map((part) => part.replace(/[.\\]/g, '\\$&'))
+          .join('.*')}$`,
+        's',
+      );
+    fc.assert(
+      fc.property(
+        fc.array(text(3), { minLength: 1, maxLength: 5 }),
+        fc.array(text(8), { maxLength: 6 }),
+        (parts, models) => {
+          const pattern = parts.join('*');
+          const glob = compileGlob(pattern);
+          for (const model of [...models, ...everyShortName, parts.join(''), parts.join('ab')])
+            expect(glob.test(model)).toBe(toRegExp(pattern).test(model));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});

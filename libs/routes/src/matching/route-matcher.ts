@@ -1,11 +1,12 @@
 import type { RouteConfig } from '../route.types';
 import { compileGlob, isGlob, type CompiledGlob } from './glob';
+import { GlobIndex } from './glob-index';
 
 const GLOB_CACHE_LIMIT = 10_000;
 
 interface GlobEntry {
   glob: CompiledGlob;
-  route: RouteConfig;
+  value: RouteConfig;
 }
 
 /**
@@ -15,8 +16,9 @@ interface GlobEntry {
  */
 export class RouteMatcher {
   private readonly exact = new Map<string, RouteConfig>();
-  /** Sorted so the first match is the winner. */
-  private readonly globs: GlobEntry[] = [];
+  /** In precedence order, indexed by literal prefix/suffix: the first match is the winner. */
+  private readonly globs: GlobIndex<RouteConfig>;
+  private readonly hasGlobs: boolean;
   /** Glob outcomes by model name (null: no route), so repeated names skip the scan; bounded, reset per build. */
   private readonly globCache = new Map<string, RouteConfig | null>();
   /** Exact names of enabled routes, and the names they advertise for their globs: GET /v1/models. */
@@ -24,15 +26,18 @@ export class RouteMatcher {
 
   constructor(routes: Iterable<RouteConfig>) {
     const enabled = [...routes].filter((route) => route.enabled).sort((a, b) => compareNames(a.name, b.name));
+    const globs: GlobEntry[] = [];
     for (const route of enabled) {
       for (const model of route.models) {
-        if (isGlob(model)) this.globs.push({ glob: compileGlob(model), route });
+        if (isGlob(model)) globs.push({ glob: compileGlob(model), value: route });
         else if (!this.exact.has(model)) this.exact.set(model, route);
       }
     }
-    this.globs.sort(
-      (a, b) => b.glob.literalLength - a.glob.literalLength || compareNames(a.route.name, b.route.name),
+    globs.sort(
+      (a, b) => b.glob.literalLength - a.glob.literalLength || compareNames(a.value.name, b.value.name),
     );
+    this.globs = new GlobIndex(globs);
+    this.hasGlobs = globs.length > 0;
     const listed = new Set(this.exact.keys());
     for (const route of enabled) for (const model of route.advertise ?? []) listed.add(model);
     this.exactModels = [...listed].sort(compareNames);
@@ -41,10 +46,10 @@ export class RouteMatcher {
   match(model: string): RouteConfig | undefined {
     const exact = this.exact.get(model);
     if (exact !== undefined) return exact;
-    if (this.globs.length === 0) return undefined;
+    if (!this.hasGlobs) return undefined;
     const cached = this.globCache.get(model);
     if (cached !== undefined) return cached ?? undefined;
-    const found = this.globs.find((entry) => entry.glob.test(model))?.route;
+    const found = this.globs.first(model);
     if (this.globCache.size >= GLOB_CACHE_LIMIT) this.globCache.clear();
     this.globCache.set(model, found ?? null);
     return found;

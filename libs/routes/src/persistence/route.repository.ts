@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { RouteConfig } from '../route.types';
 import type { RouteInput } from '../validation/route-input';
 import { InstanceEntity } from './instance.entity';
-import { PLAIN_SECRET_CODEC, type InstanceSecretCodec } from './instance-secret.codec';
+import { PLAIN_SECRET_CODEC, redactedViewCodec, type InstanceSecretCodec } from './instance-secret.codec';
+import { queryRoutePage } from './route-page.query';
 import { RouteTableRevisionEntity } from './route-table-revision.entity';
 import { RouteEntity } from './route.entity';
 import { toInstanceEntity, toRouteConfig, toRouteEntity } from './route.mapper';
@@ -18,6 +19,7 @@ export interface RouteSnapshot {
 }
 
 export interface RoutePage {
+  /** Auth values are '' (not decrypted): for views that redact them. */
   items: RouteConfig[];
   total: number;
 }
@@ -61,27 +63,16 @@ export class RouteRepository {
     });
   }
 
-  /** Ordered by name. `model` keeps routes with a model equal to it or a glob matching it. */
+  /**
+   * Ordered by name. `model` keeps routes with a model equal to it or a glob matching it. For redacted views:
+   * auth values are not decrypted (they read as ''; an unreadable one is still flagged).
+   */
   async list(page: number, pageSize: number, model?: string): Promise<RoutePage> {
-    const manager = this.dataSource.manager;
-    const query = manager.createQueryBuilder(RouteEntity, 'route').orderBy('route.name', 'ASC');
-    if (model !== undefined) {
-      query.where(
-        `EXISTS (SELECT 1 FROM unnest(route.models) AS pattern
-           WHERE pattern = :model OR (strpos(pattern, '*') > 0 AND :model LIKE switchboard_glob_to_like(pattern)))`,
-        { model },
-      );
-    }
-    const [rows, total] = await query
-      .skip((page - 1) * pageSize)
-      .take(pageSize)
-      .getManyAndCount();
-    if (rows.length === 0) return { items: [], total };
-    const instances = await manager.find(InstanceEntity, {
-      where: { route_id: In(rows.map((row) => row.id)) },
-      order: { position: 'ASC' },
-    });
-    return { items: assemble(rows, instances, this.codec), total };
+    const found = await queryRoutePage(this.dataSource.manager, page, pageSize, model);
+    return {
+      items: assemble(found.rows, found.instances, redactedViewCodec(this.codec)),
+      total: found.total,
+    };
   }
 
   /** Runs `work` in one route-write transaction; a throw rolls everything back. */
