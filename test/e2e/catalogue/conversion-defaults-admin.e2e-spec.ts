@@ -31,6 +31,15 @@ describe('catalogue: conversion defaults through the admin API', () => {
     expect(byId('claude-sonnet-4-5').conversion).toBeUndefined();
   });
 
+  it('documents conversion in the admin OpenAPI', async () => {
+    const { status, body } = await admin('GET', '/admin/openapi.json');
+    expect(status).toBe(200);
+    const schemas = body.components.schemas;
+    expect(schemas.ModelEntryBodyDto.properties.conversion).toBeDefined();
+    expect(schemas.ModelConversionDto.properties.json_mode.enum).toEqual(['tool', 'output_config']);
+    expect(schemas.ModelConversionDto.properties.thinking_mode.enum).toEqual(['budget', 'adaptive']);
+  });
+
   it('validates conversion in overrides and in model_info, naming each bad key', async () => {
     const bad = await admin('PUT', '/admin/models/my-claude', {
       family: 'anthropic',
