@@ -89,6 +89,9 @@ function mergeFacts(base: ModelFacts, info: ModelInfo): ModelFacts {
     ...info,
     id: base.id,
     capabilities: { ...base.capabilities, ...info.capabilities },
+    ...(base.conversion === undefined && info.conversion === undefined
+      ? {}
+      : { conversion: { ...base.conversion, ...info.conversion } }),
     prices:
       info.prices === undefined ? base.prices : ({ ...base.prices, ...info.prices } as ModelFacts['prices']),
   };

@@ -43,6 +43,27 @@ export interface FactSource {
   note?: string;
 }
 
+/**
+ * Conversion defaults for a model (the keys of an instance's `conversion`, docs/conversion-matrix.md
+ * "Per-instance options"): filled in where the instance leaves a key unset, so a model that refuses the
+ * converter's defaults works without per-instance settings. The instance's own value always wins.
+ */
+export interface ModelConversionDefaults {
+  /** `output_config` for models that refuse forced tool use (the default `tool` JSON mode forces one). */
+  json_mode?: 'tool' | 'output_config';
+  /** `adaptive` for models that refuse manual thinking (`thinking.type: "enabled"` with budget_tokens). */
+  thinking_mode?: 'budget' | 'adaptive';
+  /** true for models that return a 400 on non-default temperature, top_p or top_k. */
+  omit_sampling_params?: boolean;
+}
+
+export const CONVERSION_DEFAULT_VALUES: Readonly<Record<keyof ModelConversionDefaults, readonly unknown[]>> =
+  {
+    json_mode: ['tool', 'output_config'],
+    thinking_mode: ['budget', 'adaptive'],
+    omit_sampling_params: [true, false],
+  };
+
 export interface ModelFacts {
   /** The exact model id, or a pattern with `*` wildcards (`claude-opus-4-*`). */
   id: string;
@@ -55,6 +76,8 @@ export interface ModelFacts {
   max_output_thinking?: number;
   capabilities?: Partial<Record<Capability, boolean>>;
   prices?: ModelPrices;
+  /** Conversion options this model needs by default (an instance's `conversion` still wins). */
+  conversion?: ModelConversionDefaults;
   sources?: { limits?: FactSource; capabilities?: FactSource; prices?: FactSource };
   /** Caveats: what is unsure, what a platform does differently. */
   note?: string;

@@ -3,6 +3,8 @@
  * Messages follow the real API's wording (`<path>: <problem>`). Returns the first problem, or undefined.
  */
 
+import { anthropicModelProblem } from './anthropic-model-rules';
+
 type Json = Record<string, unknown>;
 
 const MESSAGE_FIELDS = new Set([
@@ -83,7 +85,8 @@ export function anthropicRequestProblem(
     systemProblem(body.system) ??
     messagesProblem(body.messages) ??
     toolsProblem(body.tools) ??
-    toolChoiceProblem(body.tool_choice)
+    toolChoiceProblem(body.tool_choice) ??
+    (operation === 'messages' ? anthropicModelProblem(body) : undefined)
   );
 }
 

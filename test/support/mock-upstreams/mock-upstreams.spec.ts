@@ -126,6 +126,30 @@ describe('mock upstreams', () => {
       expect(anthropicMock.last?.rejection?.status).toBe(400);
     });
 
+    it('refuses forced tool use and manual thinking for the models whose pages say so', async () => {
+      const client = anthropic;
+      const base = { max_tokens: 2048, messages: [{ role: 'user' as const, content: 'hi' }] };
+      const tool = { name: 'f', input_schema: { type: 'object' as const } };
+      const forced = { ...base, tools: [tool], tool_choice: { type: 'any' as const } };
+      const manual = { ...base, thinking: { type: 'enabled' as const, budget_tokens: 1024 } };
+      await expect(client.messages.create({ ...forced, model: 'claude-opus-5-5' })).rejects.toThrow(
+        /forced tool use/,
+      );
+      await expect(client.messages.create({ ...manual, model: 'claude-opus-4-7' })).rejects.toThrow(
+        /thinking.type/,
+      );
+      await client.messages.create({ ...forced, model: 'claude-opus-4-7' });
+      await client.messages.create({ ...manual, model: 'claude-sonnet-4-5' });
+      await client.messages.create({ ...base, model: 'claude-opus-5-5', thinking: { type: 'adaptive' } });
+      expect(anthropicMock.requests.map((r) => r.rejection?.status)).toEqual([
+        400,
+        400,
+        undefined,
+        undefined,
+        undefined,
+      ]);
+    });
+
     it('rejects a request without anthropic-version and one with a wrong key', async () => {
       const noVersion = await fetch(`${anthropicMock.url}/v1/messages`, {
         method: 'POST',

@@ -31,6 +31,23 @@ class ModelPricesDto {
   cache_write_1h?: number;
 }
 
+class ModelConversionDto {
+  @ApiPropertyOptional({
+    enum: ['tool', 'output_config'],
+    description: 'JSON mode toward Anthropic; `output_config` for models that refuse forced tool use.',
+  })
+  json_mode?: string;
+
+  @ApiPropertyOptional({
+    enum: ['budget', 'adaptive'],
+    description: 'Thinking toward Anthropic; `adaptive` for models that refuse manual thinking.',
+  })
+  thinking_mode?: string;
+
+  @ApiPropertyOptional({ description: 'Drop temperature, top_p and top_k (models that refuse them).' })
+  omit_sampling_params?: boolean;
+}
+
 class ModelSourcesDto {
   @ApiPropertyOptional({ type: FactSourceDto })
   limits?: FactSourceDto;
@@ -72,6 +89,13 @@ export class ModelEntryBodyDto {
 
   @ApiPropertyOptional({ type: ModelPricesDto })
   prices?: ModelPricesDto;
+
+  @ApiPropertyOptional({
+    type: ModelConversionDto,
+    description:
+      "Conversion defaults for this model (keys of an instance's `conversion`); the instance's own value wins.",
+  })
+  conversion?: ModelConversionDto;
 
   @ApiPropertyOptional({ type: ModelSourcesDto })
   sources?: ModelSourcesDto;

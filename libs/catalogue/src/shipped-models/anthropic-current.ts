@@ -22,9 +22,21 @@ const SPEC_AND_PRICES =
   "The page's spec line and its Pricing block (input, 5m and 1h cache writes, cache read, output).";
 
 const FORCED_TOOL =
-  'Its page: forced tool use (tool_choice any/tool) returns an error. The gateway\'s default JSON mode (json_mode "tool") forces a tool, so JSON-schema requests need the instance option json_mode "output_config"; a client tool_choice "required" or a named function fails upstream.';
+  'Its page: forced tool use (tool_choice any/tool) returns an error. The gateway\'s default JSON mode (json_mode "tool") forces a tool, so this entry\'s conversion defaults set json_mode "output_config" (structured outputs); a client tool_choice "required" or a named function still fails upstream.';
 const MANUAL_THINKING =
-  'Manual extended thinking (thinking type "enabled" with budget_tokens) returns a 400: use the instance option thinking "adaptive".';
+  'Manual extended thinking (thinking type "enabled" with budget_tokens) returns a 400, so this entry\'s conversion defaults set thinking_mode "adaptive".';
+const ADAPTIVE_ONLY =
+  'Its page names adaptive thinking as its thinking mode, so this entry\'s conversion defaults set thinking_mode "adaptive" (reasoning_effort → output_config.effort) rather than a manual budget.';
+
+/** Forced tool use refused and thinking adaptive (Fable 5.1/5.2, Opus 5.5, Sonnet 5.5). */
+const NO_FORCED_TOOL_ADAPTIVE: ModelFacts['conversion'] = {
+  json_mode: 'output_config',
+  thinking_mode: 'adaptive',
+};
+const withConversion = (facts: ModelFacts, conversion: ModelFacts['conversion']): ModelFacts => ({
+  ...facts,
+  conversion,
+});
 
 function claude(
   id: string,
@@ -94,22 +106,28 @@ function claude5Pattern(family: string): ModelFacts {
 }
 
 export const ANTHROPIC_CURRENT_MODELS: ModelFacts[] = [
-  claude(
-    'claude-fable-5-2',
-    FABLE_5_2_TABLE,
-    claudePrices(8, 40, 0.2),
-    unverified(
+  withConversion(
+    claude(
+      'claude-fable-5-2',
       FABLE_5_2_TABLE,
-      "Input $8 and output $40 confirmed in Anthropic's lineup table; the cache rows were not seen: cache read $0.20 as reported by https://docs.sim.ai/models/anthropic/claude-fable-5-2 and github.com/phuryn/claude-usage v1.5.7 (checked 2026-12-01), cache writes assumed at 1.25× / 2× input.",
+      claudePrices(8, 40, 0.2),
+      unverified(
+        FABLE_5_2_TABLE,
+        "Input $8 and output $40 confirmed in Anthropic's lineup table; the cache rows were not seen: cache read $0.20 as reported by https://docs.sim.ai/models/anthropic/claude-fable-5-2 and github.com/phuryn/claude-usage v1.5.7 (checked 2026-12-01), cache writes assumed at 1.25× / 2× input.",
+      ),
+      `The newest Fable in Anthropic's lineup table (released 2026-11-09 per third parties). Thinking: "Adaptive (always on)", it cannot be disabled. Whether forced tool use is refused as on Fable 5.1 was not confirmed; assume it is, so its conversion defaults set json_mode "output_config" as Fable 5.1's. ${ADAPTIVE_ONLY}`,
     ),
-    'The newest Fable in Anthropic\'s lineup table (released 2026-11-09 per third parties). Thinking: "Adaptive (always on)", it cannot be disabled. Whether forced tool use is refused as on Fable 5.1 was not confirmed; assume it is.',
+    NO_FORCED_TOOL_ADAPTIVE,
   ),
-  claude(
-    'claude-fable-5-1',
-    anthropicPage('models/fable-5-1/overview.md', `${SPEC_LINE} Released 2026-09-01.`, 'zh-CN'),
-    claudePrices(10, 50, 0.25),
-    PRICING,
-    `Thinking is adaptive and always on (cannot be disabled). ${FORCED_TOOL} Its thinking blocks are readable only by Fable 5.1 / Mythos 5.1. Cache hits $0.25 (0.025× input). Like Fable 5, safety classifiers may decline a request with stop_reason "refusal" in an HTTP 200.`,
+  withConversion(
+    claude(
+      'claude-fable-5-1',
+      anthropicPage('models/fable-5-1/overview.md', `${SPEC_LINE} Released 2026-09-01.`, 'zh-CN'),
+      claudePrices(10, 50, 0.25),
+      PRICING,
+      `Thinking is adaptive and always on (cannot be disabled). ${FORCED_TOOL} Its thinking blocks are readable only by Fable 5.1 / Mythos 5.1. Cache hits $0.25 (0.025× input). Like Fable 5, safety classifiers may decline a request with stop_reason "refusal" in an HTTP 200. ${ADAPTIVE_ONLY}`,
+    ),
+    NO_FORCED_TOOL_ADAPTIVE,
   ),
   claude(
     'claude-fable-5',
@@ -118,12 +136,15 @@ export const ANTHROPIC_CURRENT_MODELS: ModelFacts[] = [
     PRICING,
     'Legacy on 2026-12-07 (its page; Fable 5.1 and 5.2 are current). Its introduction page: safety classifiers may decline a request, answered as stop_reason "refusal" in an HTTP 200, with server-side fallbacks (fallbacks parameter, beta). Claude Mythos 5 shares its specs and prices (invitation only, not listed).',
   ),
-  claude(
-    'claude-opus-5-5',
-    page('opus-5-5', 'zh-CN', SPEC_AND_PRICES),
-    claudePrices(4, 20, 0.2),
-    page('opus-5-5', 'zh-CN', SPEC_AND_PRICES),
-    `The current Opus (released 2026-09-22 per third parties). Its page's breaking changes: thinking cannot be disabled (adaptive, always on; default effort medium); ${FORCED_TOOL} Text between tool calls comes back in thinking blocks (empty under the default display). Cache hits $0.20 (0.05× input). Batch API output up to 300K (beta), not used here.`,
+  withConversion(
+    claude(
+      'claude-opus-5-5',
+      page('opus-5-5', 'zh-CN', SPEC_AND_PRICES),
+      claudePrices(4, 20, 0.2),
+      page('opus-5-5', 'zh-CN', SPEC_AND_PRICES),
+      `The current Opus (released 2026-09-22 per third parties). Its page's breaking changes: thinking cannot be disabled (adaptive, always on; default effort medium); ${FORCED_TOOL} Text between tool calls comes back in thinking blocks (empty under the default display). Cache hits $0.20 (0.05× input). Batch API output up to 300K (beta), not used here. ${ADAPTIVE_ONLY}`,
+    ),
+    NO_FORCED_TOOL_ADAPTIVE,
   ),
   claude(
     'claude-opus-5',
@@ -132,26 +153,32 @@ export const ANTHROPIC_CURRENT_MODELS: ModelFacts[] = [
     PRICING,
     'Legacy on 2026-12-07 (its page: released 2026-07-24, retirement not sooner than 2027-07-24). Thinking is on by default and can be disabled only at effort high or below.',
   ),
-  claude(
-    'claude-sonnet-5-5',
-    page('sonnet-5-5', 'zh-CN'),
-    claudePrices(2, 10, 0.1),
-    unverified(
-      page('sonnet-5-5', 'zh-CN', SPEC_AND_PRICES),
-      'Input $2, output $10, 5m write $2.50 and 1h write $4 confirmed on the page. Its cache read read $0.20, but that rendition predates 2026-10-07 (its lineup table still lists Haiku 4.5); github.com/kurofune/claudit v1.9.2, TheKrush/PromptFuel v1.0.23 and phuryn/claude-usage v1.5.7 (checked 2026-12-01) report Anthropic cut it to $0.10 on 2026-10-07, so $0.10 is used.',
+  withConversion(
+    claude(
+      'claude-sonnet-5-5',
+      page('sonnet-5-5', 'zh-CN'),
+      claudePrices(2, 10, 0.1),
+      unverified(
+        page('sonnet-5-5', 'zh-CN', SPEC_AND_PRICES),
+        'Input $2, output $10, 5m write $2.50 and 1h write $4 confirmed on the page. Its cache read read $0.20, but that rendition predates 2026-10-07 (its lineup table still lists Haiku 4.5); github.com/kurofune/claudit v1.9.2, TheKrush/PromptFuel v1.0.23 and phuryn/claude-usage v1.5.7 (checked 2026-12-01) report Anthropic cut it to $0.10 on 2026-10-07, so $0.10 is used.',
+      ),
+      `The current Sonnet (released 2026-09-28 per third parties). Adaptive thinking, default effort high. ${FORCED_TOOL} Text between tool calls comes back in thinking blocks; thinking blocks are tied to model and conversation. ${ADAPTIVE_ONLY}`,
     ),
-    `The current Sonnet (released 2026-09-28 per third parties). Adaptive thinking, default effort high. ${FORCED_TOOL} Text between tool calls comes back in thinking blocks; thinking blocks are tied to model and conversation.`,
+    NO_FORCED_TOOL_ADAPTIVE,
   ),
-  claude(
-    'claude-sonnet-5',
-    page(
-      'sonnet-5',
-      'zh-CN',
-      `${SPEC_AND_PRICES} Legacy; released 2026-06-30 (docs/zh-CN/models/sonnet-5/overview.md).`,
+  withConversion(
+    claude(
+      'claude-sonnet-5',
+      page(
+        'sonnet-5',
+        'zh-CN',
+        `${SPEC_AND_PRICES} Legacy; released 2026-06-30 (docs/zh-CN/models/sonnet-5/overview.md).`,
+      ),
+      claudePrices(2, 10),
+      page('sonnet-5', 'zh-CN', SPEC_AND_PRICES),
+      `Legacy on 2026-12-07. Its page: adaptive thinking is on by default; ${MANUAL_THINKING} Non-default temperature, top_p or top_k return a 400, so its conversion defaults also set omit_sampling_params. New tokenizer (about 30% more tokens than Sonnet 4.6).`,
     ),
-    claudePrices(2, 10),
-    page('sonnet-5', 'zh-CN', SPEC_AND_PRICES),
-    `Legacy on 2026-12-07. Its page: adaptive thinking is on by default; ${MANUAL_THINKING} Non-default temperature, top_p or top_k return a 400. New tokenizer (about 30% more tokens than Sonnet 4.6).`,
+    { thinking_mode: 'adaptive', omit_sampling_params: true },
   ),
   claude(
     'claude-haiku-5-5',
@@ -170,12 +197,15 @@ export const ANTHROPIC_CURRENT_MODELS: ModelFacts[] = [
     PRICING,
     'Legacy on 2026-12-07 (its page). Adaptive thinking (default effort high).',
   ),
-  claude(
-    'claude-opus-4-7',
-    OPUS_4_7_LIMITS,
-    claudePrices(5, 25),
-    PRICING,
-    `Released 2026-04-16 (AWS Bedrock model card). Bedrock's card: only adaptive thinking; ${MANUAL_THINKING}`,
+  withConversion(
+    claude(
+      'claude-opus-4-7',
+      OPUS_4_7_LIMITS,
+      claudePrices(5, 25),
+      PRICING,
+      `Released 2026-04-16 (AWS Bedrock model card). Bedrock's card: only adaptive thinking; ${MANUAL_THINKING}`,
+    ),
+    { thinking_mode: 'adaptive' },
   ),
   claude(
     'claude-opus-4-6',

@@ -1,5 +1,5 @@
 import type { ErrorDetail } from '@switchboard/common/errors';
-import { CAPABILITIES, type ModelFacts } from '../model-facts';
+import { CAPABILITIES, CONVERSION_DEFAULT_VALUES, type ModelFacts } from '../model-facts';
 import type { ModelInfo } from '../model-catalogue';
 
 type Json = Record<string, unknown>;
@@ -17,6 +17,7 @@ const FIELDS = new Set([
   ...LIMITS,
   'capabilities',
   'prices',
+  'conversion',
   'sources',
   'note',
 ]);
@@ -69,6 +70,7 @@ export function validateModelFacts(
   checkCapabilities(facts.capabilities, fail);
   checkPrices(facts.prices, fail, options.partial);
   checkSources(facts.sources, fail);
+  checkConversion(facts.conversion, fail);
   return details.length > 0 ? { details } : { facts: facts as unknown as ModelFacts, details };
 }
 
@@ -114,5 +116,18 @@ function checkSources(value: unknown, fail: Fail): void {
       !['undefined', 'boolean'].includes(typeof source.verified)
     )
       fail(`sources.${key}`, 'must be { url, as_of, checked?, note? } strings and verified? a boolean');
+  }
+}
+
+function checkConversion(value: unknown, fail: Fail): void {
+  if (value === undefined) return;
+  if (!isObject(value)) return fail('conversion', 'must be an object of conversion options');
+  const allowed = CONVERSION_DEFAULT_VALUES as Record<string, readonly unknown[]>;
+  for (const [key, option] of Object.entries(value)) {
+    const values = allowed[key];
+    if (values === undefined)
+      fail(`conversion.${key}`, `unknown conversion option: one of ${Object.keys(allowed).join(', ')}`);
+    else if (!values.includes(option))
+      fail(`conversion.${key}`, `must be one of ${values.map((v) => JSON.stringify(v)).join(', ')}`);
   }
 }

@@ -54,7 +54,11 @@ export class RouteExplainController {
       },
     },
   })
-  @ApiResponse({ status: 200, description: 'The explanation.' })
+  @ApiResponse({
+    status: 200,
+    description:
+      "The explanation; `first.conversion` is the converter options the first body was made with (the instance's `conversion` with the model's catalogue limits and conversion defaults filled in).",
+  })
   @ApiResponse({ status: 404, description: 'Unknown route id.' })
   async explain(
     @Param('id') id: string,

@@ -39,6 +39,8 @@ export interface Explanation {
     upstream_protocol: Protocol;
     body?: Record<string, unknown>;
     max_tokens_header?: number;
+    /** The converter options the body was made with (instance `conversion` + the model's limits and defaults). */
+    conversion?: Record<string, unknown>;
     error?: string;
   } | null;
 }
@@ -135,7 +137,12 @@ function firstBody(
       resolveInstanceModel(catalogue, instance, clientModel),
       { newId: () => randomUUID().replace(/-/g, ''), now: Date.now },
     );
-    return { ...head, body: prepared.body, max_tokens_header: prepared.maxTokensHeader };
+    return {
+      ...head,
+      body: prepared.body,
+      max_tokens_header: prepared.maxTokensHeader,
+      conversion: prepared.conversion,
+    };
   } catch (error) {
     return { ...head, error: (error as Error).message };
   }
