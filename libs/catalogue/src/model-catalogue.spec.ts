@@ -76,6 +76,24 @@ describe('ModelCatalogue matching', () => {
     });
   });
 
+  it('hands every lookup the same frozen facts, without origin or version; model_info merges into a copy', () => {
+    const next = catalogue.withOverrides([
+      { facts: { id: 'gpt-4o', family: 'openai', max_output: 1000 }, version: 3 },
+    ]);
+    const first = next.resolve('gpt-4o');
+    expect(first).toEqual({
+      model: 'gpt-4o',
+      facts: { id: 'gpt-4o', family: 'openai', max_output: 1000 },
+      how: 'exact',
+      origin: 'override',
+    });
+    expect(next.resolve('GPT-4o-2024-11-20')?.facts).toBe(first?.facts);
+    expect(Object.isFrozen(first?.facts)).toBe(true);
+    expect(next.resolve('gpt-4o', { max_output: 10 })?.facts.max_output).toBe(10);
+    expect(first?.facts.max_output).toBe(1000);
+    expect(catalogue.resolve('gpt-4o')?.origin).toBe('shipped');
+  });
+
   it('uses model_info alone for an unknown model', () => {
     expect(catalogue.resolve('my-llm', { max_output: 2_048 })).toMatchObject({
       how: 'model_info',

@@ -26,7 +26,8 @@ export interface ResolvedModel {
  * one when the overrides change (a lookup never sees a half-applied change).
  */
 export class ModelCatalogue {
-  private readonly matcher: ModelMatcher<EffectiveModel>;
+  /** Matches on the facts as `resolve` returns them (no origin or version), built once per catalogue. */
+  private readonly matcher: ModelMatcher;
   private readonly entries: readonly EffectiveModel[];
 
   constructor(
@@ -42,7 +43,10 @@ export class ModelCatalogue {
     ];
     this.entries = entries;
     this.matcher = new ModelMatcher(
-      entries.map((facts) => ({ facts, override: facts.origin === 'override' })),
+      entries.map(({ origin, version: _version, ...facts }) => ({
+        facts: Object.freeze(facts),
+        override: origin === 'override',
+      })),
     );
   }
 
@@ -73,12 +77,12 @@ export class ModelCatalogue {
         origin: 'model_info',
       };
     }
-    const { origin: _origin, version: _version, ...facts } = match.facts;
+    // The matched facts are shared by every lookup (frozen): a request reads them, never changes them.
     return {
       model,
-      facts: info === undefined ? facts : mergeFacts(facts, info),
+      facts: info === undefined ? match.facts : mergeFacts(match.facts, info),
       how: match.how,
-      origin: info === undefined ? match.facts.origin : 'model_info',
+      origin: info !== undefined ? 'model_info' : match.override ? 'override' : 'shipped',
     };
   }
 }

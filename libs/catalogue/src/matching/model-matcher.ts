@@ -47,13 +47,14 @@ export class ModelMatcher<T extends ModelFacts = ModelFacts> {
     const id = normaliseModelId(model);
     if (id.length === 0) return undefined;
     const exact = this.exact.get(id);
-    if (exact !== undefined) return { ...exact, how: 'exact' };
+    if (exact !== undefined) return { facts: exact.facts, override: exact.override, how: 'exact' };
     const family = familyIdOf(id);
     const byFamily = family === undefined ? undefined : this.exact.get(family);
-    if (byFamily !== undefined) return { ...byFamily, how: 'family' };
+    if (byFamily !== undefined) return { facts: byFamily.facts, override: byFamily.override, how: 'family' };
     for (const pattern of this.patterns) {
       if (pattern.regexp.test(id) || (family !== undefined && pattern.regexp.test(family))) {
-        return { ...pattern.candidate, how: 'pattern' };
+        const { facts, override } = pattern.candidate;
+        return { facts, override, how: 'pattern' };
       }
     }
     return undefined;

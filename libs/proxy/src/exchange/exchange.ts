@@ -90,14 +90,14 @@ export class Exchange implements CuttableExchange {
     if (this.plan.totalTimeout !== null) {
       this.totalTimer = setTimeout(() => this.abort('total'), this.plan.totalTimeout);
     }
-    this.live?.add(this);
+    const liveSlot = this.live?.add(this);
     try {
       await this.tryInstances();
     } catch (error) {
       const message = `Internal gateway error: ${(error as Error)?.message ?? String(error)}`;
       this.fail(new GatewayError(GatewayErrorCode.INTERNAL, message, { cause: error }));
     } finally {
-      this.live?.delete(this);
+      if (liveSlot !== undefined) this.live?.delete(liveSlot);
       if (this.totalTimer !== undefined) clearTimeout(this.totalTimer);
       this.priceUsage();
       if (this.abortState.cause === 'client' && !this.res.writableFinished) {
