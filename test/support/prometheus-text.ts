@@ -20,6 +20,19 @@ export interface Exposition {
 const SAMPLE = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(\{(.*)\})?\s+(\S+)(\s+\d+)?$/;
 const LABEL = /([a-zA-Z_][a-zA-Z0-9_]*)="((?:[^"\\]|\\.)*)"\s*,?/gy;
 
+/**
+ * A sample value as Prometheus reads it (Go's ParseFloat): NaN and Inf in any letter case, which matters
+ * because prom-client writes NaN as `Nan` (an event-loop-lag mean before its first sample).
+ */
+export function parseSampleValue(raw: string): number | undefined {
+  const word = raw.toLowerCase();
+  if (word === 'nan') return NaN;
+  if (word === '+inf' || word === 'inf' || word === '+infinity' || word === 'infinity') return Infinity;
+  if (word === '-inf' || word === '-infinity') return -Infinity;
+  const value = Number(raw);
+  return raw.trim() === '' || Number.isNaN(value) ? undefined : value;
+}
+
 export function parsePrometheusText(text: string): Exposition {
   const types = new Map<string, string>();
   const samples: Sample[] = [];
@@ -40,9 +53,8 @@ export function parsePrometheusText(text: string): Exposition {
       if (label === null) throw new Error(`bad labels: ${body}`);
       labels[label[1]] = label[2].replace(/\\(["\\n])/g, (_, c: string) => (c === 'n' ? '\n' : c));
     }
-    const raw = match[4];
-    const value = raw === '+Inf' ? Infinity : raw === '-Inf' ? -Infinity : Number(raw);
-    if (Number.isNaN(value) && raw !== 'NaN') throw new Error(`bad value: ${line}`);
+    const value = parseSampleValue(match[4]);
+    if (value === undefined) throw new Error(`bad value: ${line}`);
     samples.push({ name: match[1], labels, value });
   }
   const find = (name: string, want: Record<string, string> = {}) =>

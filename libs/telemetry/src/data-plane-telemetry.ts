@@ -45,6 +45,8 @@ export class DataPlaneTelemetry implements OnApplicationBootstrap, OnApplication
     this.requestLog = new RequestLogWriter(this.sql, {
       mode: core.config.requestLog,
       capacity: core.config.requestLogQueueSize,
+      // At least every second (the issue's bound); sooner when the telemetry interval is set shorter.
+      flushIntervalMs: Math.min(1000, core.config.telemetryFlushIntervalMs),
       onDropped: (count) => process.metrics.requestLogDropped.inc(count),
       onError: (error) => this.warn('request-log', `request log: write failed, will retry`, error),
     });

@@ -1,5 +1,5 @@
 import OpenAI from 'openai';
-import { processTelemetry } from '@switchboard/telemetry';
+import { DataPlaneTelemetry, processTelemetry } from '@switchboard/telemetry';
 import { createTestDatabase, type TestDatabase } from '../../support/database';
 import { eventually } from '../../support/eventually';
 import { reply, startAnthropicMock, type AnthropicMock } from '../../support/mock-upstreams';
@@ -34,6 +34,29 @@ describe('observability: request log, rollups, stats, replicas, metrics', () => 
       throw new Error(`${path} → ${response.status}: ${JSON.stringify(body)}`);
     return body;
   };
+  /** Where each replica's records are (served, queued, written, dropped): said when a visibility window is missed. */
+  const writerStates = () =>
+    JSON.stringify(
+      Object.fromEntries(
+        Object.entries({ a, b }).map(([name, sb]) => {
+          const telemetry = sb.gatewayApp.get(DataPlaneTelemetry);
+          const log = telemetry.requestLog;
+          return [
+            name,
+            {
+              served: telemetry.requestsServed,
+              queued: log.queued,
+              written: log.writtenRows,
+              dropped: log.dropped,
+            },
+          ];
+        }),
+      ),
+    );
+  const visibleWithin = <T>(probe: () => Promise<T>, done: (value: T) => boolean, ms: number) =>
+    eventually(probe, done, ms).catch((error: Error) => {
+      throw new Error(`${error.message}\nrequest-log writers: ${writerStates()}`);
+    });
   const client = (sb: RunningSwitchboard) =>
     new OpenAI({ apiKey: 'sk-client', baseURL: `${sb.gatewayUrl}/v1`, maxRetries: 0 });
   const ask = (sb: RunningSwitchboard, requestId: string, stream = false) =>
@@ -92,7 +115,7 @@ describe('observability: request log, rollups, stats, replicas, metrics', () => 
   });
 
   it('logs every request of both replicas in /admin/requests, newest first, with its attempts', async () => {
-    const list = await eventually(
+    const list = await visibleWithin(
       () => admin(a, `/admin/requests?since=${startedAt}`),
       (body) => body.total === 6,
       3_000,
@@ -137,7 +160,7 @@ describe('observability: request log, rollups, stats, replicas, metrics', () => 
   it('filters /admin/requests by route, instance, model, status code and class, time, id, and pages', async () => {
     const ids = async (query: string) =>
       ((await admin(b, `/admin/requests?${query}`)).items as Json[]).map((item) => item.request_id).sort();
-    await eventually(
+    await visibleWithin(
       () => admin(b, '/admin/requests'),
       (body) => body.total === 6,
       3_000,
