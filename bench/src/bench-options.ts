@@ -25,6 +25,10 @@ export interface BenchOptions {
   holdSeconds: number;
   /** A scratch PostgreSQL database for the 10k-routes admin/start-up figures (emptied first). */
   routesDatabaseUrl?: string;
+  /** Build A/B: another build (a checkout with dist/, or a dist dir) measured against the candidate. */
+  baselineDir?: string;
+  /** The build A/B's candidate; this checkout's dist by default. */
+  candidateDir?: string;
 }
 
 export const BENCH_SECTIONS = ['autocannon', 'wrk', 'telemetry', 'streams', 'routes'] as const;
@@ -36,6 +40,7 @@ const USAGE = `npm run bench -- [--smoke] [--profile] [--soak SECONDS] [--durati
                       [--iterations N] [--no-pin] [--only proxy|gateway] [--scenario TEXT]
                       [--database-url URL] [--output FILE] [--sections autocannon,wrk,telemetry,streams,routes]
                       [--wrk-runs N] [--wrk-duration S] [--slow-streams N] [--hold S] [--routes-database-url URL]
+                      [--baseline DIR [--candidate DIR]]
   --soak without SECONDS soaks ${DEFAULT_SOAK_SECONDS} s.`;
 
 export function parseBenchOptions(argv: string[], defaultOutput: string): BenchOptions {
@@ -92,6 +97,13 @@ export function parseBenchOptions(argv: string[], defaultOutput: string): BenchO
       case '--routes-database-url':
         if (!value) throw new Error(`--routes-database-url needs a URL\n${USAGE}`);
         options.routesDatabaseUrl = value;
+        i++;
+        break;
+      case '--baseline':
+      case '--candidate':
+        if (!value) throw new Error(`${argv[i]} needs a checkout or dist directory\n${USAGE}`);
+        if (argv[i] === '--baseline') options.baselineDir = value;
+        else options.candidateDir = value;
         i++;
         break;
       case '--sections': {

@@ -21,6 +21,7 @@ import {
 } from './scenarios/scenarios';
 import { goalLines, goalsTable } from './report/goal-lines';
 import type { Issue17Results } from './report/issue17-results';
+import { runBuildAb } from './sections/build-ab-section';
 import { issue17Problems, runIssue17Sections, sectionChildren } from './sections/issue17-sections';
 
 const RESULTS_FILE = join(__dirname, '..', '..', 'bench', 'results', 'latest.json');
@@ -124,6 +125,7 @@ async function main(): Promise<number> {
     gateway = undefined;
   }
   const issue17: Issue17Results = await runIssue17Sections(options, cpuPlan, ports.mock);
+  issue17.builds = await runBuildAb(options, cpuPlan, ports.mock);
   await stopChildren();
 
   const budget = evaluateBudget(results, manyStreams, undefined);

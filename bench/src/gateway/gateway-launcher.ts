@@ -40,6 +40,8 @@ export interface GatewayLaunchOptions {
   extraEnv: Record<string, string>;
   /** An existing DATA_DIR (a restart on the same embedded database); kept on stop. */
   dataDir?: string;
+  /** Another build's entry point (the build A/B); this checkout's dist by default. */
+  main?: string;
 }
 
 /**
@@ -47,7 +49,8 @@ export interface GatewayLaunchOptions {
  * database in a temp DATA_DIR.
  */
 export async function launchGateway(options: GatewayLaunchOptions): Promise<GatewayHandle> {
-  if (!existsSync(GATEWAY_MAIN)) throw new Error(`${GATEWAY_MAIN} is missing: run npm run build first`);
+  const main = options.main ?? GATEWAY_MAIN;
+  if (!existsSync(main)) throw new Error(`${main} is missing: run npm run build first`);
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'switchboard-bench-'));
   const gatewayPort = await freePort();
   const adminPort = await freePort();
@@ -72,7 +75,7 @@ export async function launchGateway(options: GatewayLaunchOptions): Promise<Gate
   };
   const nodeFlags = [...gatewayNodeFlags(), ...options.nodeFlags];
   const spawnedAt = Date.now();
-  const child = BenchChild.start('gateway', options.cpus, [...nodeFlags, GATEWAY_MAIN], env);
+  const child = BenchChild.start('gateway', options.cpus, [...nodeFlags, main], env);
   const handle: GatewayHandle = {
     child,
     nodeFlags,

@@ -1,3 +1,4 @@
+import { BUILD_AB_GOAL_RATIO } from '../compare/build-ab';
 import { ISSUE_17_GOALS } from '../compare/comparison-paths';
 import { TELEMETRY_GOALS } from '../compare/telemetry-ab';
 import type { Issue17Results } from './issue17-results';
@@ -117,6 +118,16 @@ export function goalLines(results: Issue17Results): GoalLine[] {
       goal: `within ${SCALE_GOALS.soakGrowthPercent} %`,
       floor: '-',
       pass: Math.abs(soak.growthPercent) <= SCALE_GOALS.soakGrowthPercent,
+    });
+  }
+  const builds = results.builds;
+  for (const path of builds?.paths ?? []) {
+    lines.push({
+      figure: `${path.label}: CPU/request, build ${builds!.candidate.commit} ÷ ${builds!.baseline.commit} (median of ${path.ratio.ratios.length} paired runs)`,
+      measured: `${ratio(path.ratio.median)} (${path.candidateCpuUsMedian.toFixed(0)} vs ${path.baselineCpuUsMedian.toFixed(0)} µs; runs ${path.ratio.ratios.map((r) => r.toFixed(2)).join(', ')})`,
+      goal: `≤ ${BUILD_AB_GOAL_RATIO}×`,
+      floor: `${path.baselineCpuUsMedian.toFixed(0)} µs (baseline)`,
+      pass: path.ratio.median <= BUILD_AB_GOAL_RATIO,
     });
   }
   return lines;

@@ -1,3 +1,4 @@
+import type { BuildAbResult } from '../compare/build-ab';
 import type { PathComparison } from '../compare/wrk-comparison';
 import type { TelemetryAbResult } from '../compare/telemetry-ab';
 import type { ManyRoutesResult } from '../scale/many-routes';
@@ -21,4 +22,5 @@ export interface Issue17Results {
   manyRoutes?: ManyRoutesResult;
   manyRoutesSkipped?: string;
   soak?: RateSoakResult;
+  builds?: BuildAbResult;
 }

@@ -206,6 +206,9 @@ export function issue17Problems(results: Issue17Results): string[] {
     ...(results.telemetry?.paths ?? []).flatMap((ab) =>
       ab.problems.map((problem) => `telemetry ${ab.label}: ${problem}`),
     ),
+    ...(results.builds?.paths ?? []).flatMap((path) =>
+      path.problems.map((problem) => `build A/B ${path.label}: ${problem}`),
+    ),
     ...(results.slowStreams?.problems ?? []).map((problem) => `slow streams: ${problem}`),
     ...(results.routeMatch?.problems ?? []).map((problem) => `route match: ${problem}`),
     ...(results.manyRoutes?.problems ?? []).map((problem) => `10k routes: ${problem}`),
