@@ -26,7 +26,12 @@ export interface UsageBearingRecord {
 export class KeyUsageSettler {
   private readonly logger = new Logger('KeyUsage');
   private subscription: Subscription | undefined;
-  private pending = new Set<Promise<void>>();
+  /**
+   * Settlements running, counted rather than kept in a Set: a Set churned once per request keeps replacing its
+   * hash table, and a table already in the old generation holds the settled records alive into it.
+   */
+  private inFlight = 0;
+  private whenIdle: Array<() => void> = [];
   private readonly unpriced = new UnpricedSpend();
 
   constructor(
@@ -46,7 +51,8 @@ export class KeyUsageSettler {
 
   /** Resolves when every settlement started so far has finished (shutdown, tests). */
   async drain(): Promise<void> {
-    while (this.pending.size > 0) await Promise.all([...this.pending]);
+    if (this.inFlight === 0) return;
+    await new Promise<void>((resolve) => this.whenIdle.push(resolve));
   }
 
   stop(): void {
@@ -74,7 +80,20 @@ export class KeyUsageSettler {
   }
 
   private track(work: Promise<void>): void {
-    this.pending.add(work);
-    void work.finally(() => this.pending.delete(work));
+    this.inFlight++;
+    work.then(
+      () => this.settled(),
+      (error: unknown) => {
+        this.settled();
+        this.logger.warn(`Could not settle a request's usage: ${(error as Error)?.message ?? String(error)}`);
+      },
+    );
+  }
+
+  private settled(): void {
+    if (--this.inFlight > 0) return;
+    const waiting = this.whenIdle;
+    this.whenIdle = [];
+    for (const resolve of waiting) resolve();
   }
 }
