@@ -27,7 +27,9 @@ describe('KeyUsageSettler', () => {
   let batch: KeyUsageBatch;
   beforeEach(() => {
     recorded = [];
-    batch = { record: (id: string, tokens: number) => void recorded.push([id, tokens]) } as KeyUsageBatch;
+    batch = {
+      record: (id: string, tokens: number) => void recorded.push([id, tokens]),
+    } as unknown as KeyUsageBatch;
   });
 
   it('drains only when every settlement has finished, those started while draining included', async () => {
