@@ -32,16 +32,19 @@ export type RelayEnd =
 
 /**
  * One streamed answer from upstream body to client socket: decode SSE, convert, encode, `res.write`, with
- * backpressure (a full client socket pauses the upstream body) and corking (all events of one socket read leave
- * in one write). A client-protocol error event before any content is held back, so that a stream failing right
- * away stays an ordinary attempt failure.
+ * backpressure (a full client socket pauses the upstream body) and one write per event-loop turn (the encoded
+ * events of one socket read are joined and leave in one `res.write`, at the end of that turn: no added latency,
+ * and one chunk instead of a write call per event). A client-protocol error event before any content is held
+ * back, so that a stream failing right away stays an ordinary attempt failure.
  */
 export class StreamRelay {
   private started = false;
   private committed = false;
   private paused = false;
   private endedCleanly = false;
-  private corked = false;
+  /** Encoded events of this turn, not yet written; `flushScheduled` while a write at the turn's end is due. */
+  private pendingText = '';
+  private flushScheduled = false;
   private held: SseEvent[] | undefined;
   private subscription: Subscription | undefined;
   private settle: ((end: RelayEnd) => void) | undefined;
@@ -74,6 +77,7 @@ export class StreamRelay {
 
   /** The client went away: stop reading (the upstream body is destroyed). */
   stop(): void {
+    this.pendingText = '';
     this.subscription?.unsubscribe();
     this.finish({ kind: 'stopped' });
   }
@@ -84,10 +88,25 @@ export class StreamRelay {
     settle?.(end);
   }
 
-  private readonly uncork = (): void => {
-    this.corked = false;
-    this.res.uncork();
+  private readonly flushPending = (): void => {
+    this.flushScheduled = false;
+    const text = this.pendingText;
+    if (text === '') return;
+    this.pendingText = '';
+    if (this.res.destroyed || this.res.writableEnded) return;
+    if (!this.res.write(text) && !this.paused) {
+      this.paused = true;
+      this.body.pause();
+      this.res.once('drain', this.onDrain);
+    }
   };
+
+  private send(text: string): void {
+    this.pendingText += text;
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    process.nextTick(this.flushPending);
+  }
 
   private readonly onDrain = (): void => {
     this.paused = false;
@@ -101,13 +120,6 @@ export class StreamRelay {
         if (!this.started) {
           this.started = true;
           this.owner.firstByte();
-        }
-        // One socket read yields many body chunks in the same tick; the pipeline is synchronous, so corking
-        // until the end of this tick sends all their events in one write, with no added latency.
-        if (!this.corked) {
-          this.corked = true;
-          this.res.cork();
-          process.nextTick(this.uncork);
         }
         subscriber.next(chunk);
       };
@@ -143,11 +155,7 @@ export class StreamRelay {
       this.commit();
     }
     if (this.held !== undefined) this.flushHeld();
-    if (!this.res.write(encodeSseEvent(event)) && !this.paused) {
-      this.paused = true;
-      this.body.pause();
-      this.res.once('drain', this.onDrain);
-    }
+    this.send(encodeSseEvent(event));
   }
 
   private onError(error: unknown): void {
@@ -172,12 +180,14 @@ export class StreamRelay {
   }
 
   private flushHeld(): void {
-    for (const event of this.held!) this.res.write(encodeSseEvent(event));
+    for (const event of this.held!) this.send(encodeSseEvent(event));
     this.held = undefined;
   }
 
   private end(end: RelayEnd): void {
-    if (!this.res.writableEnded) this.res.end();
+    const text = this.pendingText;
+    this.pendingText = '';
+    if (!this.res.writableEnded) this.res.end(text);
     this.finish(end);
   }
 }
