@@ -40,22 +40,10 @@ const INSERT = `INSERT INTO request_log (${COLUMNS.join(', ')})
  * the driver to convert and frame one by one (the batch's CPU counts against the requests it logs).
  */
 export async function insertRequestLog(sql: SqlRunner, records: readonly RequestRecord[]): Promise<void> {
-  await insertRequestLogRows(sql, records.map(requestLogRowJson));
-}
-
-/** Rows already serialised by `requestLogRowJson`, joined into the batch's JSON array. */
-export async function insertRequestLogRows(sql: SqlRunner, rows: readonly string[]): Promise<void> {
-  if (rows.length === 0) return;
-  await sql(INSERT, [`[${rows.join(',')}]`]);
-}
-
-/**
- * One record as its row's JSON, made when the record is queued: the queue then holds one flat string per request
- * instead of the record's object graph, which would otherwise survive scavenges and be promoted while it waits
- * for the batch (up to a second at full load).
- */
-export function requestLogRowJson(record: RequestRecord): string {
-  return wellFormedJson(row(record));
+  if (records.length === 0) return;
+  const rows = new Array<RequestLogRow>(records.length);
+  for (let i = 0; i < records.length; i++) rows[i] = row(records[i]);
+  await sql(INSERT, [wellFormedJson(rows)]);
 }
 
 type RequestLogRow = Record<(typeof COLUMNS)[number], unknown>;

@@ -2,7 +2,7 @@ import type { RequestLogMode } from '@switchboard/config';
 import type { RequestRecord } from '@switchboard/proxy';
 import type { SqlRunner } from '../sql';
 import { BoundedQueue } from './bounded-queue';
-import { insertRequestLogRows, requestLogRowJson } from './request-log.sink';
+import { insertRequestLog } from './request-log.sink';
 
 export interface RequestLogWriterOptions {
   mode: RequestLogMode;
@@ -23,8 +23,7 @@ export interface RequestLogWriterOptions {
  * and counted. Never throws.
  */
 export class RequestLogWriter {
-  /** Each queued record as its row's JSON (see `requestLogRowJson`). */
-  private readonly queue: BoundedQueue<string>;
+  private readonly queue: BoundedQueue<RequestRecord>;
   private readonly batchSize: number;
   private timer: NodeJS.Timeout | undefined;
   private flushing: Promise<void> | undefined;
@@ -61,7 +60,7 @@ export class RequestLogWriter {
     const mode = this.options.mode;
     if (mode === 'off') return;
     if (mode === 'errors' && record.status < 400 && record.error === null) return;
-    if (this.queue.push(requestLogRowJson(record))) this.drop(1);
+    if (this.queue.push(record)) this.drop(1);
     if (this.queue.size >= this.batchSize && this.flushing === undefined) void this.flush();
   }
 
@@ -83,7 +82,7 @@ export class RequestLogWriter {
     while (this.queue.size > 0) {
       const batch = this.queue.take(this.batchSize);
       try {
-        await insertRequestLogRows(this.sql, batch);
+        await insertRequestLog(this.sql, batch);
         this.written += batch.length;
       } catch (error) {
         const lost = this.queue.unshiftAll(batch);
