@@ -81,6 +81,7 @@ async function main(): Promise<number> {
     if (options.profile) mkdirSync(dirname(profilePrefix), { recursive: true });
     gateway = await launchGateway({
       cpus: cpuPlan.measuredCpus,
+      childCpus: cpuPlan.loadCpus,
       nodeFlags: options.profile ? ['-r', join(__dirname, 'profile', 'cpu-profiler.preload.js')] : [],
       extraEnv: {
         ...(options.profile ? { BENCH_CPU_PROFILE: profilePrefix } : {}),

@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BenchChild } from '../process/child-process';
+import { pinChildren } from '../process/cpu-pinning';
 import { freePort } from '../process/free-port';
 import { gatewayNodeFlags } from './gateway-node-flags';
 
@@ -42,6 +43,8 @@ export interface GatewayLaunchOptions {
   dataDir?: string;
   /** Another build's entry point (the build A/B); this checkout's dist by default. */
   main?: string;
+  /** Where the gateway's child processes (the embedded database) run: off the measured core. */
+  childCpus?: string;
 }
 
 /**
@@ -93,6 +96,7 @@ export async function launchGateway(options: GatewayLaunchOptions): Promise<Gate
   try {
     await waitForReady(handle, 90_000);
     handle.startupMs = Date.now() - spawnedAt;
+    if (options.childCpus) pinChildren(child.pid, options.childCpus);
   } catch (error) {
     await handle.stop();
     throw error;

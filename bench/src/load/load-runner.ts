@@ -13,11 +13,15 @@ export interface LoadResult {
   statusCounts: Record<string, number>;
 }
 
-/** A fixed number of keep-alive connections for a fixed time (autocannon, in this process). */
+/**
+ * A fixed number of keep-alive connections for a fixed time (autocannon, in this process); with
+ * `ratePerSecond`, no faster than that many requests a second in all (autocannon's overallRate).
+ */
 export async function runLoad(
   target: HttpTarget,
   connections: number,
   durationS: number,
+  ratePerSecond?: number,
 ): Promise<LoadResult> {
   const result = await autocannon({
     url: `http://127.0.0.1:${target.port}${target.path}`,
@@ -26,6 +30,7 @@ export async function runLoad(
     body: target.body,
     connections,
     duration: durationS,
+    ...(ratePerSecond === undefined ? {} : { overallRate: Math.max(1, Math.round(ratePerSecond)) }),
     timeout: 30,
   });
   const statusCounts: Record<string, number> = {};

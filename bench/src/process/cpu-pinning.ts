@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
 /**
  * Where each process runs: the measured process (gateway or proxy) alone on core 0, the harness (load
@@ -72,4 +72,25 @@ export function pinnedNode(cpus: string, nodeArgs: string[]): { command: string;
 export function pinSelf(cpus: string): void {
   if (!cpus) return;
   execFileSync('taskset', ['-pc', cpus, String(process.pid)], { stdio: 'ignore' });
+}
+
+/**
+ * Moves every child process of `pid` (all their threads) to `cpus`; returns the pids moved. The gateway's
+ * embedded database is such a child: left on the gateway's core it would compete with the measured process
+ * for that core and its caches, which an external PostgreSQL never does.
+ */
+export function pinChildren(pid: number, cpus: string): number[] {
+  if (!cpus) return [];
+  const children = childPids(pid);
+  for (const child of children) execFileSync('taskset', ['-apc', cpus, String(child)], { stdio: 'ignore' });
+  return children;
+}
+
+function childPids(pid: number): number[] {
+  const pids = new Set<number>();
+  for (const task of readdirSync(`/proc/${pid}/task`)) {
+    const list = readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').trim();
+    for (const child of list.split(/\s+/).filter(Boolean)) pids.add(Number(child));
+  }
+  return [...pids];
 }

@@ -59,6 +59,13 @@ export function goalLines(results: Issue17Results): GoalLine[] {
       pass: ab.ratio.median <= TELEMETRY_GOALS.cpuRatio,
     });
     lines.push({
+      figure: `${ab.label}: CPU/request, on ÷ off at a fixed ${ab.fixedRate.ratePerSecond} req/s each`,
+      measured: `${ratio(ab.fixedRate.ratio.median)} (${ab.fixedRate.onCpuUsMedian.toFixed(0)} vs ${ab.fixedRate.offCpuUsMedian.toFixed(0)} µs)`,
+      goal: `≤ ${TELEMETRY_GOALS.cpuRatio}×`,
+      floor: `${ab.fixedRate.offCpuUsMedian.toFixed(0)} µs (off)`,
+      pass: ab.fixedRate.ratio.median <= TELEMETRY_GOALS.cpuRatio,
+    });
+    lines.push({
       figure: `${ab.label}: serial latency, on − off`,
       measured: ms(ab.probe.addedLatencyMs),
       goal: `≤ +${TELEMETRY_GOALS.addedLatencyMs} ms`,

@@ -37,7 +37,13 @@ export async function runBuildAb(
       }
     : (target, connections, durationS) => runLoad(target, connections, durationS);
   const launch = async (main: string) => {
-    const handle = await launchGateway({ cpus: cpuPlan.measuredCpus, nodeFlags: [], extraEnv: {}, main });
+    const handle = await launchGateway({
+      cpus: cpuPlan.measuredCpus,
+      childCpus: cpuPlan.loadCpus,
+      nodeFlags: [],
+      extraEnv: {},
+      main,
+    });
     await createRoutes(handle, benchRoutes(mockPort));
     return handle;
   };

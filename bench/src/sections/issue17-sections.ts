@@ -63,7 +63,14 @@ export async function runIssue17Sections(
       ]),
     );
     const proxyPort = await proxy.waitForAnnouncedPort();
-    const on = start(await launchGateway({ cpus: cpuPlan.measuredCpus, nodeFlags: [], extraEnv: {} }));
+    const on = start(
+      await launchGateway({
+        cpus: cpuPlan.measuredCpus,
+        childCpus: cpuPlan.loadCpus,
+        nodeFlags: [],
+        extraEnv: {},
+      }),
+    );
     await createRoutes(on, benchRoutes(mockPort));
     const ports: Ports = { mock: mockPort, proxy: proxyPort, gateway: on.gatewayPort };
     console.log(
@@ -104,7 +111,12 @@ export async function runIssue17Sections(
 
     if (has('telemetry')) {
       const off = start(
-        await launchGateway({ cpus: cpuPlan.measuredCpus, nodeFlags: [], extraEnv: { REQUEST_LOG: 'off' } }),
+        await launchGateway({
+          cpus: cpuPlan.measuredCpus,
+          childCpus: cpuPlan.loadCpus,
+          nodeFlags: [],
+          extraEnv: { REQUEST_LOG: 'off' },
+        }),
       );
       await createRoutes(off, benchRoutes(mockPort));
       results.telemetry = { loadGenerator: wrk ? 'wrk -t1' : 'autocannon', paths: [] };
