@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import Anthropic from '@anthropic-ai/sdk';
 import { encodeReasoningItemCarrier } from '@switchboard/protocols';
-import { reply } from '../../support/mock-upstreams';
+import { reply, startResponsesApiMock, type ResponsesApiMock } from '../../support/mock-upstreams';
 import { startDataPlane, type DataPlaneHarness } from '../data-plane/support/data-plane-harness';
 import { routeFor, uniqueModel, upstreamKey } from '../data-plane/support/route-builders';
-import { startResponsesUpstream, type ResponsesUpstream } from './support/responses-upstream';
 
 /**
  * Claude Code's path to a GPT model served only on `/v1/responses`: the official `@anthropic-ai/sdk` through the
@@ -21,12 +20,12 @@ const bashTool: Anthropic.Tool = {
 };
 
 describe('Anthropic Messages client → OpenAI Responses upstream (@anthropic-ai/sdk)', () => {
-  let upstream: ResponsesUpstream;
+  let upstream: ResponsesApiMock;
   let sb: DataPlaneHarness;
   let model: string;
 
   beforeAll(async () => {
-    upstream = await startResponsesUpstream();
+    upstream = await startResponsesApiMock();
     sb = await startDataPlane();
     model = uniqueModel('messages-to-responses');
     await sb.createRoute(
@@ -67,7 +66,7 @@ describe('Anthropic Messages client → OpenAI Responses upstream (@anthropic-ai
     expect(message).toMatchObject({
       type: 'message',
       role: 'assistant',
-      model,
+      model: `${model}-2025-11-13`,
       content: [{ type: 'text', text: 'Hello from GPT.' }],
       stop_reason: 'end_turn',
       stop_sequence: null,
@@ -121,7 +120,7 @@ describe('Anthropic Messages client → OpenAI Responses upstream (@anthropic-ai
       endpoint: 'messages',
       stream: true,
       instance: 'gpt',
-      upstream_model: model,
+      upstream_model: `${model}-2025-11-13`,
       status: 200,
       error: null,
       usage: { input: 21, output: 9, cache_read: 0, cache_creation: 0, reasoning: 5 },
@@ -264,7 +263,7 @@ describe('Anthropic Messages client → OpenAI Responses upstream (@anthropic-ai
       .finalMessage()
       .catch((e: unknown) => e);
     expect(failed).toBeInstanceOf(Anthropic.APIError);
-    expect(String(failed)).toContain('The server had an error.');
+    expect(String(failed)).toContain('The server had an error while processing your request.');
     upstream.enqueue(
       reply.turn({ text: 'Some words here' }, { streamBreak: { afterEvents: 5, how: 'cut' } }),
     );

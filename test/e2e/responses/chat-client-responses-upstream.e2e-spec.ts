@@ -1,10 +1,12 @@
 import OpenAI from 'openai';
 import type { ChatCompletionChunk, ChatCompletionMessageParam } from 'openai/resources/chat/completions';
-import { reply, startOpenAiMock, type OpenAiMock } from '../../support/mock-upstreams';
 import {
+  reply,
+  startOpenAiMock,
   startResponsesApiMock,
+  type OpenAiMock,
   type ResponsesApiMock,
-} from '../../support/mock-upstreams/responses-api-mock';
+} from '../../support/mock-upstreams';
 import { validateOpenAi } from '../../support/openai-schema.validator';
 import { startDataPlane, type DataPlaneHarness } from '../data-plane/support/data-plane-harness';
 import { openAiInstance, routeFor, uniqueModel } from '../data-plane/support/route-builders';
