@@ -1,14 +1,8 @@
 import OpenAI from 'openai';
 import type { ChatCompletionChunk, ChatCompletionMessageParam } from 'openai/resources/chat/completions';
-import {
-  reply,
-  startOpenAiMock,
-  startResponsesApiMock,
-  type OpenAiMock,
-  type ResponsesApiMock,
-} from '../../support/mock-upstreams';
+import { reply, startOpenAiMock, type OpenAiMock } from '../../support/mock-upstreams';
 import { validateOpenAi } from '../../support/openai-schema.validator';
-import { startDataPlane, type DataPlaneHarness } from '../data-plane/support/data-plane-harness';
+import { dataPlaneSuite } from '../data-plane/support/data-plane-suite';
 import { openAiInstance, routeFor, uniqueModel } from '../data-plane/support/route-builders';
 
 /**
@@ -28,35 +22,30 @@ const weatherTool: OpenAI.Chat.Completions.ChatCompletionTool = {
 };
 
 describe('Chat Completions client → Responses upstream (openai SDK)', () => {
-  let mock: ResponsesApiMock;
-  let sb: DataPlaneHarness;
-  let model: string;
-
-  beforeAll(async () => {
-    mock = await startResponsesApiMock();
-    sb = await startDataPlane();
-    model = uniqueModel('chat-to-responses');
-    await sb.createRoute(
-      routeFor(model, [{ ...openAiInstance('up', mock.url), protocol: 'openai-responses' }]),
-    );
-  }, 120_000);
-  afterAll(async () => {
-    await sb?.close();
-    await mock?.close();
-  });
-  beforeEach(() => mock.clear());
+  const model = uniqueModel('chat-to-responses');
+  const suite = dataPlaneSuite(
+    { upstream: 'responses' },
+    {
+      clearBeforeEach: true,
+      routes: ({ upstream }) => [
+        routeFor(model, [{ ...openAiInstance('up', upstream.url), protocol: 'openai-responses' }]),
+      ],
+    },
+  );
 
   const lastUpstream = (): Json => {
-    const request = mock.last!;
+    const request = suite.mocks.upstream.last!;
     expect(request.rejection).toBeUndefined();
     expect(request.path).toBe('/v1/responses');
     return request.body;
   };
 
   it('chat.completions.create: text, usage and a stateless Responses request upstream', async () => {
-    mock.enqueue(reply.text('Bonjour !', { usage: { input: 30, output: 4, cacheRead: 70, cacheWrite: 0 } }));
+    suite.mocks.upstream.enqueue(
+      reply.text('Bonjour !', { usage: { input: 30, output: 4, cacheRead: 70, cacheWrite: 0 } }),
+    );
     const requestId = `chat-to-responses-${Date.now()}`;
-    const completion = await sb.openai.chat.completions.create(
+    const completion = await suite.sb.openai.chat.completions.create(
       {
         model,
         messages: [
@@ -88,7 +77,7 @@ describe('Chat Completions client → Responses upstream (openai SDK)', () => {
       user: 'user-1',
       store: false,
     });
-    const record = await sb.records.forRequest(requestId);
+    const record = await suite.sb.records.forRequest(requestId);
     expect(record).toMatchObject({
       client_protocol: 'openai-chat',
       status: 200,
@@ -99,9 +88,9 @@ describe('Chat Completions client → Responses upstream (openai SDK)', () => {
   });
 
   it('chat.completions.stream: content deltas, the usage chunk and [DONE]', async () => {
-    mock.enqueue(reply.text('Streaming works fine.', { deltaSize: 3 }));
+    suite.mocks.upstream.enqueue(reply.text('Streaming works fine.', { deltaSize: 3 }));
     const chunks: ChatCompletionChunk[] = [];
-    const stream = sb.openai.chat.completions.stream({
+    const stream = suite.sb.openai.chat.completions.stream({
       model,
       messages: [{ role: 'user', content: 'Stream please' }],
       stream_options: { include_usage: true },
@@ -119,7 +108,7 @@ describe('Chat Completions client → Responses upstream (openai SDK)', () => {
   });
 
   it('a tool-call round trip: parallel calls out, tool messages back as function_call_output items', async () => {
-    mock.enqueue(
+    suite.mocks.upstream.enqueue(
       reply.turn({
         text: 'Checking both.',
         toolCalls: [
@@ -129,7 +118,7 @@ describe('Chat Completions client → Responses upstream (openai SDK)', () => {
       }),
     );
     const messages: ChatCompletionMessageParam[] = [{ role: 'user', content: 'Weather in Paris and Rome?' }];
-    const stream = sb.openai.chat.completions.stream({ model, messages, tools: [weatherTool] });
+    const stream = suite.sb.openai.chat.completions.stream({ model, messages, tools: [weatherTool] });
     const first = await stream.finalChatCompletion();
     const message = first.choices[0].message;
     expect(first.choices[0].finish_reason).toBe('tool_calls');
@@ -149,13 +138,13 @@ describe('Chat Completions client → Responses upstream (openai SDK)', () => {
       },
     ]);
 
-    mock.enqueue(reply.text('Paris 18°C, Rome 24°C.'));
+    suite.mocks.upstream.enqueue(reply.text('Paris 18°C, Rome 24°C.'));
     messages.push(
       { role: 'assistant', content: message.content, tool_calls: message.tool_calls },
       { role: 'tool', tool_call_id: 'call_paris', content: '18°C' },
       { role: 'tool', tool_call_id: 'call_rome', content: '24°C' },
     );
-    const second = await sb.openai.chat.completions.create({
+    const second = await suite.sb.openai.chat.completions.create({
       model,
       messages,
       tools: [weatherTool],
@@ -173,8 +162,8 @@ describe('Chat Completions client → Responses upstream (openai SDK)', () => {
   });
 
   it('reasoning_effort asks for a summary, which comes back as reasoning_content', async () => {
-    mock.enqueue(reply.turn({ thinking: 'Two plus two.', text: '4' }));
-    const completion = await sb.openai.chat.completions.create({
+    suite.mocks.upstream.enqueue(reply.turn({ thinking: 'Two plus two.', text: '4' }));
+    const completion = await suite.sb.openai.chat.completions.create({
       model,
       messages: [{ role: 'user', content: '2+2?' }],
       reasoning_effort: 'low',
@@ -188,36 +177,36 @@ describe('Chat Completions client → Responses upstream (openai SDK)', () => {
   });
 
   it('an incomplete response (max_output_tokens) is finish_reason length, streamed or not', async () => {
-    mock.enqueue(reply.turn({ text: 'Cut', stopReason: 'max_tokens' }));
-    const plain = await sb.openai.chat.completions.create({
+    suite.mocks.upstream.enqueue(reply.turn({ text: 'Cut', stopReason: 'max_tokens' }));
+    const plain = await suite.sb.openai.chat.completions.create({
       model,
       messages: [{ role: 'user', content: 'x' }],
       max_tokens: 5,
     });
     expect(plain.choices[0].finish_reason).toBe('length');
     expect(lastUpstream().max_output_tokens).toBe(16);
-    mock.enqueue(reply.turn({ text: 'Cut', stopReason: 'max_tokens' }));
-    const streamed = await sb.openai.chat.completions
+    suite.mocks.upstream.enqueue(reply.turn({ text: 'Cut', stopReason: 'max_tokens' }));
+    const streamed = await suite.sb.openai.chat.completions
       .stream({ model, messages: [{ role: 'user', content: 'x' }] })
       .finalChatCompletion();
     expect(streamed.choices[0].finish_reason).toBe('length');
   });
 
   it('upstream errors reach the SDK as OpenAI errors, before and during the stream', async () => {
-    mock.enqueue(reply.error(429));
-    const limited = await sb.openai.chat.completions
+    suite.mocks.upstream.enqueue(reply.error(429));
+    const limited = await suite.sb.openai.chat.completions
       .create({ model, messages: [{ role: 'user', content: 'x' }] })
       .catch((e: unknown) => e);
     expect(limited).toBeInstanceOf(OpenAI.RateLimitError);
     expect((limited as InstanceType<typeof OpenAI.RateLimitError>).code).toBe('rate_limit_exceeded');
 
-    mock.enqueue(
+    suite.mocks.upstream.enqueue(
       reply.turn(
         { text: 'This answer breaks halfway through.' },
         { streamBreak: { afterEvents: 6, how: 'error', errorType: 'server_error', errorMessage: 'boom' } },
       ),
     );
-    const failing = await sb.openai.chat.completions.create({
+    const failing = await suite.sb.openai.chat.completions.create({
       model,
       messages: [{ role: 'user', content: 'x' }],
       stream: true,
@@ -232,10 +221,10 @@ describe('Chat Completions client → Responses upstream (openai SDK)', () => {
   });
 
   it('a cut upstream stream ends in an error, never in a clean finish', async () => {
-    mock.enqueue(
+    suite.mocks.upstream.enqueue(
       reply.turn({ text: 'This answer will be cut short.' }, { streamBreak: { afterEvents: 6, how: 'cut' } }),
     );
-    const stream = await sb.openai.chat.completions.create({
+    const stream = await suite.sb.openai.chat.completions.create({
       model,
       messages: [{ role: 'user', content: 'x' }],
       stream: true,
@@ -249,17 +238,19 @@ describe('Chat Completions client → Responses upstream (openai SDK)', () => {
   });
 
   it('a request the converter cannot serve is a 400 in the Chat shape, and nothing goes upstream', async () => {
-    const error = await sb.openai.chat.completions
+    const error = await suite.sb.openai.chat.completions
       .create({ model, messages: [{ role: 'user', content: 'x' }], n: 2 })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(OpenAI.BadRequestError);
     expect((error as InstanceType<typeof OpenAI.BadRequestError>).param).toBe('n');
-    expect(mock.requests).toHaveLength(0);
+    expect(suite.mocks.upstream.requests).toHaveLength(0);
   });
 
   it('the mock refuses what OpenAI refuses (so the requests above were really accepted)', async () => {
     const post = (body: Json) =>
-      fetch(`${mock.url}/v1/responses`, { method: 'POST', body: JSON.stringify(body) }).then((r) => r.status);
+      fetch(`${suite.mocks.upstream.url}/v1/responses`, { method: 'POST', body: JSON.stringify(body) }).then(
+        (r) => r.status,
+      );
     const input = [{ role: 'user', content: 'x' }];
     expect(await post({ model: 'm', input })).toBe(200);
     expect(await post({ model: 'm', input, tools: [weatherTool] })).toBe(400);
@@ -283,48 +274,52 @@ describe('Chat Completions client → Responses upstream (openai SDK)', () => {
 
   it('an azure-openai Responses instance gets the model (its deployment) in the body', async () => {
     const azureModel = uniqueModel('chat-to-azure-responses');
-    await sb.createRoute(
+    await suite.sb.createRoute(
       routeFor(azureModel, [
         {
           name: 'azure',
           provider: 'azure-openai',
           protocol: 'openai-responses',
-          override: { endpoint: mock.url },
+          override: { endpoint: suite.mocks.upstream.url },
           auth: { header: { 'api-key': 'azure-key' } },
         },
       ]),
     );
-    mock.enqueue(reply.text('From Azure.'));
-    const completion = await sb.openai.chat.completions.create({
+    suite.mocks.upstream.enqueue(reply.text('From Azure.'));
+    const completion = await suite.sb.openai.chat.completions.create({
       model: azureModel,
       messages: [{ role: 'user', content: 'x' }],
     });
     expect(completion.choices[0].message.content).toBe('From Azure.');
-    expect(mock.last!.path).toBe('/openai/v1/responses');
-    expect(mock.last!.headers['api-key']).toBe('azure-key');
-    expect(mock.last!.rejection).toBeUndefined();
-    expect(mock.last!.body.model).toBe(azureModel);
+    expect(suite.mocks.upstream.last!.path).toBe('/openai/v1/responses');
+    expect(suite.mocks.upstream.last!.headers['api-key']).toBe('azure-key');
+    expect(suite.mocks.upstream.last!.rejection).toBeUndefined();
+    expect(suite.mocks.upstream.last!.body.model).toBe(azureModel);
   });
 
   it('fallback works across protocols: a failing Responses instance, then a Chat Completions one', async () => {
     const chat: OpenAiMock = await startOpenAiMock();
     try {
       const mixedModel = uniqueModel('chat-responses-fallback');
-      await sb.createRoute(
+      await suite.sb.createRoute(
         routeFor(mixedModel, [
-          { ...openAiInstance('responses-first', mock.url), protocol: 'openai-responses', priority: 10 },
+          {
+            ...openAiInstance('responses-first', suite.mocks.upstream.url),
+            protocol: 'openai-responses',
+            priority: 10,
+          },
           { ...openAiInstance('chat-second', chat.url), priority: 1 },
         ]),
       );
-      mock.enqueue(reply.error(500));
+      suite.mocks.upstream.enqueue(reply.error(500));
       chat.enqueue(reply.text('From the Chat instance.'));
-      const { data, response } = await sb.openai.chat.completions
+      const { data, response } = await suite.sb.openai.chat.completions
         .create({ model: mixedModel, messages: [{ role: 'user', content: 'x' }] })
         .withResponse();
       expect(data.choices[0].message.content).toBe('From the Chat instance.');
       expect(response.headers.get('x-switchboard-instance')).toBe('chat-second');
       expect(response.headers.get('x-switchboard-attempts')).toBe('2');
-      expect(mock.requests).toHaveLength(1);
+      expect(suite.mocks.upstream.requests).toHaveLength(1);
       expect(chat.accepted).toHaveLength(1);
     } finally {
       await chat.close();
