@@ -1,47 +1,23 @@
-import OpenAI from 'openai';
 import type { ChatCompletionChunk, ChatCompletionMessageParam } from 'openai/resources/chat/completions';
-import { reply, startOpenAiMock, type OpenAiMock } from '../../support/mock-upstreams';
+import { reply } from '../../support/mock-upstreams';
 import { validateOpenAi } from '../../support/openai-schema.validator';
-import { dataPlaneSuite } from '../data-plane/support/data-plane-suite';
-import { openAiInstance, routeFor, uniqueModel } from '../data-plane/support/route-builders';
-
-/**
- * The official `openai` SDK's Chat Completions API through the gateway to an instance that only speaks the
- * Responses API (a loopback mock that records what it received and refuses what OpenAI refuses).
- */
+import { uniqueModel } from '../data-plane/support/route-builders';
+import { chatToResponsesSuite, weatherTool } from './support/chat-to-responses-suite';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-const weatherTool: OpenAI.Chat.Completions.ChatCompletionTool = {
-  type: 'function',
-  function: {
-    name: 'get_weather',
-    description: 'Current weather for a city',
-    parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] },
-  },
-};
-
+/**
+ * The official `openai` SDK's Chat Completions API through the gateway to an instance that only speaks the
+ * Responses API (a loopback mock that records what it received and refuses what OpenAI refuses): answers,
+ * streams, tool calls, reasoning, truncation.
+ */
 describe('Chat Completions client → Responses upstream (openai SDK)', () => {
   const model = uniqueModel('chat-to-responses');
-  const suite = dataPlaneSuite(
-    { upstream: 'responses' },
-    {
-      clearBeforeEach: true,
-      routes: ({ upstream }) => [
-        routeFor(model, [{ ...openAiInstance('up', upstream.url), protocol: 'openai-responses' }]),
-      ],
-    },
-  );
-
-  const lastUpstream = (): Json => {
-    const request = suite.mocks.upstream.last!;
-    expect(request.rejection).toBeUndefined();
-    expect(request.path).toBe('/v1/responses');
-    return request.body;
-  };
+  const suite = chatToResponsesSuite(model);
+  const { lastUpstream } = suite;
 
   it('chat.completions.create: text, usage and a stateless Responses request upstream', async () => {
-    suite.mocks.upstream.enqueue(
+    suite.upstream.enqueue(
       reply.text('Bonjour !', { usage: { input: 30, output: 4, cacheRead: 70, cacheWrite: 0 } }),
     );
     const requestId = `chat-to-responses-${Date.now()}`;
@@ -88,7 +64,7 @@ describe('Chat Completions client → Responses upstream (openai SDK)', () => {
   });
 
   it('chat.completions.stream: content deltas, the usage chunk and [DONE]', async () => {
-    suite.mocks.upstream.enqueue(reply.text('Streaming works fine.', { deltaSize: 3 }));
+    suite.upstream.enqueue(reply.text('Streaming works fine.', { deltaSize: 3 }));
     const chunks: ChatCompletionChunk[] = [];
     const stream = suite.sb.openai.chat.completions.stream({
       model,
@@ -108,7 +84,7 @@ describe('Chat Completions client → Responses upstream (openai SDK)', () => {
   });
 
   it('a tool-call round trip: parallel calls out, tool messages back as function_call_output items', async () => {
-    suite.mocks.upstream.enqueue(
+    suite.upstream.enqueue(
       reply.turn({
         text: 'Checking both.',
         toolCalls: [
@@ -138,7 +114,7 @@ describe('Chat Completions client → Responses upstream (openai SDK)', () => {
       },
     ]);
 
-    suite.mocks.upstream.enqueue(reply.text('Paris 18°C, Rome 24°C.'));
+    suite.upstream.enqueue(reply.text('Paris 18°C, Rome 24°C.'));
     messages.push(
       { role: 'assistant', content: message.content, tool_calls: message.tool_calls },
       { role: 'tool', tool_call_id: 'call_paris', content: '18°C' },
@@ -162,7 +138,7 @@ describe('Chat Completions client → Responses upstream (openai SDK)', () => {
   });
 
   it('reasoning_effort asks for a summary, which comes back as reasoning_content', async () => {
-    suite.mocks.upstream.enqueue(reply.turn({ thinking: 'Two plus two.', text: '4' }));
+    suite.upstream.enqueue(reply.turn({ thinking: 'Two plus two.', text: '4' }));
     const completion = await suite.sb.openai.chat.completions.create({
       model,
       messages: [{ role: 'user', content: '2+2?' }],
@@ -177,7 +153,7 @@ describe('Chat Completions client → Responses upstream (openai SDK)', () => {
   });
 
   it('an incomplete response (max_output_tokens) is finish_reason length, streamed or not', async () => {
-    suite.mocks.upstream.enqueue(reply.turn({ text: 'Cut', stopReason: 'max_tokens' }));
+    suite.upstream.enqueue(reply.turn({ text: 'Cut', stopReason: 'max_tokens' }));
     const plain = await suite.sb.openai.chat.completions.create({
       model,
       messages: [{ role: 'user', content: 'x' }],
@@ -185,144 +161,10 @@ describe('Chat Completions client → Responses upstream (openai SDK)', () => {
     });
     expect(plain.choices[0].finish_reason).toBe('length');
     expect(lastUpstream().max_output_tokens).toBe(16);
-    suite.mocks.upstream.enqueue(reply.turn({ text: 'Cut', stopReason: 'max_tokens' }));
+    suite.upstream.enqueue(reply.turn({ text: 'Cut', stopReason: 'max_tokens' }));
     const streamed = await suite.sb.openai.chat.completions
       .stream({ model, messages: [{ role: 'user', content: 'x' }] })
       .finalChatCompletion();
     expect(streamed.choices[0].finish_reason).toBe('length');
-  });
-
-  it('upstream errors reach the SDK as OpenAI errors, before and during the stream', async () => {
-    suite.mocks.upstream.enqueue(reply.error(429));
-    const limited = await suite.sb.openai.chat.completions
-      .create({ model, messages: [{ role: 'user', content: 'x' }] })
-      .catch((e: unknown) => e);
-    expect(limited).toBeInstanceOf(OpenAI.RateLimitError);
-    expect((limited as InstanceType<typeof OpenAI.RateLimitError>).code).toBe('rate_limit_exceeded');
-
-    suite.mocks.upstream.enqueue(
-      reply.turn(
-        { text: 'This answer breaks halfway through.' },
-        { streamBreak: { afterEvents: 6, how: 'error', errorType: 'server_error', errorMessage: 'boom' } },
-      ),
-    );
-    const failing = await suite.sb.openai.chat.completions.create({
-      model,
-      messages: [{ role: 'user', content: 'x' }],
-      stream: true,
-    });
-    const received: string[] = [];
-    const error = await (async () => {
-      for await (const chunk of failing) received.push(chunk.choices[0]?.delta.content ?? '');
-    })().catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(OpenAI.APIError);
-    expect(String((error as Error).message)).toContain('boom');
-    expect(received.join('')).not.toBe('This answer breaks halfway through.');
-  });
-
-  it('a cut upstream stream ends in an error, never in a clean finish', async () => {
-    suite.mocks.upstream.enqueue(
-      reply.turn({ text: 'This answer will be cut short.' }, { streamBreak: { afterEvents: 6, how: 'cut' } }),
-    );
-    const stream = await suite.sb.openai.chat.completions.create({
-      model,
-      messages: [{ role: 'user', content: 'x' }],
-      stream: true,
-    });
-    const finishes: (string | null)[] = [];
-    const error = await (async () => {
-      for await (const chunk of stream) finishes.push(chunk.choices[0]?.finish_reason ?? null);
-    })().catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(OpenAI.APIError);
-    expect(finishes.filter((f) => f !== null)).toEqual([]);
-  });
-
-  it('a request the converter cannot serve is a 400 in the Chat shape, and nothing goes upstream', async () => {
-    const error = await suite.sb.openai.chat.completions
-      .create({ model, messages: [{ role: 'user', content: 'x' }], n: 2 })
-      .catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(OpenAI.BadRequestError);
-    expect((error as InstanceType<typeof OpenAI.BadRequestError>).param).toBe('n');
-    expect(suite.mocks.upstream.requests).toHaveLength(0);
-  });
-
-  it('the mock refuses what OpenAI refuses (so the requests above were really accepted)', async () => {
-    const post = (body: Json) =>
-      fetch(`${suite.mocks.upstream.url}/v1/responses`, { method: 'POST', body: JSON.stringify(body) }).then(
-        (r) => r.status,
-      );
-    const input = [{ role: 'user', content: 'x' }];
-    expect(await post({ model: 'm', input })).toBe(200);
-    expect(await post({ model: 'm', input, tools: [weatherTool] })).toBe(400);
-    expect(await post({ model: 'm', input, max_output_tokens: 5 })).toBe(400);
-    expect(await post({ model: 'm', messages: input })).toBe(400);
-    const call = { type: 'function_call', call_id: 'c1', name: 'f', arguments: '{}' };
-    expect(await post({ model: 'm', input: [...input, call] })).toBe(400);
-    expect(
-      await post({
-        model: 'm',
-        input: [...input, { type: 'function_call_output', call_id: 'c1', output: 'x' }],
-      }),
-    ).toBe(400);
-    expect(
-      await post({
-        model: 'm',
-        input: [...input, call, { type: 'function_call_output', call_id: 'c1', output: 'x' }],
-      }),
-    ).toBe(200);
-  });
-
-  it('an azure-openai Responses instance gets the model (its deployment) in the body', async () => {
-    const azureModel = uniqueModel('chat-to-azure-responses');
-    await suite.sb.createRoute(
-      routeFor(azureModel, [
-        {
-          name: 'azure',
-          provider: 'azure-openai',
-          protocol: 'openai-responses',
-          override: { endpoint: suite.mocks.upstream.url },
-          auth: { header: { 'api-key': 'azure-key' } },
-        },
-      ]),
-    );
-    suite.mocks.upstream.enqueue(reply.text('From Azure.'));
-    const completion = await suite.sb.openai.chat.completions.create({
-      model: azureModel,
-      messages: [{ role: 'user', content: 'x' }],
-    });
-    expect(completion.choices[0].message.content).toBe('From Azure.');
-    expect(suite.mocks.upstream.last!.path).toBe('/openai/v1/responses');
-    expect(suite.mocks.upstream.last!.headers['api-key']).toBe('azure-key');
-    expect(suite.mocks.upstream.last!.rejection).toBeUndefined();
-    expect(suite.mocks.upstream.last!.body.model).toBe(azureModel);
-  });
-
-  it('fallback works across protocols: a failing Responses instance, then a Chat Completions one', async () => {
-    const chat: OpenAiMock = await startOpenAiMock();
-    try {
-      const mixedModel = uniqueModel('chat-responses-fallback');
-      await suite.sb.createRoute(
-        routeFor(mixedModel, [
-          {
-            ...openAiInstance('responses-first', suite.mocks.upstream.url),
-            protocol: 'openai-responses',
-            priority: 10,
-          },
-          { ...openAiInstance('chat-second', chat.url), priority: 1 },
-        ]),
-      );
-      suite.mocks.upstream.enqueue(reply.error(500));
-      chat.enqueue(reply.text('From the Chat instance.'));
-      const { data, response } = await suite.sb.openai.chat.completions
-        .create({ model: mixedModel, messages: [{ role: 'user', content: 'x' }] })
-        .withResponse();
-      expect(data.choices[0].message.content).toBe('From the Chat instance.');
-      expect(response.headers.get('x-switchboard-instance')).toBe('chat-second');
-      expect(response.headers.get('x-switchboard-attempts')).toBe('2');
-      expect(suite.mocks.upstream.requests).toHaveLength(1);
-      expect(chat.accepted).toHaveLength(1);
-    } finally {
-      await chat.close();
-    }
   });
 });
