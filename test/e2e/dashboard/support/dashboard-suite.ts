@@ -3,7 +3,7 @@ import OpenAI from 'openai';
 import { type Page } from 'playwright-core';
 import { reply, type AnthropicMock, type OpenAiMock } from '../../../support/mock-upstreams';
 import { startSwitchboard, type RunningSwitchboard } from '../../../support/switchboard';
-import { dataPlaneSuite } from '../../data-plane/support/data-plane-suite';
+import { dataPlaneSuite, suiteView } from '../../data-plane/support/data-plane-suite';
 import { anthropicInstance, openAiInstance, routeFor } from '../../data-plane/support/route-builders';
 import { openBrowser, screenshot, seriousA11yViolations, type Browser } from './browser';
 import { buildDashboard } from './dashboard-build';
@@ -17,16 +17,14 @@ export const READONLY_TOKEN = 'readonly-token-for-the-dashboard-e2e-0123456789';
 export const FALLBACK_MODEL = 'dash-fallback-model';
 export const WEIGHTED_MODEL = 'dash-weighted-model';
 
-/** A gateway the dashboard suite creates its routes on (through the admin API, as the dashboard's user would). */
-interface DashboardGateway {
-  switchboard: RunningSwitchboard;
+/** The app under test, creating its routes through the admin API as the dashboard's user would. */
+interface DashboardGateway extends RunningSwitchboard {
   createRoute(route: Record<string, unknown>): Promise<StoredRoute>;
-  close(): Promise<void>;
 }
 
 /** Values are filled in by the suite's beforeAll: read them in hooks and tests, never at describe time. */
 export interface DashboardSuite {
-  sb: RunningSwitchboard;
+  readonly sb: RunningSwitchboard;
   /** claude-east of the fallback route: answers 503 overloaded, so every request falls back to `healthy`. */
   failing: AnthropicMock;
   healthy: OpenAiMock;
@@ -77,15 +75,13 @@ export function dashboardSuite(): DashboardSuite {
     const switchboard = await startSwitchboard({
       env: { ADMIN_READONLY_TOKEN: READONLY_TOKEN, GATEWAY_AUTH: 'none', TELEMETRY_FLUSH_INTERVAL_MS: '500' },
     });
-    suite.sb = switchboard;
     return {
-      switchboard,
+      ...switchboard,
       createRoute: async (route) => {
         const created = await admin('POST', '/admin/routes', route);
         expect(created.status).toBe(201);
         return created.body;
       },
-      close: () => switchboard.close(),
     };
   };
   const gateway = dataPlaneSuite(
@@ -125,25 +121,7 @@ export function dashboardSuite(): DashboardSuite {
     expect(suite.failing.requests.length).toBe(3);
   };
 
-  const suite = {
-    get failing() {
-      return gateway.mocks.failing;
-    },
-    get healthy() {
-      return gateway.mocks.healthy;
-    },
-    get weightA() {
-      return gateway.mocks.weightA;
-    },
-    get weightB() {
-      return gateway.mocks.weightB;
-    },
-    get fallbackRouteId() {
-      return gateway.routes[0].id;
-    },
-    get weightedRouteId() {
-      return gateway.routes[1].id;
-    },
+  const suite = Object.assign(suiteView(gateway, ['failing', 'healthy', 'weightA', 'weightB']), {
     url: (path = '') => `${suite.sb.adminUrl}/dashboard/${path}`,
     admin,
     openai: () => new OpenAI({ apiKey: 'sk-client', baseURL: `${suite.sb.gatewayUrl}/v1`, maxRetries: 0 }),
@@ -167,7 +145,11 @@ export function dashboardSuite(): DashboardSuite {
       await screenshot(suite.page, name);
       expect(await seriousA11yViolations(suite.page)).toEqual([]);
     },
-  } as DashboardSuite;
+  }) as unknown as DashboardSuite;
+  Object.defineProperties(suite, {
+    fallbackRouteId: { get: () => gateway.routes[0].id },
+    weightedRouteId: { get: () => gateway.routes[1].id },
+  });
 
   beforeAll(async () => {
     gateway.mocks.failing.reply(

@@ -1,6 +1,6 @@
 import type { AnthropicMock, OpenAiMock } from '../../../support/mock-upstreams';
 import type { DataPlaneHarness } from './data-plane-harness';
-import { dataPlaneSuite } from './data-plane-suite';
+import { dataPlaneSuite, suiteView } from './data-plane-suite';
 import { anthropicInstance, openAiInstance, routeFor, uniqueModel } from './route-builders';
 
 /** Filled in by the suite's beforeAll: read it in hooks and tests, never at describe time. */
@@ -28,20 +28,8 @@ export function claudePairSuite(prefix: string): ClaudePairSuite {
     await suite.sb.createRoute(route);
     return model;
   };
-  return {
-    get sb() {
-      return suite.sb;
-    },
-    get claude() {
-      return suite.mocks.claude;
-    },
-    get claudeBackup() {
-      return suite.mocks.claudeBackup;
-    },
-    get gpt() {
-      return suite.mocks.gpt;
-    },
-    claudeRoute(extra = {}) {
+  return Object.assign(suiteView(suite, ['claude', 'claudeBackup', 'gpt']), {
+    claudeRoute(extra: Record<string, unknown> = {}) {
       const model = uniqueModel(`${prefix}-claude`);
       const instances = [
         anthropicInstance('claude-main', suite.mocks.claude.url, { priority: 1 }),
@@ -49,9 +37,9 @@ export function claudePairSuite(prefix: string): ClaudePairSuite {
       ];
       return created(model, routeFor(model, instances, extra));
     },
-    gptRoute(extra = {}) {
+    gptRoute(extra: Record<string, unknown> = {}) {
       const model = uniqueModel(`${prefix}-gpt`);
       return created(model, routeFor(model, [openAiInstance('gpt-main', suite.mocks.gpt.url)], extra));
     },
-  };
+  });
 }

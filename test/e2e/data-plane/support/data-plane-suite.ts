@@ -79,3 +79,14 @@ export function dataPlaneSuite<Name extends string, Gateway extends SuiteGateway
   }
   return suite;
 }
+
+/** The suite as getters: `sb` and one per named mock, readable once the suite's beforeAll ran. */
+export function suiteView<Name extends string, Gateway extends SuiteGateway>(
+  suite: DataPlaneSuite<Name, Gateway>,
+  names: Name[],
+): { readonly sb: Gateway } & { readonly [mock in Name]: MockUpstream } {
+  const view = Object.defineProperty({}, 'sb', { get: () => suite.sb, enumerable: true });
+  for (const name of names)
+    Object.defineProperty(view, name, { get: () => suite.mocks[name], enumerable: true });
+  return view as { readonly sb: Gateway } & { readonly [mock in Name]: MockUpstream };
+}

@@ -1,6 +1,6 @@
 import type { AnthropicMock } from '../../../support/mock-upstreams';
 import type { DataPlaneHarness } from './data-plane-harness';
-import { dataPlaneSuite } from './data-plane-suite';
+import { dataPlaneSuite, suiteView } from './data-plane-suite';
 import { anthropicInstance, routeFor, uniqueModel } from './route-builders';
 
 /** Filled in by the suite's beforeAll: read it in hooks and tests, never at describe time. */
@@ -23,20 +23,8 @@ export function fallbackSuite(): FallbackSuite {
     { primary: 'anthropic', secondary: 'anthropic', tertiary: 'anthropic' },
     { clearBeforeEach: true },
   );
-  return {
-    get sb() {
-      return suite.sb;
-    },
-    get primary() {
-      return suite.mocks.primary;
-    },
-    get secondary() {
-      return suite.mocks.secondary;
-    },
-    get tertiary() {
-      return suite.mocks.tertiary;
-    },
-    async twoInstanceRoute(extra = {}, primaryUrl = suite.mocks.primary.url) {
+  return Object.assign(suiteView(suite, ['primary', 'secondary', 'tertiary']), {
+    async twoInstanceRoute(extra: Record<string, unknown> = {}, primaryUrl = suite.mocks.primary.url) {
       const model = uniqueModel('fallback');
       const instances = [
         anthropicInstance('east-primary', primaryUrl, { priority: 1 }),
@@ -45,13 +33,13 @@ export function fallbackSuite(): FallbackSuite {
       await suite.sb.createRoute(routeFor(model, instances, extra));
       return model;
     },
-    ask: (model, headers = {}, stream = false) =>
+    ask: (model: string, headers: Record<string, string> = {}, stream = false) =>
       suite.sb.post(
         '/v1/chat/completions',
         { model, stream, messages: [{ role: 'user', content: 'What is 1+1?' }] },
         headers,
       ),
-    async expectAnsweredBySecondary(response) {
+    async expectAnsweredBySecondary(response: Response) {
       expect(response.status).toBe(200);
       expect(response.headers.get('x-switchboard-instance')).toBe('west-secondary');
       expect(response.headers.get('x-switchboard-attempts')).toBe('2');
@@ -60,5 +48,5 @@ export function fallbackSuite(): FallbackSuite {
       expect(suite.mocks.primary.requests).toHaveLength(1);
       expect(suite.mocks.secondary.requests).toHaveLength(1);
     },
-  };
+  });
 }
