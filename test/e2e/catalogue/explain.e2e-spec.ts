@@ -1,55 +1,26 @@
-import {
-  startAnthropicMock,
-  startOpenAiMock,
-  type AnthropicMock,
-  type OpenAiMock,
-} from '../../support/mock-upstreams';
-import { startSwitchboard, type RunningSwitchboard } from '../../support/switchboard';
+import { dataPlaneSuite } from '../data-plane/support/data-plane-suite';
 import { PNG_BASE64 } from '../data-plane/support/fixtures';
-import {
-  anthropicInstance,
-  openAiInstance,
-  routeFor,
-  uniqueModel,
-} from '../data-plane/support/route-builders';
-import { adminClient } from '../routes/admin-client';
+import { anthropicInstance, routeFor, uniqueModel } from '../data-plane/support/route-builders';
+import { adminClient, type AdminCall } from '../routes/admin-client';
+import { textInstance, visionInstance } from './support/capability-instances';
 import OpenAI from 'openai';
 
 describe('POST /admin/routes/:id/explain', () => {
-  let sb: RunningSwitchboard;
-  let openAiMock: OpenAiMock;
-  let anthropicMock: AnthropicMock;
-  let admin: ReturnType<typeof adminClient>;
-  let routeId: string;
-  let model: string;
-
-  beforeAll(async () => {
-    [openAiMock, anthropicMock] = await Promise.all([startOpenAiMock(), startAnthropicMock()]);
-    sb = await startSwitchboard();
-    admin = adminClient(sb);
-    model = uniqueModel('explain');
-    const created = await admin(
-      'POST',
-      '/admin/routes',
-      routeFor(model, [
-        openAiInstance('deepseek-text', openAiMock.url, {
-          priority: 10,
-          options: { model: 'deepseek-chat' },
-        }),
-        anthropicInstance('claude-vision', anthropicMock.url, {
-          priority: 0,
-          options: { model: 'claude-sonnet-4-5' },
-        }),
-        anthropicInstance('claude-idle', anthropicMock.url, { priority: 0, weight: 0 }),
-      ]),
-    );
-    expect(created.status).toBe(201);
-    routeId = created.body.id;
-  });
-  afterAll(async () => {
-    await sb?.close();
-    await Promise.all([openAiMock?.close(), anthropicMock?.close()]);
-  });
+  const model = uniqueModel('explain');
+  const suite = dataPlaneSuite(
+    { openAiMock: 'openai', anthropicMock: 'anthropic' },
+    {
+      routes: ({ openAiMock, anthropicMock }) => [
+        routeFor(model, [
+          textInstance(openAiMock.url),
+          visionInstance(anthropicMock.url),
+          anthropicInstance('claude-idle', anthropicMock.url, { priority: 0, weight: 0 }),
+        ]),
+      ],
+    },
+  );
+  const admin: AdminCall = (...call) => adminClient(suite.sb)(...call);
+  const routeId = () => suite.routes[0].id;
 
   const imageRequest = () => ({
     model,
@@ -65,7 +36,7 @@ describe('POST /admin/routes/:id/explain', () => {
   });
 
   it('explains the order and the first body, and a real request then does exactly that', async () => {
-    const explained = await admin('POST', `/admin/routes/${routeId}/explain`, {
+    const explained = await admin('POST', `/admin/routes/${routeId()}/explain`, {
       protocol: 'openai-chat',
       body: imageRequest(),
     });
@@ -86,19 +57,19 @@ describe('POST /admin/routes/:id/explain', () => {
       expect.objectContaining({ instance: 'claude-idle', attempt: null, why: 'never picked: weight 0' }),
     ]);
     expect(explained.body.first).toMatchObject({ instance: 'claude-vision', max_tokens_header: 64_000 });
-    expect(openAiMock.requests).toHaveLength(0);
-    expect(anthropicMock.requests).toHaveLength(0);
+    expect(suite.mocks.openAiMock.requests).toHaveLength(0);
+    expect(suite.mocks.anthropicMock.requests).toHaveLength(0);
 
-    const openai = new OpenAI({ apiKey: 'client', baseURL: `${sb.gatewayUrl}/v1`, maxRetries: 0 });
+    const openai = new OpenAI({ apiKey: 'client', baseURL: `${suite.sb.gatewayUrl}/v1`, maxRetries: 0 });
     const { response } = await openai.chat.completions.create(imageRequest()).withResponse();
     expect(response.headers.get('x-switchboard-instance')).toBe('claude-vision');
     expect(response.headers.get('x-switchboard-max-tokens')).toBe('64000');
-    expect(anthropicMock.requests).toHaveLength(1);
-    expect(anthropicMock.requests[0].body).toEqual(explained.body.first.body);
+    expect(suite.mocks.anthropicMock.requests).toHaveLength(1);
+    expect(suite.mocks.anthropicMock.requests[0].body).toEqual(explained.body.first.body);
   });
 
   it('orders a text request by priority', async () => {
-    const explained = await admin('POST', `/admin/routes/${routeId}/explain`, {
+    const explained = await admin('POST', `/admin/routes/${routeId()}/explain`, {
       protocol: 'openai-chat',
       body: { model, messages: [{ role: 'user', content: 'hi' }] },
     });
@@ -116,7 +87,7 @@ describe('POST /admin/routes/:id/explain', () => {
   });
 
   it('rejects bad input and unknown routes in the admin error shape', async () => {
-    const bad = await admin('POST', `/admin/routes/${routeId}/explain`, { protocol: 'grpc', body: [] });
+    const bad = await admin('POST', `/admin/routes/${routeId()}/explain`, { protocol: 'grpc', body: [] });
     expect(bad.status).toBe(400);
     expect(bad.body.error.details.map((d: { path: string }) => d.path)).toEqual(['protocol', 'body']);
     const missing = await admin('POST', '/admin/routes/no-such-route/explain', {

@@ -1,4 +1,4 @@
-import { startGatewayHarness, type GatewayHarness } from '../proxy-internals/support/gateway-harness';
+import { gatewayPerTest, type GatewayHarness } from '../proxy-internals/support/gateway-harness';
 import { loopbackUpstreams, openAiCompletion, sendJson } from '../proxy-internals/support/loopback-upstream';
 import { routeFixture } from '../proxy-internals/support/route-fixture';
 
@@ -11,11 +11,7 @@ const chat = (gateway: GatewayHarness, body: Record<string, unknown>) =>
 
 describe('catalogue: what the request record carries', () => {
   const upstream = loopbackUpstreams();
-  let gateway: GatewayHarness | undefined;
-  afterEach(async () => {
-    await gateway?.close();
-    gateway = undefined;
-  });
+  const startGateway = gatewayPerTest();
 
   it('carries the cost from the usage and the answering model prices, a skipped attempt, and counts unknown models', async () => {
     const cached = {
@@ -28,7 +24,7 @@ describe('catalogue: what the request record carries', () => {
       },
     };
     const ok = await upstream((_req, res) => sendJson(res, 200, cached));
-    gateway = await startGatewayHarness([
+    const gateway = await startGateway([
       routeFixture({
         name: 'r-cost',
         instances: [
@@ -72,7 +68,7 @@ describe('catalogue: what the request record carries', () => {
       usage: { prompt_tokens: 10_000, completion_tokens: 2_000, total_tokens: 12_000 },
     };
     const ok = await upstream((_req, res) => sendJson(res, 200, answer));
-    gateway = await startGatewayHarness([
+    const gateway = await startGateway([
       routeFixture({
         name: 'r-reported',
         instances: [{ name: 'mini', options: { model: 'gpt-4o' }, override: { endpoint: ok.url } }],
@@ -87,7 +83,7 @@ describe('catalogue: what the request record carries', () => {
 
   it('has a null cost and counts the attempt when the model is unknown', async () => {
     const ok = await upstream((_req, res) => sendJson(res, 200, openAiCompletion('hi')));
-    gateway = await startGatewayHarness([
+    const gateway = await startGateway([
       routeFixture({ name: 'r-unknown', instances: [{ name: 'local', override: { endpoint: ok.url } }] }),
     ]);
     expect((await chat(gateway, { messages: [{ role: 'user', content: 'hi' }] })).status).toBe(200);

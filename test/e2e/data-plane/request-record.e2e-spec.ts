@@ -1,39 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import OpenAI from 'openai';
 import type { RequestRecord } from '@switchboard/proxy';
-import { reply, type AnthropicMock, type OpenAiMock } from '../../support/mock-upstreams';
-import type { DataPlaneHarness } from './support/data-plane-harness';
-import { dataPlaneSuite } from './support/data-plane-suite';
-import { anthropicInstance, openAiInstance, routeFor, uniqueModel } from './support/route-builders';
+import { reply } from '../../support/mock-upstreams';
+import { claudePairSuite } from './support/claude-pair-suite';
 
 const LONG_TEXT = 'The quick brown fox jumps over the lazy dog. '.repeat(20);
 
 /** The RequestRecord the real app publishes on its RequestRecordBus, one per request, after the response ends. */
 describe('request record', () => {
-  let claude: AnthropicMock;
-  let claudeBackup: AnthropicMock;
-  let gpt: OpenAiMock;
-  let sb: DataPlaneHarness;
-
-  const suite = dataPlaneSuite(
-    { claude: 'anthropic', claudeBackup: 'anthropic', gpt: 'openai' },
-    { clearBeforeEach: true },
-  );
-  beforeAll(() => {
-    ({ claude, claudeBackup, gpt } = suite.mocks);
-    sb = suite.sb;
-  });
-
-  async function claudeRoute(): Promise<string> {
-    const model = uniqueModel('record-claude');
-    await sb.createRoute(
-      routeFor(model, [
-        anthropicInstance('claude-main', claude.url, { priority: 1 }),
-        anthropicInstance('claude-backup', claudeBackup.url, { priority: 0 }),
-      ]),
-    );
-    return model;
-  }
+  const suite = claudePairSuite('record');
 
   const expectFrozen = (record: RequestRecord) => {
     expect(Object.isFrozen(record)).toBe(true);
@@ -42,12 +17,12 @@ describe('request record', () => {
   };
 
   it('a converted stream (OpenAI client, Anthropic upstream): usage, timings, the attempt', async () => {
-    const model = await claudeRoute();
+    const model = await suite.claudeRoute();
     const requestId = `rec-${randomUUID()}`;
-    claude.enqueue(
+    suite.claude.enqueue(
       reply.turn({ text: 'hello there', usage: { input: 21, output: 9, cacheRead: 4, cacheWrite: 3 } }),
     );
-    const stream = await sb.openai.chat.completions.create(
+    const stream = await suite.sb.openai.chat.completions.create(
       {
         model,
         stream: true,
@@ -58,7 +33,7 @@ describe('request record', () => {
     );
     for await (const _chunk of stream) void _chunk;
 
-    const record = await sb.records.forRequest(requestId);
+    const record = await suite.sb.records.forRequest(requestId);
     expectFrozen(record);
     expect(record).toMatchObject({
       request_id: requestId,
@@ -92,21 +67,21 @@ describe('request record', () => {
     expect(record.duration_ms).toBeGreaterThanOrEqual(record.ttfb_ms!);
     expect(record.attempts[0].duration_ms).toBeGreaterThanOrEqual(record.attempts[0].ttfb_ms!);
     expect(Math.abs(record.started_at - Date.now())).toBeLessThan(60_000);
-    expect(sb.records.records.filter((r) => r.request_id === requestId)).toHaveLength(1);
+    expect(suite.sb.records.records.filter((r) => r.request_id === requestId)).toHaveLength(1);
   });
 
   it('a fallback: the failed attempt with its status and code, then the one that answered', async () => {
-    const model = await claudeRoute();
+    const model = await suite.claudeRoute();
     const requestId = `rec-${randomUUID()}`;
-    claude.enqueue(reply.error(529, { errorType: 'overloaded_error' }));
-    claudeBackup.enqueue(reply.text('from the backup'));
-    const answer = await sb.anthropic.messages.create(
+    suite.claude.enqueue(reply.error(529, { errorType: 'overloaded_error' }));
+    suite.claudeBackup.enqueue(reply.text('from the backup'));
+    const answer = await suite.sb.anthropic.messages.create(
       { model, max_tokens: 20, messages: [{ role: 'user', content: 'hi' }] },
       { headers: { 'x-request-id': requestId } },
     );
     expect(answer.content).toEqual([expect.objectContaining({ text: 'from the backup' })]);
 
-    const record = await sb.records.forRequest(requestId);
+    const record = await suite.sb.records.forRequest(requestId);
     expect(record).toMatchObject({ status: 200, stream: false, instance: 'claude-backup', error: null });
     expect(record.attempts.map((a) => [a.instance, a.outcome, a.status, a.error_code])).toEqual([
       ['claude-main', 'http_5xx', 529, 'UPSTREAM_ERROR'],
@@ -115,10 +90,10 @@ describe('request record', () => {
   });
 
   it('a stream cut after commit: status 200, the in-stream error recorded, the attempt a stream_error', async () => {
-    const model = await claudeRoute();
+    const model = await suite.claudeRoute();
     const requestId = `rec-${randomUUID()}`;
-    claude.enqueue(reply.turn({ text: LONG_TEXT }, { streamBreak: { afterEvents: 6, how: 'cut' } }));
-    const stream = await sb.openai.chat.completions.create(
+    suite.claude.enqueue(reply.turn({ text: LONG_TEXT }, { streamBreak: { afterEvents: 6, how: 'cut' } }));
+    const stream = await suite.sb.openai.chat.completions.create(
       { model, stream: true, messages: [{ role: 'user', content: 'story' }] },
       { headers: { 'x-request-id': requestId } },
     );
@@ -128,7 +103,7 @@ describe('request record', () => {
       })(),
     ).rejects.toBeInstanceOf(OpenAI.APIError);
 
-    const record = await sb.records.forRequest(requestId);
+    const record = await suite.sb.records.forRequest(requestId);
     expect(record.status).toBe(200);
     expect(record.error).toEqual({ code: 'UPSTREAM_STREAM_CUT', message: expect.any(String) });
     expect(record.attempts).toEqual([
@@ -141,11 +116,10 @@ describe('request record', () => {
   });
 
   it('a client abort mid-stream: 499, CLIENT_CLOSED, the attempt client_aborted', async () => {
-    const model = uniqueModel('record-gpt');
-    await sb.createRoute(routeFor(model, [openAiInstance('gpt-main', gpt.url)]));
+    const model = await suite.gptRoute();
     const requestId = `rec-${randomUUID()}`;
-    gpt.enqueue(reply.turn({ text: LONG_TEXT }, { eventDelayMs: 50 }));
-    const stream = await sb.anthropic.messages.create(
+    suite.gpt.enqueue(reply.turn({ text: LONG_TEXT }, { eventDelayMs: 50 }));
+    const stream = await suite.sb.anthropic.messages.create(
       { model, max_tokens: 500, stream: true, messages: [{ role: 'user', content: 'story' }] },
       { headers: { 'x-request-id': requestId } },
     );
@@ -157,7 +131,7 @@ describe('request record', () => {
       }
     })().catch(() => undefined);
 
-    const record = await sb.records.forRequest(requestId);
+    const record = await suite.sb.records.forRequest(requestId);
     expect(record).toMatchObject({
       client_protocol: 'anthropic-messages',
       endpoint: 'messages',
@@ -179,9 +153,9 @@ describe('request record', () => {
     ['a body without model', { messages: [] }, 400, 'INVALID_REQUEST', null],
   ])('a refusal before routing (%s) publishes one record too', async (_what, body, status, code, model) => {
     const requestId = `rec-${randomUUID()}`;
-    const response = await sb.post('/v1/chat/completions', body, { 'x-request-id': requestId });
+    const response = await suite.sb.post('/v1/chat/completions', body, { 'x-request-id': requestId });
     expect(response.status).toBe(status);
-    const record = await sb.records.forRequest(requestId);
+    const record = await suite.sb.records.forRequest(requestId);
     expect(record).toMatchObject({ status, model, route: null, instance: null, attempts: [], usage: null });
     expect(record.error?.code).toBe(code);
   });

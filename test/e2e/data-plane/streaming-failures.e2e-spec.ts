@@ -1,10 +1,8 @@
 import Anthropic from '@anthropic-ai/sdk';
 import OpenAI from 'openai';
-import { reply, type AnthropicMock, type OpenAiMock } from '../../support/mock-upstreams';
-import type { DataPlaneHarness } from './support/data-plane-harness';
-import { dataPlaneSuite } from './support/data-plane-suite';
+import { reply } from '../../support/mock-upstreams';
+import { claudePairSuite } from './support/claude-pair-suite';
 import { parseSse } from './support/normalize';
-import { anthropicInstance, openAiInstance, routeFor, uniqueModel } from './support/route-builders';
 
 const LONG_TEXT = 'The quick brown fox jumps over the lazy dog. '.repeat(20);
 /** Generous bound for "within a second" on a loaded two-core machine. */
@@ -22,40 +20,7 @@ function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
 
 /** Streams that break, stall or are abandoned (issue 4, "Streaming"). */
 describe('streaming failures', () => {
-  let claude: AnthropicMock;
-  let claudeBackup: AnthropicMock;
-  let gpt: OpenAiMock;
-  let sb: DataPlaneHarness;
-
-  const suite = dataPlaneSuite(
-    { claude: 'anthropic', claudeBackup: 'anthropic', gpt: 'openai' },
-    { clearBeforeEach: true },
-  );
-  beforeAll(() => {
-    ({ claude, claudeBackup, gpt } = suite.mocks);
-    sb = suite.sb;
-  });
-
-  async function claudeRoute(extra: Record<string, unknown> = {}) {
-    const model = uniqueModel('stream-claude');
-    await sb.createRoute(
-      routeFor(
-        model,
-        [
-          anthropicInstance('claude-main', claude.url, { priority: 1 }),
-          anthropicInstance('claude-backup', claudeBackup.url, { priority: 0 }),
-        ],
-        extra,
-      ),
-    );
-    return model;
-  }
-
-  async function gptRoute(extra: Record<string, unknown> = {}) {
-    const model = uniqueModel('stream-gpt');
-    await sb.createRoute(routeFor(model, [openAiInstance('gpt-main', gpt.url)], extra));
-    return model;
-  }
+  const suite = claudePairSuite('stream');
 
   const drainOpenAi = async (stream: AsyncIterable<OpenAI.ChatCompletionChunk>) => {
     const chunks: OpenAI.ChatCompletionChunk[] = [];
@@ -65,9 +30,9 @@ describe('streaming failures', () => {
 
   describe('client abort reaches the upstream', () => {
     it('mid-stream (OpenAI client, Anthropic upstream)', async () => {
-      const model = await claudeRoute();
-      claude.enqueue(reply.turn({ text: LONG_TEXT }, { eventDelayMs: 100 }));
-      const stream = await sb.openai.chat.completions.create({
+      const model = await suite.claudeRoute();
+      suite.claude.enqueue(reply.turn({ text: LONG_TEXT }, { eventDelayMs: 100 }));
+      const stream = await suite.sb.openai.chat.completions.create({
         model,
         stream: true,
         messages: [{ role: 'user', content: 'Tell me a long story' }],
@@ -82,39 +47,39 @@ describe('streaming failures', () => {
       // The SDK ends the iteration quietly (or with an abort error) once its controller is aborted.
       await reading.catch(() => undefined);
       expect(received).toBeGreaterThanOrEqual(3);
-      await within(claude.requests[0].aborted, ABORT_BOUND_MS, 'upstream abort');
-      expect(claudeBackup.requests).toHaveLength(0);
+      await within(suite.claude.requests[0].aborted, ABORT_BOUND_MS, 'upstream abort');
+      expect(suite.claudeBackup.requests).toHaveLength(0);
     });
 
     it('before the first byte (Anthropic client, OpenAI upstream)', async () => {
-      const model = await gptRoute({ first_byte_timeout: 30_000 });
-      gpt.enqueue(reply.hang());
+      const model = await suite.gptRoute({ first_byte_timeout: 30_000 });
+      suite.gpt.enqueue(reply.hang());
       const controller = new AbortController();
-      const pending = sb.anthropic.messages.create(
+      const pending = suite.sb.anthropic.messages.create(
         { model, max_tokens: 50, messages: [{ role: 'user', content: 'hi' }] },
         { signal: controller.signal },
       );
-      await gpt.waitForRequests(1);
+      await suite.gpt.waitForRequests(1);
       controller.abort();
       await expect(pending).rejects.toThrow();
-      await within(gpt.requests[0].aborted, ABORT_BOUND_MS, 'upstream abort');
+      await within(suite.gpt.requests[0].aborted, ABORT_BOUND_MS, 'upstream abort');
     });
   });
 
   describe('a stream cut mid-way ends with an in-stream error, never a normal finish', () => {
     it('Anthropic upstream cut → OpenAI client: the SDK iteration throws, no fallback', async () => {
-      const model = await claudeRoute();
-      claude.enqueue(reply.turn({ text: LONG_TEXT }, { streamBreak: { afterEvents: 6, how: 'cut' } }));
-      const stream = await sb.openai.chat.completions.create({
+      const model = await suite.claudeRoute();
+      suite.claude.enqueue(reply.turn({ text: LONG_TEXT }, { streamBreak: { afterEvents: 6, how: 'cut' } }));
+      const stream = await suite.sb.openai.chat.completions.create({
         model,
         stream: true,
         messages: [{ role: 'user', content: 'story' }],
       });
       await expect(drainOpenAi(stream)).rejects.toBeInstanceOf(OpenAI.APIError);
-      expect(claudeBackup.requests).toHaveLength(0);
+      expect(suite.claudeBackup.requests).toHaveLength(0);
 
-      claude.enqueue(reply.turn({ text: LONG_TEXT }, { streamBreak: { afterEvents: 6, how: 'cut' } }));
-      const raw = await sb.post('/v1/chat/completions', {
+      suite.claude.enqueue(reply.turn({ text: LONG_TEXT }, { streamBreak: { afterEvents: 6, how: 'cut' } }));
+      const raw = await suite.sb.post('/v1/chat/completions', {
         model,
         stream: true,
         messages: [{ role: 'user', content: 'story' }],
@@ -133,16 +98,16 @@ describe('streaming failures', () => {
     });
 
     it('OpenAI upstream cut → Anthropic client: MessageStream rejects, no message_stop', async () => {
-      const model = await gptRoute();
-      gpt.enqueue(reply.turn({ text: LONG_TEXT }, { streamBreak: { afterEvents: 5, how: 'cut' } }));
+      const model = await suite.gptRoute();
+      suite.gpt.enqueue(reply.turn({ text: LONG_TEXT }, { streamBreak: { afterEvents: 5, how: 'cut' } }));
       await expect(
-        sb.anthropic.messages
+        suite.sb.anthropic.messages
           .stream({ model, max_tokens: 500, messages: [{ role: 'user', content: 'story' }] })
           .finalMessage(),
       ).rejects.toBeInstanceOf(Anthropic.APIError);
 
-      gpt.enqueue(reply.turn({ text: LONG_TEXT }, { streamBreak: { afterEvents: 5, how: 'cut' } }));
-      const raw = await sb.post(
+      suite.gpt.enqueue(reply.turn({ text: LONG_TEXT }, { streamBreak: { afterEvents: 5, how: 'cut' } }));
+      const raw = await suite.sb.post(
         '/v1/messages',
         { model, max_tokens: 500, stream: true, messages: [{ role: 'user', content: 'story' }] },
         { 'anthropic-version': '2023-06-01' },
@@ -157,9 +122,9 @@ describe('streaming failures', () => {
     });
 
     it('OpenAI passthrough cut before [DONE] → the SDK iteration throws', async () => {
-      const model = await gptRoute();
-      gpt.enqueue(reply.turn({ text: LONG_TEXT }, { streamBreak: { afterEvents: 5, how: 'cut' } }));
-      const stream = await sb.openai.chat.completions.create({
+      const model = await suite.gptRoute();
+      suite.gpt.enqueue(reply.turn({ text: LONG_TEXT }, { streamBreak: { afterEvents: 5, how: 'cut' } }));
+      const stream = await suite.sb.openai.chat.completions.create({
         model,
         stream: true,
         messages: [{ role: 'user', content: 'story' }],
@@ -168,21 +133,21 @@ describe('streaming failures', () => {
     });
 
     it('Anthropic passthrough cut → MessageStream rejects', async () => {
-      const model = await claudeRoute();
-      claude.enqueue(reply.turn({ text: LONG_TEXT }, { streamBreak: { afterEvents: 5, how: 'cut' } }));
+      const model = await suite.claudeRoute();
+      suite.claude.enqueue(reply.turn({ text: LONG_TEXT }, { streamBreak: { afterEvents: 5, how: 'cut' } }));
       await expect(
-        sb.anthropic.messages
+        suite.sb.anthropic.messages
           .stream({ model, max_tokens: 500, messages: [{ role: 'user', content: 'story' }] })
           .finalMessage(),
       ).rejects.toBeInstanceOf(Anthropic.APIError);
-      expect(claudeBackup.requests).toHaveLength(0);
+      expect(suite.claudeBackup.requests).toHaveLength(0);
     });
   });
 
   describe('upstream in-stream error events', () => {
     it('Anthropic `event: error` → OpenAI error frame the SDK raises', async () => {
-      const model = await claudeRoute();
-      claude.enqueue(
+      const model = await suite.claudeRoute();
+      suite.claude.enqueue(
         reply.turn(
           { text: LONG_TEXT },
           {
@@ -195,7 +160,7 @@ describe('streaming failures', () => {
           },
         ),
       );
-      const stream = await sb.openai.chat.completions.create({
+      const stream = await suite.sb.openai.chat.completions.create({
         model,
         stream: true,
         messages: [{ role: 'user', content: 'story' }],
@@ -204,15 +169,15 @@ describe('streaming failures', () => {
     });
 
     it('OpenAI `{"error":…}` frame → Anthropic error event the SDK raises', async () => {
-      const model = await gptRoute();
-      gpt.enqueue(
+      const model = await suite.gptRoute();
+      suite.gpt.enqueue(
         reply.turn(
           { text: LONG_TEXT },
           { streamBreak: { afterEvents: 4, how: 'error', errorMessage: 'upstream exploded' } },
         ),
       );
       await expect(
-        sb.anthropic.messages
+        suite.sb.anthropic.messages
           .stream({ model, max_tokens: 500, messages: [{ role: 'user', content: 'story' }] })
           .finalMessage(),
       ).rejects.toThrow(/upstream exploded/);
@@ -221,30 +186,32 @@ describe('streaming failures', () => {
 
   describe('timeouts after the first byte', () => {
     it('a stall longer than `timeout` between events ends with an in-stream error', async () => {
-      const model = await claudeRoute({ timeout: 500 });
-      claude.enqueue(reply.turn({ text: LONG_TEXT }, { streamBreak: { afterEvents: 4, how: 'stall' } }));
-      const stream = await sb.openai.chat.completions.create({
+      const model = await suite.claudeRoute({ timeout: 500 });
+      suite.claude.enqueue(
+        reply.turn({ text: LONG_TEXT }, { streamBreak: { afterEvents: 4, how: 'stall' } }),
+      );
+      const stream = await suite.sb.openai.chat.completions.create({
         model,
         stream: true,
         messages: [{ role: 'user', content: 'story' }],
       });
       await expect(drainOpenAi(stream)).rejects.toBeInstanceOf(OpenAI.APIError);
-      await within(claude.requests[0].aborted, ABORT_BOUND_MS, 'stalled upstream released');
-      expect(claudeBackup.requests).toHaveLength(0);
+      await within(suite.claude.requests[0].aborted, ABORT_BOUND_MS, 'stalled upstream released');
+      expect(suite.claudeBackup.requests).toHaveLength(0);
     });
 
     it('total_timeout: 504 before the first byte, an in-stream error after it', async () => {
-      const model = await gptRoute({ total_timeout: 800, first_byte_timeout: 30_000, timeout: 30_000 });
-      gpt.enqueue(reply.hang());
-      const before = await sb.post('/v1/chat/completions', {
+      const model = await suite.gptRoute({ total_timeout: 800, first_byte_timeout: 30_000, timeout: 30_000 });
+      suite.gpt.enqueue(reply.hang());
+      const before = await suite.sb.post('/v1/chat/completions', {
         model,
         messages: [{ role: 'user', content: 'hi' }],
       });
       expect(before.status).toBe(504);
       await expect(before.json()).resolves.toMatchObject({ error: { message: expect.any(String) } });
 
-      gpt.enqueue(reply.turn({ text: LONG_TEXT }, { eventDelayMs: 150 }));
-      const stream = await sb.openai.chat.completions.create({
+      suite.gpt.enqueue(reply.turn({ text: LONG_TEXT }, { eventDelayMs: 150 }));
+      const stream = await suite.sb.openai.chat.completions.create({
         model,
         stream: true,
         messages: [{ role: 'user', content: 'story' }],

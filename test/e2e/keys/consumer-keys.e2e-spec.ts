@@ -1,19 +1,14 @@
 import Anthropic from '@anthropic-ai/sdk';
 import OpenAI from 'openai';
-import {
-  reply,
-  startAnthropicMock,
-  startOpenAiMock,
-  type AnthropicMock,
-  type OpenAiMock,
-} from '../../support/mock-upstreams';
+import { reply } from '../../support/mock-upstreams';
+import { dataPlaneSuite } from '../data-plane/support/data-plane-suite';
 import {
   anthropicInstance,
   openAiInstance,
   routeFor,
   uniqueModel,
 } from '../data-plane/support/route-builders';
-import { eventually, startKeysSwitchboard, type JsonBody, type KeysHarness } from './support/keys-harness';
+import { eventually, startKeysSwitchboard, type JsonBody } from './support/keys-harness';
 
 /** Tokens of one mock answer (the Anthropic mock's default usage: 21 in + 9 out). */
 const TOKENS_PER_ANSWER = 30;
@@ -41,36 +36,34 @@ async function rejection(
 }
 
 describe('consumer keys on the data plane (official SDKs)', () => {
-  let anthropicMock: AnthropicMock;
-  let openAiMock: OpenAiMock;
-  let sb: KeysHarness;
-  let gpt: string;
-  let claude: string;
-
-  beforeAll(async () => {
-    [anthropicMock, openAiMock] = await Promise.all([startAnthropicMock(), startOpenAiMock()]);
-    anthropicMock.reply(reply.text('hello from claude'));
-    openAiMock.reply(reply.text('hello from gpt'));
-    sb = await startKeysSwitchboard();
-    gpt = uniqueModel('gpt-keys');
-    claude = uniqueModel('claude-keys');
-    await sb.createRoute(routeFor(gpt, [openAiInstance('gpt-keys', openAiMock.url)]));
-    await sb.createRoute(routeFor(claude, [anthropicInstance('claude-keys', anthropicMock.url)]));
-  });
-  afterAll(async () => {
-    await sb?.close();
-    await Promise.all([anthropicMock?.close(), openAiMock?.close()]);
+  const gpt = uniqueModel('gpt-keys');
+  const claude = uniqueModel('claude-keys');
+  const suite = dataPlaneSuite(
+    { anthropicMock: 'anthropic', openAiMock: 'openai' },
+    {
+      start: () => startKeysSwitchboard(),
+      routes: ({ anthropicMock, openAiMock }) => [
+        routeFor(gpt, [openAiInstance('gpt-keys', openAiMock.url)]),
+        routeFor(claude, [anthropicInstance('claude-keys', anthropicMock.url)]),
+      ],
+    },
+  );
+  beforeAll(() => {
+    suite.mocks.anthropicMock.reply(reply.text('hello from claude'));
+    suite.mocks.openAiMock.reply(reply.text('hello from gpt'));
   });
 
   const ask = (key: string, model = gpt) =>
-    sb.openai(key).chat.completions.create({ model, messages: [{ role: 'user', content: 'hi' }] });
+    suite.sb.openai(key).chat.completions.create({ model, messages: [{ role: 'user', content: 'hi' }] });
   const askClaude = (key: string, model = claude) =>
-    sb.anthropic(key).messages.create({ model, max_tokens: 50, messages: [{ role: 'user', content: 'hi' }] });
+    suite.sb
+      .anthropic(key)
+      .messages.create({ model, max_tokens: 50, messages: [{ role: 'user', content: 'hi' }] });
 
   it('before any key exists, the 401 says how to create one, in each protocol', async () => {
     const openai = await rejection(ask('sk-sb-nothing-yet'));
     expect(openai.status).toBe(401);
-    const missing = await fetch(`${sb.gatewayUrl}/v1/chat/completions`, {
+    const missing = await fetch(`${suite.sb.gatewayUrl}/v1/chat/completions`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ model: gpt, messages: [] }),
@@ -85,16 +78,16 @@ describe('consumer keys on the data plane (official SDKs)', () => {
         param: null,
       },
     });
-    expect(openAiMock.requests).toHaveLength(0);
+    expect(suite.mocks.openAiMock.requests).toHaveLength(0);
   });
 
   it('serves both SDKs through a key, stream and not, and never forwards the key upstream', async () => {
-    const { key } = await sb.createKey({ name: 'sdk-user' });
+    const { key } = await suite.sb.createKey({ name: 'sdk-user' });
     expect(key).toMatch(/^sk-sb-[0-9A-Za-z]{32,}$/);
 
     const completion = await ask(key);
     expect(completion.choices[0].message.content).toBe('hello from gpt');
-    const stream = await sb.openai(key).chat.completions.create({
+    const stream = await suite.sb.openai(key).chat.completions.create({
       model: gpt,
       stream: true,
       messages: [{ role: 'user', content: 'hi' }],
@@ -105,7 +98,7 @@ describe('consumer keys on the data plane (official SDKs)', () => {
 
     const message = await askClaude(key);
     expect(message.content).toEqual([expect.objectContaining({ type: 'text', text: 'hello from claude' })]);
-    const events = await sb.anthropic(key).messages.create({
+    const events = await suite.sb.anthropic(key).messages.create({
       model: claude,
       max_tokens: 50,
       stream: true,
@@ -116,8 +109,8 @@ describe('consumer keys on the data plane (official SDKs)', () => {
       if (event.type === 'content_block_delta' && event.delta.type === 'text_delta') text += event.delta.text;
     expect(text).toBe('hello from claude');
 
-    const upstreamHeaders = [...openAiMock.requests, ...anthropicMock.requests].map((request) =>
-      JSON.stringify(request.headers),
+    const upstreamHeaders = [...suite.mocks.openAiMock.requests, ...suite.mocks.anthropicMock.requests].map(
+      (request) => JSON.stringify(request.headers),
     );
     expect(upstreamHeaders.length).toBeGreaterThanOrEqual(4);
     for (const headers of upstreamHeaders) expect(headers).not.toContain(key);
@@ -131,10 +124,10 @@ describe('consumer keys on the data plane (official SDKs)', () => {
       error: { type: 'authentication_error', message: expect.any(String) },
     });
 
-    const disabled = await sb.createKey({ name: 'disabled-one', enabled: false });
+    const disabled = await suite.sb.createKey({ name: 'disabled-one', enabled: false });
     expect((await rejection(ask(disabled.key))).error.error.code).toBe('invalid_api_key');
 
-    const expired = await sb.createKey({
+    const expired = await suite.sb.createKey({
       name: 'expired-one',
       expires_at: new Date(Date.now() - 1000).toISOString(),
     });
@@ -142,14 +135,14 @@ describe('consumer keys on the data plane (official SDKs)', () => {
     expect(expiredRefusal.status).toBe(401);
     expect(expiredRefusal.error.error.message).toContain('expired');
 
-    const revoked = await sb.createKey({ name: 'revoked-one' });
+    const revoked = await suite.sb.createKey({ name: 'revoked-one' });
     await ask(revoked.key);
-    expect((await sb.admin('DELETE', `/admin/keys/${revoked.id}`)).status).toBe(204);
+    expect((await suite.sb.admin('DELETE', `/admin/keys/${revoked.id}`)).status).toBe(204);
     expect((await rejection(ask(revoked.key))).status).toBe(401);
   });
 
   it('refuses models outside the key allow-list with 403 and lists only allowed models', async () => {
-    const { key } = await sb.createKey({ name: 'claude-only', models: ['claude-keys-*'] });
+    const { key } = await suite.sb.createKey({ name: 'claude-only', models: ['claude-keys-*'] });
     const openai = await rejection(ask(key));
     expect(openai.status).toBe(403);
     expect(openai.error).toEqual({
@@ -166,17 +159,17 @@ describe('consumer keys on the data plane (official SDKs)', () => {
     expect(anthropicGpt.status).toBe(403);
     expect(anthropicGpt.error.error.type).toBe('permission_error');
 
-    const models = await sb.openai(key).models.list();
+    const models = await suite.sb.openai(key).models.list();
     expect(models.data.map((model) => model.id)).toEqual([claude]);
-    const all = await sb.openai((await sb.createKey({ name: 'all-models' })).key).models.list();
+    const all = await suite.sb.openai((await suite.sb.createKey({ name: 'all-models' })).key).models.list();
     expect(all.data.map((model) => model.id).sort()).toEqual([claude, gpt].sort());
-    const anonymous = await fetch(`${sb.gatewayUrl}/v1/models`);
+    const anonymous = await fetch(`${suite.sb.gatewayUrl}/v1/models`);
     expect(anonymous.status).toBe(401);
   });
 
   it('limits requests per minute with 429, retry-after and x-ratelimit headers', async () => {
-    const { key } = await sb.createKey({ name: 'two-rpm', rpm: 2 });
-    const first = await sb
+    const { key } = await suite.sb.createKey({ name: 'two-rpm', rpm: 2 });
+    const first = await suite.sb
       .openai(key)
       .chat.completions.create({ model: gpt, messages: [{ role: 'user', content: 'x' }] })
       .withResponse();
@@ -184,7 +177,7 @@ describe('consumer keys on the data plane (official SDKs)', () => {
     expect(first.response.headers.get('x-ratelimit-remaining-requests')).toBe('1');
     expect(first.response.headers.get('x-ratelimit-reset-requests')).toMatch(/^\d+s$/);
     await ask(key);
-    const before = openAiMock.requests.length;
+    const before = suite.mocks.openAiMock.requests.length;
     const refused = await rejection(ask(key));
     expect(refused.status).toBe(429);
     expect(refused.error.error.code).toBe('rate_limit_exceeded');
@@ -193,17 +186,17 @@ describe('consumer keys on the data plane (official SDKs)', () => {
     const anthropic = await rejection(askClaude(key));
     expect(anthropic.status).toBe(429);
     expect(anthropic.error.error.type).toBe('rate_limit_error');
-    expect(openAiMock.requests.length).toBe(before);
+    expect(suite.mocks.openAiMock.requests.length).toBe(before);
   });
 
   it('limits tokens per minute from settled usage, streams included (one request may overshoot by its own size)', async () => {
-    const created = await sb.createKey({ name: 'tpm-key', tpm: TOKENS_PER_ANSWER + 1 });
+    const created = await suite.sb.createKey({ name: 'tpm-key', tpm: TOKENS_PER_ANSWER + 1 });
     const settled = (tokens: number) =>
       eventually(`${tokens} tokens settled`, async () => {
-        const view = await sb.admin('GET', `/admin/keys/${created.id}`);
+        const view = await suite.sb.admin('GET', `/admin/keys/${created.id}`);
         return view.body.usage.total === tokens;
       });
-    const stream = await sb.anthropic(created.key).messages.create({
+    const stream = await suite.sb.anthropic(created.key).messages.create({
       model: claude,
       max_tokens: 50,
       stream: true,
@@ -212,7 +205,7 @@ describe('consumer keys on the data plane (official SDKs)', () => {
     for await (const _event of stream) void _event;
     await settled(TOKENS_PER_ANSWER);
 
-    const roomLeft = await sb
+    const roomLeft = await suite.sb
       .anthropic(created.key)
       .messages.create({ model: claude, max_tokens: 5, messages: [{ role: 'user', content: 'x' }] })
       .withResponse();
@@ -232,13 +225,13 @@ describe('consumer keys on the data plane (official SDKs)', () => {
   });
 
   it('enforces a budget from live counters: the request after the one that used it up is refused', async () => {
-    const created = await sb.createKey({
+    const created = await suite.sb.createKey({
       name: 'budget-key',
       budget: { tokens: TOKENS_PER_ANSWER, period: 'day' },
     });
     await askClaude(created.key);
     await eventually('the budget to be used up', async () => {
-      const view = await sb.admin('GET', `/admin/keys/${created.id}`);
+      const view = await suite.sb.admin('GET', `/admin/keys/${created.id}`);
       return view.body.usage.day === TOKENS_PER_ANSWER;
     });
     const openai = await rejection(ask(created.key));
@@ -247,14 +240,14 @@ describe('consumer keys on the data plane (official SDKs)', () => {
     expect(Number(openai.headers.get('retry-after'))).toBeGreaterThan(0);
 
     // A rotation keeps the budget (same key id).
-    const rotated = await sb.admin('POST', `/admin/keys/${created.id}/rotate`, {});
+    const rotated = await suite.sb.admin('POST', `/admin/keys/${created.id}/rotate`, {});
     expect(rotated.status).toBe(200);
     expect((await rejection(askClaude(rotated.body.key))).status).toBe(429);
   });
 
   it('rotates with a grace period: both keys work until it ends, then only the new one', async () => {
-    const created = await sb.createKey({ name: 'rotating' });
-    const rotated = await sb.admin('POST', `/admin/keys/${created.id}/rotate`, { grace_seconds: 2 });
+    const created = await suite.sb.createKey({ name: 'rotating' });
+    const rotated = await suite.sb.admin('POST', `/admin/keys/${created.id}/rotate`, { grace_seconds: 2 });
     expect(rotated.status).toBe(200);
     expect(rotated.body.key).not.toBe(created.key);
     expect(rotated.body.id).toBe(created.id);
@@ -274,7 +267,7 @@ describe('consumer keys on the data plane (official SDKs)', () => {
     );
     await ask(rotated.body.key);
 
-    const noGrace = await sb.admin('POST', `/admin/keys/${created.id}/rotate`);
+    const noGrace = await suite.sb.admin('POST', `/admin/keys/${created.id}/rotate`);
     expect(noGrace.status).toBe(200);
     expect((await rejection(ask(rotated.body.key))).status).toBe(401);
     await ask(noGrace.body.key);

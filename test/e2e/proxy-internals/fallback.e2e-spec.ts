@@ -1,4 +1,4 @@
-import { startGatewayHarness, type GatewayHarness } from './support/gateway-harness';
+import { gatewayPerTest, type GatewayHarness } from './support/gateway-harness';
 import { loopbackUpstreams, openAiCompletion, refusedUrl, sendJson } from './support/loopback-upstream';
 import { routeFixture } from './support/route-fixture';
 
@@ -15,16 +15,11 @@ const chat = (
 
 describe('data plane fallback (loopback upstreams)', () => {
   const upstream = loopbackUpstreams();
-  let gateway: GatewayHarness | undefined;
-
-  afterEach(async () => {
-    await gateway?.close();
-    gateway = undefined;
-  });
+  const startGateway = gatewayPerTest();
 
   it('answers from the first instance, with route headers and the upstream auth only', async () => {
     const ok = await upstream((_req, res) => sendJson(res, 200, openAiCompletion('hello')));
-    gateway = await startGatewayHarness([
+    const gateway = await startGateway([
       routeFixture({ name: 'r-ok', instances: [{ name: 'a', override: { endpoint: ok.url } }] }),
     ]);
     const response = await chat(gateway, {}, { 'x-request-id': 'req-123', cookie: 'c=1' });
@@ -61,7 +56,7 @@ describe('data plane fallback (loopback upstreams)', () => {
       sendJson(res, status, { error: { message: 'nope', type: 'x' } }),
     );
     const ok = await upstream((_req, res) => sendJson(res, 200, openAiCompletion('second')));
-    gateway = await startGatewayHarness([
+    const gateway = await startGateway([
       routeFixture({
         instances: [
           { name: 'first', priority: 2, override: { endpoint: failing.url } },
@@ -82,7 +77,7 @@ describe('data plane fallback (loopback upstreams)', () => {
       sendJson(res, 402, { error: { message: 'pay', type: 'x' } }),
     );
     const ok = await upstream((_req, res) => sendJson(res, 200, openAiCompletion('third')));
-    gateway = await startGatewayHarness([
+    const gateway = await startGateway([
       routeFixture({
         fallback_http_statuses: [402],
         instances: [
@@ -114,7 +109,7 @@ describe('data plane fallback (loopback upstreams)', () => {
       }),
     );
     const ok = await upstream((_req, res) => sendJson(res, 200, openAiCompletion('never')));
-    gateway = await startGatewayHarness([
+    const gateway = await startGateway([
       routeFixture({
         instances: [
           { name: 'bad', priority: 2, override: { endpoint: bad.url } },
@@ -133,7 +128,7 @@ describe('data plane fallback (loopback upstreams)', () => {
     const denied = await upstream((_req, res) =>
       sendJson(res, 401, { error: { message: 'bad key', type: 'x' } }),
     );
-    gateway = await startGatewayHarness([
+    const gateway = await startGateway([
       routeFixture({ instances: [{ name: 'locked', override: { endpoint: denied.url } }] }),
     ]);
     const response = await chat(gateway);
@@ -149,7 +144,7 @@ describe('data plane fallback (loopback upstreams)', () => {
     const second = await upstream((_req, res) =>
       sendJson(res, 429, { error: { message: 'slow down', type: 'x' } }, { 'retry-after': '7' }),
     );
-    gateway = await startGatewayHarness([
+    const gateway = await startGateway([
       routeFixture({
         instances: [
           { name: 'one', priority: 2, override: { endpoint: first.url } },
@@ -169,7 +164,7 @@ describe('data plane fallback (loopback upstreams)', () => {
 
   it('answers 502 when the last failure is a refused connection, and respects max_retries', async () => {
     const counted = await upstream((_req, res) => sendJson(res, 500, { error: { message: 'x', type: 'x' } }));
-    gateway = await startGatewayHarness([
+    const gateway = await startGateway([
       routeFixture({
         max_retries: 1,
         instances: [
@@ -187,7 +182,7 @@ describe('data plane fallback (loopback upstreams)', () => {
 
   it('answers 503 for a route whose instances all have weight 0', async () => {
     const never = await upstream((_req, res) => sendJson(res, 200, openAiCompletion('x')));
-    gateway = await startGatewayHarness([
+    const gateway = await startGateway([
       routeFixture({
         name: 'zero',
         instances: [{ name: 'z', weight: 0, override: { endpoint: never.url } }],
@@ -202,7 +197,7 @@ describe('data plane fallback (loopback upstreams)', () => {
   it('starts every attempt from the original body: no option leaks into the next', async () => {
     const failing = await upstream((_req, res) => sendJson(res, 500, { error: { message: 'x', type: 'x' } }));
     const ok = await upstream((_req, res) => sendJson(res, 200, openAiCompletion('ok')));
-    gateway = await startGatewayHarness([
+    const gateway = await startGateway([
       routeFixture({
         instances: [
           {

@@ -2,9 +2,8 @@ import { randomUUID } from 'node:crypto';
 import Anthropic from '@anthropic-ai/sdk';
 import { encodeReasoningItemCarrier } from '@switchboard/protocols';
 import { reply } from '../../support/mock-upstreams';
-import { startDataPlane, type DataPlaneHarness } from '../data-plane/support/data-plane-harness';
+import { dataPlaneSuite } from '../data-plane/support/data-plane-suite';
 import { routeFor, uniqueModel, upstreamKey } from '../data-plane/support/route-builders';
-import { startResponsesUpstream, type ResponsesUpstream } from './support/responses-upstream';
 
 /**
  * Claude Code's path to a GPT model served only on `/v1/responses`: the official `@anthropic-ai/sdk` through the
@@ -21,43 +20,36 @@ const bashTool: Anthropic.Tool = {
 };
 
 describe('Anthropic Messages client → OpenAI Responses upstream (@anthropic-ai/sdk)', () => {
-  let upstream: ResponsesUpstream;
-  let sb: DataPlaneHarness;
-  let model: string;
-
-  beforeAll(async () => {
-    upstream = await startResponsesUpstream();
-    sb = await startDataPlane();
-    model = uniqueModel('messages-to-responses');
-    await sb.createRoute(
-      routeFor(model, [
-        {
-          name: 'gpt',
-          provider: 'openai',
-          protocol: 'openai-responses',
-          override: { endpoint: `${upstream.url}/v1` },
-          auth: { header: { authorization: `Bearer ${upstreamKey('gpt')}` } },
-        },
-      ]),
-    );
-  }, 120_000);
-  afterAll(async () => {
-    await sb?.close();
-    await upstream?.close();
-  });
-  beforeEach(() => upstream.clear());
+  const model = uniqueModel('messages-to-responses');
+  const suite = dataPlaneSuite(
+    { upstream: 'responses' },
+    {
+      clearBeforeEach: true,
+      routes: ({ upstream }) => [
+        routeFor(model, [
+          {
+            name: 'gpt',
+            provider: 'openai',
+            protocol: 'openai-responses',
+            override: { endpoint: `${upstream.url}/v1` },
+            auth: { header: { authorization: `Bearer ${upstreamKey('gpt')}` } },
+          },
+        ]),
+      ],
+    },
+  );
 
   const sent = (): Json => {
-    const last = upstream.last;
+    const last = suite.mocks.upstream.last;
     expect(last?.rejection).toBeUndefined();
     return last?.body as Json;
   };
 
   it('messages.create (non-stream) sends a stateless Responses request and maps the answer back', async () => {
-    upstream.enqueue(
+    suite.mocks.upstream.enqueue(
       reply.text('Hello from GPT.', { usage: { input: 10, output: 5, cacheRead: 30, cacheWrite: 0 } }),
     );
-    const message = await sb.anthropic.messages.create({
+    const message = await suite.sb.anthropic.messages.create({
       model,
       max_tokens: 1,
       system: [{ type: 'text', text: 'Be brief.', cache_control: { type: 'ephemeral' } }],
@@ -67,7 +59,7 @@ describe('Anthropic Messages client → OpenAI Responses upstream (@anthropic-ai
     expect(message).toMatchObject({
       type: 'message',
       role: 'assistant',
-      model,
+      model: `${model}-2025-11-13`,
       content: [{ type: 'text', text: 'Hello from GPT.' }],
       stop_reason: 'end_turn',
       stop_sequence: null,
@@ -75,8 +67,8 @@ describe('Anthropic Messages client → OpenAI Responses upstream (@anthropic-ai
     });
     expect(message.id).toMatch(/^msg_/);
     const body = sent();
-    expect(upstream.last?.path).toBe('/v1/responses');
-    expect(upstream.last?.headers.authorization).toBe(`Bearer ${upstreamKey('gpt')}`);
+    expect(suite.mocks.upstream.last?.path).toBe('/v1/responses');
+    expect(suite.mocks.upstream.last?.headers.authorization).toBe(`Bearer ${upstreamKey('gpt')}`);
     expect(body).toEqual({
       model,
       input: [{ type: 'message', role: 'user', content: [{ type: 'input_text', text: 'Hi' }] }],
@@ -88,9 +80,11 @@ describe('Anthropic Messages client → OpenAI Responses upstream (@anthropic-ai
   });
 
   it('messages.stream + finalMessage() carries thinking (signature = reasoning carrier) and text', async () => {
-    upstream.enqueue(reply.turn({ thinking: 'The user greets me.', text: 'Hello! How can I help?' }));
+    suite.mocks.upstream.enqueue(
+      reply.turn({ thinking: 'The user greets me.', text: 'Hello! How can I help?' }),
+    );
     const requestId = `a2r-${randomUUID()}`;
-    const stream = sb.anthropic.messages.stream(
+    const stream = suite.sb.anthropic.messages.stream(
       {
         model,
         max_tokens: 2048,
@@ -115,13 +109,13 @@ describe('Anthropic Messages client → OpenAI Responses upstream (@anthropic-ai
       include: ['reasoning.encrypted_content'],
       max_output_tokens: 2048,
     });
-    const record = await sb.records.forRequest(requestId);
+    const record = await suite.sb.records.forRequest(requestId);
     expect(record).toMatchObject({
       client_protocol: 'anthropic-messages',
       endpoint: 'messages',
       stream: true,
       instance: 'gpt',
-      upstream_model: model,
+      upstream_model: `${model}-2025-11-13`,
       status: 200,
       error: null,
       usage: { input: 21, output: 9, cache_read: 0, cache_creation: 0, reasoning: 5 },
@@ -137,7 +131,7 @@ describe('Anthropic Messages client → OpenAI Responses upstream (@anthropic-ai
   });
 
   it('a tool-use round trip replays the reasoning item, the call and its output (the upstream verifies them)', async () => {
-    upstream.enqueue(
+    suite.mocks.upstream.enqueue(
       reply.turn({
         thinking: 'I should list files.',
         toolCalls: [{ id: 'call_ls', name: 'Bash', input: { command: 'ls' } }],
@@ -150,7 +144,7 @@ describe('Anthropic Messages client → OpenAI Responses upstream (@anthropic-ai
       tools: [bashTool],
       messages: [{ role: 'user', content: 'What files are here?' }] as Anthropic.MessageParam[],
     } satisfies Anthropic.MessageCreateParamsNonStreaming;
-    const first = await sb.anthropic.messages.stream(params).finalMessage();
+    const first = await suite.sb.anthropic.messages.stream(params).finalMessage();
     expect(first.stop_reason).toBe('tool_use');
     const call = first.content.find((b): b is Anthropic.ToolUseBlock => b.type === 'tool_use');
     expect(call).toMatchObject({ id: 'call_ls', name: 'Bash', input: { command: 'ls' } });
@@ -164,8 +158,8 @@ describe('Anthropic Messages client → OpenAI Responses upstream (@anthropic-ai
       },
     ]);
 
-    upstream.enqueue(reply.text('There are two files.'));
-    const second = await sb.anthropic.messages.create({
+    suite.mocks.upstream.enqueue(reply.text('There are two files.'));
+    const second = await suite.sb.anthropic.messages.create({
       ...params,
       messages: [
         ...params.messages,
@@ -207,8 +201,8 @@ describe('Anthropic Messages client → OpenAI Responses upstream (@anthropic-ai
       },
       { role: 'user', content: 'Again' },
     ];
-    upstream.enqueue(reply.text('Fine.'));
-    await sb.anthropic.messages.create({
+    suite.mocks.upstream.enqueue(reply.text('Fine.'));
+    await suite.sb.anthropic.messages.create({
       model,
       max_tokens: 100,
       messages: history('EqQBCkgIBxABGAIiQ-claude'),
@@ -216,17 +210,17 @@ describe('Anthropic Messages client → OpenAI Responses upstream (@anthropic-ai
     expect((sent().input as Json[]).map((i) => i.type)).toEqual(['message', 'message', 'message']);
 
     const forged = encodeReasoningItemCarrier({ id: 'rs_forged', encrypted_content: 'gAAAAB-not-issued' });
-    const error = await sb.anthropic.messages
+    const error = await suite.sb.anthropic.messages
       .create({ model, max_tokens: 100, messages: history(forged) })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(Anthropic.BadRequestError);
     expect(String(error)).toContain('could not be verified');
-    expect(upstream.last?.rejection?.status).toBe(400);
+    expect(suite.mocks.upstream.last?.rejection?.status).toBe(400);
   });
 
   it('a non-stream tool call with forced tool_choice maps to tool_use with parsed input', async () => {
-    upstream.enqueue(reply.toolCall('Bash', { command: 'pwd' }, 'call_pwd'));
-    const message = await sb.anthropic.messages.create({
+    suite.mocks.upstream.enqueue(reply.toolCall('Bash', { command: 'pwd' }, 'call_pwd'));
+    const message = await suite.sb.anthropic.messages.create({
       model,
       max_tokens: 200,
       tools: [bashTool],
@@ -244,31 +238,31 @@ describe('Anthropic Messages client → OpenAI Responses upstream (@anthropic-ai
   });
 
   it('max_output_tokens incomplete → stop_reason max_tokens', async () => {
-    upstream.enqueue(reply.turn({ text: 'Partial', stopReason: 'max_tokens' }));
-    const final = await sb.anthropic.messages
+    suite.mocks.upstream.enqueue(reply.turn({ text: 'Partial', stopReason: 'max_tokens' }));
+    const final = await suite.sb.anthropic.messages
       .stream({ model, max_tokens: 20, messages: [{ role: 'user', content: 'Long story' }] })
       .finalMessage();
     expect(final.stop_reason).toBe('max_tokens');
   });
 
   it('an in-stream upstream error and a cut upstream make the SDK raise, never a clean finish', async () => {
-    upstream.enqueue(
+    suite.mocks.upstream.enqueue(
       reply.turn(
         { text: 'Some words here' },
         { streamBreak: { afterEvents: 5, how: 'error', errorType: 'server_error' } },
       ),
     );
     const request = { model, max_tokens: 100, messages: [{ role: 'user' as const, content: 'Hi' }] };
-    const failed = await sb.anthropic.messages
+    const failed = await suite.sb.anthropic.messages
       .stream(request)
       .finalMessage()
       .catch((e: unknown) => e);
     expect(failed).toBeInstanceOf(Anthropic.APIError);
-    expect(String(failed)).toContain('The server had an error.');
-    upstream.enqueue(
+    expect(String(failed)).toContain('The server had an error while processing your request.');
+    suite.mocks.upstream.enqueue(
       reply.turn({ text: 'Some words here' }, { streamBreak: { afterEvents: 5, how: 'cut' } }),
     );
-    const cut = await sb.anthropic.messages
+    const cut = await suite.sb.anthropic.messages
       .stream(request)
       .finalMessage()
       .catch((e: unknown) => e);
@@ -276,23 +270,23 @@ describe('Anthropic Messages client → OpenAI Responses upstream (@anthropic-ai
   });
 
   it('upstream errors come back in Anthropic shape; stop_sequences are refused before any upstream call', async () => {
-    upstream.enqueue(reply.error(400, { message: 'Invalid prompt.' }));
+    suite.mocks.upstream.enqueue(reply.error(400, { message: 'Invalid prompt.' }));
     const request = { model, max_tokens: 100, messages: [{ role: 'user' as const, content: 'Hi' }] };
-    const error = await sb.anthropic.messages.create(request).catch((e: unknown) => e);
+    const error = await suite.sb.anthropic.messages.create(request).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(Anthropic.BadRequestError);
     expect((error as InstanceType<typeof Anthropic.APIError>).error).toMatchObject({
       type: 'error',
       error: { type: 'invalid_request_error', message: 'Invalid prompt.' },
     });
 
-    upstream.clear();
-    const refused = await sb.anthropic.messages
+    suite.mocks.upstream.clear();
+    const refused = await suite.sb.anthropic.messages
       .create({ ...request, stop_sequences: ['END'] })
       .catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(Anthropic.BadRequestError);
     expect(JSON.stringify((refused as InstanceType<typeof Anthropic.APIError>).error)).toContain(
       'stop_sequences',
     );
-    expect(upstream.requests).toHaveLength(0);
+    expect(suite.mocks.upstream.requests).toHaveLength(0);
   });
 });

@@ -1,60 +1,27 @@
-import OpenAI from 'openai';
 import type { ChatCompletionChunk, ChatCompletionMessageParam } from 'openai/resources/chat/completions';
-import { reply, startOpenAiMock, type OpenAiMock } from '../../support/mock-upstreams';
-import {
-  startResponsesApiMock,
-  type ResponsesApiMock,
-} from '../../support/mock-upstreams/responses-api-mock';
+import { reply } from '../../support/mock-upstreams';
 import { validateOpenAi } from '../../support/openai-schema.validator';
-import { startDataPlane, type DataPlaneHarness } from '../data-plane/support/data-plane-harness';
-import { openAiInstance, routeFor, uniqueModel } from '../data-plane/support/route-builders';
-
-/**
- * The official `openai` SDK's Chat Completions API through the gateway to an instance that only speaks the
- * Responses API (a loopback mock that records what it received and refuses what OpenAI refuses).
- */
+import { uniqueModel } from '../data-plane/support/route-builders';
+import { chatToResponsesSuite, weatherTool } from './support/chat-to-responses-suite';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-const weatherTool: OpenAI.Chat.Completions.ChatCompletionTool = {
-  type: 'function',
-  function: {
-    name: 'get_weather',
-    description: 'Current weather for a city',
-    parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] },
-  },
-};
-
+/**
+ * The official `openai` SDK's Chat Completions API through the gateway to an instance that only speaks the
+ * Responses API (a loopback mock that records what it received and refuses what OpenAI refuses): answers,
+ * streams, tool calls, reasoning, truncation.
+ */
 describe('Chat Completions client → Responses upstream (openai SDK)', () => {
-  let mock: ResponsesApiMock;
-  let sb: DataPlaneHarness;
-  let model: string;
-
-  beforeAll(async () => {
-    mock = await startResponsesApiMock();
-    sb = await startDataPlane();
-    model = uniqueModel('chat-to-responses');
-    await sb.createRoute(
-      routeFor(model, [{ ...openAiInstance('up', mock.url), protocol: 'openai-responses' }]),
-    );
-  }, 120_000);
-  afterAll(async () => {
-    await sb?.close();
-    await mock?.close();
-  });
-  beforeEach(() => mock.clear());
-
-  const lastUpstream = (): Json => {
-    const request = mock.last!;
-    expect(request.rejection).toBeUndefined();
-    expect(request.path).toBe('/v1/responses');
-    return request.body;
-  };
+  const model = uniqueModel('chat-to-responses');
+  const suite = chatToResponsesSuite(model);
+  const { lastUpstream } = suite;
 
   it('chat.completions.create: text, usage and a stateless Responses request upstream', async () => {
-    mock.enqueue(reply.text('Bonjour !', { usage: { input: 30, output: 4, cacheRead: 70, cacheWrite: 0 } }));
+    suite.upstream.enqueue(
+      reply.text('Bonjour !', { usage: { input: 30, output: 4, cacheRead: 70, cacheWrite: 0 } }),
+    );
     const requestId = `chat-to-responses-${Date.now()}`;
-    const completion = await sb.openai.chat.completions.create(
+    const completion = await suite.sb.openai.chat.completions.create(
       {
         model,
         messages: [
@@ -86,7 +53,7 @@ describe('Chat Completions client → Responses upstream (openai SDK)', () => {
       user: 'user-1',
       store: false,
     });
-    const record = await sb.records.forRequest(requestId);
+    const record = await suite.sb.records.forRequest(requestId);
     expect(record).toMatchObject({
       client_protocol: 'openai-chat',
       status: 200,
@@ -97,9 +64,9 @@ describe('Chat Completions client → Responses upstream (openai SDK)', () => {
   });
 
   it('chat.completions.stream: content deltas, the usage chunk and [DONE]', async () => {
-    mock.enqueue(reply.text('Streaming works fine.', { deltaSize: 3 }));
+    suite.upstream.enqueue(reply.text('Streaming works fine.', { deltaSize: 3 }));
     const chunks: ChatCompletionChunk[] = [];
-    const stream = sb.openai.chat.completions.stream({
+    const stream = suite.sb.openai.chat.completions.stream({
       model,
       messages: [{ role: 'user', content: 'Stream please' }],
       stream_options: { include_usage: true },
@@ -117,7 +84,7 @@ describe('Chat Completions client → Responses upstream (openai SDK)', () => {
   });
 
   it('a tool-call round trip: parallel calls out, tool messages back as function_call_output items', async () => {
-    mock.enqueue(
+    suite.upstream.enqueue(
       reply.turn({
         text: 'Checking both.',
         toolCalls: [
@@ -127,7 +94,7 @@ describe('Chat Completions client → Responses upstream (openai SDK)', () => {
       }),
     );
     const messages: ChatCompletionMessageParam[] = [{ role: 'user', content: 'Weather in Paris and Rome?' }];
-    const stream = sb.openai.chat.completions.stream({ model, messages, tools: [weatherTool] });
+    const stream = suite.sb.openai.chat.completions.stream({ model, messages, tools: [weatherTool] });
     const first = await stream.finalChatCompletion();
     const message = first.choices[0].message;
     expect(first.choices[0].finish_reason).toBe('tool_calls');
@@ -147,13 +114,13 @@ describe('Chat Completions client → Responses upstream (openai SDK)', () => {
       },
     ]);
 
-    mock.enqueue(reply.text('Paris 18°C, Rome 24°C.'));
+    suite.upstream.enqueue(reply.text('Paris 18°C, Rome 24°C.'));
     messages.push(
       { role: 'assistant', content: message.content, tool_calls: message.tool_calls },
       { role: 'tool', tool_call_id: 'call_paris', content: '18°C' },
       { role: 'tool', tool_call_id: 'call_rome', content: '24°C' },
     );
-    const second = await sb.openai.chat.completions.create({
+    const second = await suite.sb.openai.chat.completions.create({
       model,
       messages,
       tools: [weatherTool],
@@ -171,8 +138,8 @@ describe('Chat Completions client → Responses upstream (openai SDK)', () => {
   });
 
   it('reasoning_effort asks for a summary, which comes back as reasoning_content', async () => {
-    mock.enqueue(reply.turn({ thinking: 'Two plus two.', text: '4' }));
-    const completion = await sb.openai.chat.completions.create({
+    suite.upstream.enqueue(reply.turn({ thinking: 'Two plus two.', text: '4' }));
+    const completion = await suite.sb.openai.chat.completions.create({
       model,
       messages: [{ role: 'user', content: '2+2?' }],
       reasoning_effort: 'low',
@@ -186,146 +153,18 @@ describe('Chat Completions client → Responses upstream (openai SDK)', () => {
   });
 
   it('an incomplete response (max_output_tokens) is finish_reason length, streamed or not', async () => {
-    mock.enqueue(reply.turn({ text: 'Cut', stopReason: 'max_tokens' }));
-    const plain = await sb.openai.chat.completions.create({
+    suite.upstream.enqueue(reply.turn({ text: 'Cut', stopReason: 'max_tokens' }));
+    const plain = await suite.sb.openai.chat.completions.create({
       model,
       messages: [{ role: 'user', content: 'x' }],
       max_tokens: 5,
     });
     expect(plain.choices[0].finish_reason).toBe('length');
     expect(lastUpstream().max_output_tokens).toBe(16);
-    mock.enqueue(reply.turn({ text: 'Cut', stopReason: 'max_tokens' }));
-    const streamed = await sb.openai.chat.completions
+    suite.upstream.enqueue(reply.turn({ text: 'Cut', stopReason: 'max_tokens' }));
+    const streamed = await suite.sb.openai.chat.completions
       .stream({ model, messages: [{ role: 'user', content: 'x' }] })
       .finalChatCompletion();
     expect(streamed.choices[0].finish_reason).toBe('length');
-  });
-
-  it('upstream errors reach the SDK as OpenAI errors, before and during the stream', async () => {
-    mock.enqueue(reply.error(429));
-    const limited = await sb.openai.chat.completions
-      .create({ model, messages: [{ role: 'user', content: 'x' }] })
-      .catch((e: unknown) => e);
-    expect(limited).toBeInstanceOf(OpenAI.RateLimitError);
-    expect((limited as InstanceType<typeof OpenAI.RateLimitError>).code).toBe('rate_limit_exceeded');
-
-    mock.enqueue(
-      reply.turn(
-        { text: 'This answer breaks halfway through.' },
-        { streamBreak: { afterEvents: 6, how: 'error', errorType: 'server_error', errorMessage: 'boom' } },
-      ),
-    );
-    const failing = await sb.openai.chat.completions.create({
-      model,
-      messages: [{ role: 'user', content: 'x' }],
-      stream: true,
-    });
-    const received: string[] = [];
-    const error = await (async () => {
-      for await (const chunk of failing) received.push(chunk.choices[0]?.delta.content ?? '');
-    })().catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(OpenAI.APIError);
-    expect(String((error as Error).message)).toContain('boom');
-    expect(received.join('')).not.toBe('This answer breaks halfway through.');
-  });
-
-  it('a cut upstream stream ends in an error, never in a clean finish', async () => {
-    mock.enqueue(
-      reply.turn({ text: 'This answer will be cut short.' }, { streamBreak: { afterEvents: 6, how: 'cut' } }),
-    );
-    const stream = await sb.openai.chat.completions.create({
-      model,
-      messages: [{ role: 'user', content: 'x' }],
-      stream: true,
-    });
-    const finishes: (string | null)[] = [];
-    const error = await (async () => {
-      for await (const chunk of stream) finishes.push(chunk.choices[0]?.finish_reason ?? null);
-    })().catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(OpenAI.APIError);
-    expect(finishes.filter((f) => f !== null)).toEqual([]);
-  });
-
-  it('a request the converter cannot serve is a 400 in the Chat shape, and nothing goes upstream', async () => {
-    const error = await sb.openai.chat.completions
-      .create({ model, messages: [{ role: 'user', content: 'x' }], n: 2 })
-      .catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(OpenAI.BadRequestError);
-    expect((error as InstanceType<typeof OpenAI.BadRequestError>).param).toBe('n');
-    expect(mock.requests).toHaveLength(0);
-  });
-
-  it('the mock refuses what OpenAI refuses (so the requests above were really accepted)', async () => {
-    const post = (body: Json) =>
-      fetch(`${mock.url}/v1/responses`, { method: 'POST', body: JSON.stringify(body) }).then((r) => r.status);
-    const input = [{ role: 'user', content: 'x' }];
-    expect(await post({ model: 'm', input })).toBe(200);
-    expect(await post({ model: 'm', input, tools: [weatherTool] })).toBe(400);
-    expect(await post({ model: 'm', input, max_output_tokens: 5 })).toBe(400);
-    expect(await post({ model: 'm', messages: input })).toBe(400);
-    const call = { type: 'function_call', call_id: 'c1', name: 'f', arguments: '{}' };
-    expect(await post({ model: 'm', input: [...input, call] })).toBe(400);
-    expect(
-      await post({
-        model: 'm',
-        input: [...input, { type: 'function_call_output', call_id: 'c1', output: 'x' }],
-      }),
-    ).toBe(400);
-    expect(
-      await post({
-        model: 'm',
-        input: [...input, call, { type: 'function_call_output', call_id: 'c1', output: 'x' }],
-      }),
-    ).toBe(200);
-  });
-
-  it('an azure-openai Responses instance gets the model (its deployment) in the body', async () => {
-    const azureModel = uniqueModel('chat-to-azure-responses');
-    await sb.createRoute(
-      routeFor(azureModel, [
-        {
-          name: 'azure',
-          provider: 'azure-openai',
-          protocol: 'openai-responses',
-          override: { endpoint: mock.url },
-          auth: { header: { 'api-key': 'azure-key' } },
-        },
-      ]),
-    );
-    mock.enqueue(reply.text('From Azure.'));
-    const completion = await sb.openai.chat.completions.create({
-      model: azureModel,
-      messages: [{ role: 'user', content: 'x' }],
-    });
-    expect(completion.choices[0].message.content).toBe('From Azure.');
-    expect(mock.last!.path).toBe('/openai/v1/responses');
-    expect(mock.last!.headers['api-key']).toBe('azure-key');
-    expect(mock.last!.rejection).toBeUndefined();
-    expect(mock.last!.body.model).toBe(azureModel);
-  });
-
-  it('fallback works across protocols: a failing Responses instance, then a Chat Completions one', async () => {
-    const chat: OpenAiMock = await startOpenAiMock();
-    try {
-      const mixedModel = uniqueModel('chat-responses-fallback');
-      await sb.createRoute(
-        routeFor(mixedModel, [
-          { ...openAiInstance('responses-first', mock.url), protocol: 'openai-responses', priority: 10 },
-          { ...openAiInstance('chat-second', chat.url), priority: 1 },
-        ]),
-      );
-      mock.enqueue(reply.error(500));
-      chat.enqueue(reply.text('From the Chat instance.'));
-      const { data, response } = await sb.openai.chat.completions
-        .create({ model: mixedModel, messages: [{ role: 'user', content: 'x' }] })
-        .withResponse();
-      expect(data.choices[0].message.content).toBe('From the Chat instance.');
-      expect(response.headers.get('x-switchboard-instance')).toBe('chat-second');
-      expect(response.headers.get('x-switchboard-attempts')).toBe('2');
-      expect(mock.requests).toHaveLength(1);
-      expect(chat.accepted).toHaveLength(1);
-    } finally {
-      await chat.close();
-    }
   });
 });

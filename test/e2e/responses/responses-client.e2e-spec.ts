@@ -1,19 +1,8 @@
 import OpenAI from 'openai';
-import {
-  reply,
-  startAnthropicMock,
-  startOpenAiMock,
-  type AnthropicMock,
-  type OpenAiMock,
-} from '../../support/mock-upstreams';
+import { reply } from '../../support/mock-upstreams';
 import { validateOpenAi } from '../../support/openai-schema.validator';
-import { startDataPlane, type DataPlaneHarness } from '../data-plane/support/data-plane-harness';
-import {
-  anthropicInstance,
-  openAiInstance,
-  routeFor,
-  uniqueModel,
-} from '../data-plane/support/route-builders';
+import { uniqueModel } from '../data-plane/support/route-builders';
+import { CONVERTED_UPSTREAMS, oneUpstreamSuite } from './support/one-upstream-suite';
 
 /**
  * The official `openai` SDK's Responses API through the gateway, against a loopback Anthropic Messages upstream
@@ -47,48 +36,21 @@ const namespaceTool = {
   ],
 };
 
-interface Upstream {
-  requests: { body: Json; rejection?: unknown }[];
-  enqueue(spec: ReturnType<typeof reply.text>): void;
-  clear(): void;
-  close(): Promise<void>;
-}
-
-describe.each([
-  ['Anthropic Messages', 'anthropic'],
-  ['Chat Completions', 'chat'],
-] as const)('Responses client → %s upstream (openai SDK)', (_label, kind) => {
-  let mock: Upstream;
-  let sb: DataPlaneHarness;
-  let model: string;
-
-  beforeAll(async () => {
-    const started: AnthropicMock | OpenAiMock =
-      kind === 'anthropic' ? await startAnthropicMock() : await startOpenAiMock();
-    mock = started as unknown as Upstream;
-    sb = await startDataPlane();
-    model = uniqueModel(`responses-${kind}`);
-    const instance =
-      kind === 'anthropic' ? anthropicInstance('up', started.url) : openAiInstance('up', started.url);
-    await sb.createRoute(routeFor(model, [instance]));
-  }, 120_000);
-  afterAll(async () => {
-    await sb?.close();
-    await mock?.close();
-  });
-  beforeEach(() => mock.clear());
+describe.each(CONVERTED_UPSTREAMS)('Responses client → %s upstream (openai SDK)', (_label, kind) => {
+  const model = uniqueModel(`responses-${kind}`);
+  const suite = oneUpstreamSuite(kind, model);
 
   const lastUpstream = (): Json => {
-    const request = mock.requests[mock.requests.length - 1];
+    const request = suite.mock.requests[suite.mock.requests.length - 1];
     expect(request.rejection).toBeUndefined();
     return request.body;
   };
 
   it('responses.create returns a schema-valid Response with text and usage', async () => {
-    mock.enqueue(
+    suite.mock.enqueue(
       reply.text('Hello from upstream.', { usage: { input: 10, output: 5, cacheRead: 0, cacheWrite: 0 } }),
     );
-    const response = await sb.openai.responses.create({
+    const response = await suite.sb.openai.responses.create({
       model,
       input: 'Say hello',
       instructions: 'Be brief.',
@@ -103,7 +65,7 @@ describe.each([
   });
 
   it('responses.stream + finalResponse() carries parallel and namespaced calls; built-ins are dropped and named', async () => {
-    mock.enqueue(
+    suite.mock.enqueue(
       reply.turn({
         toolCalls: [
           { id: 'call_ls', name: 'shell', input: { command: ['ls'] } },
@@ -111,7 +73,7 @@ describe.each([
         ],
       }),
     );
-    const stream = sb.openai.responses.stream({
+    const stream = suite.sb.openai.responses.stream({
       model,
       input: 'Look around',
       tools: [shellTool, namespaceTool as never, { type: 'web_search' }],
@@ -132,8 +94,8 @@ describe.each([
   });
 
   it('names dropped built-in tools in x-switchboard-dropped-tools', async () => {
-    mock.enqueue(reply.text('ok'));
-    const { response } = await sb.openai.responses
+    suite.mock.enqueue(reply.text('ok'));
+    const { response } = await suite.sb.openai.responses
       .create({
         model,
         input: 'x',
@@ -144,21 +106,21 @@ describe.each([
   });
 
   it('runs a multi-turn function-calling loop with store: false and the full history', async () => {
-    mock.enqueue(reply.toolCall('shell', { command: ['date'] }, 'call_date'));
+    suite.mock.enqueue(reply.toolCall('shell', { command: ['date'] }, 'call_date'));
     const input: OpenAI.Responses.ResponseInput = [{ role: 'user', content: 'What time is it?' }];
-    const first = await sb.openai.responses.create({ model, input, tools: [shellTool], store: false });
+    const first = await suite.sb.openai.responses.create({ model, input, tools: [shellTool], store: false });
     const call = first.output.find(
       (item) => item.type === 'function_call',
     ) as OpenAI.Responses.ResponseFunctionToolCall;
     expect(call).toMatchObject({ call_id: 'call_date', name: 'shell' });
 
-    mock.enqueue(reply.text('It is noon.'));
+    suite.mock.enqueue(reply.text('It is noon.'));
     input.push(...(first.output as OpenAI.Responses.ResponseInputItem[]), {
       type: 'function_call_output',
       call_id: call.call_id,
       output: '12:00',
     });
-    const second = await sb.openai.responses.create({ model, input, tools: [shellTool], store: false });
+    const second = await suite.sb.openai.responses.create({ model, input, tools: [shellTool], store: false });
     expect(second.output_text).toBe('It is noon.');
     expect(second.id).not.toBe(first.id);
     const sent = JSON.stringify(lastUpstream());
@@ -167,16 +129,16 @@ describe.each([
   });
 
   it('answers an unknown previous_response_id with 404 previous_response_not_found', async () => {
-    const error = await sb.openai.responses
+    const error = await suite.sb.openai.responses
       .create({ model, input: 'next', previous_response_id: 'resp_unknown' })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(OpenAI.NotFoundError);
     expect((error as InstanceType<typeof OpenAI.NotFoundError>).code).toBe('previous_response_not_found');
-    expect(mock.requests).toHaveLength(0);
+    expect(suite.mock.requests).toHaveLength(0);
   });
 
   it('refuses background: true with a 400', async () => {
-    const error = await sb.openai.responses
+    const error = await suite.sb.openai.responses
       .create({ model, input: 'x', background: true })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(OpenAI.BadRequestError);
@@ -184,10 +146,10 @@ describe.each([
   });
 
   it('a cut upstream stream makes finalResponse() reject instead of resolving a partial response', async () => {
-    mock.enqueue(
+    suite.mock.enqueue(
       reply.turn({ text: 'This answer will be cut short.' }, { streamBreak: { afterEvents: 3, how: 'cut' } }),
     );
-    const stream = sb.openai.responses.stream({ model, input: 'x' });
+    const stream = suite.sb.openai.responses.stream({ model, input: 'x' });
     const types: string[] = [];
     stream.on('event', (event) => types.push(event.type));
     await expect(stream.finalResponse()).rejects.toBeDefined();

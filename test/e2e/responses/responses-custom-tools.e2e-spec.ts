@@ -1,28 +1,10 @@
 import type OpenAI from 'openai';
-import {
-  reply,
-  startAnthropicMock,
-  startOpenAiMock,
-  type AnthropicMock,
-  type OpenAiMock,
-} from '../../support/mock-upstreams';
+import { reply } from '../../support/mock-upstreams';
 import { validateOpenAi } from '../../support/openai-schema.validator';
-import { startDataPlane, type DataPlaneHarness } from '../data-plane/support/data-plane-harness';
-import {
-  anthropicInstance,
-  openAiInstance,
-  routeFor,
-  uniqueModel,
-} from '../data-plane/support/route-builders';
+import { uniqueModel } from '../data-plane/support/route-builders';
+import { CONVERTED_UPSTREAMS, oneUpstreamSuite } from './support/one-upstream-suite';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-
-interface Upstream {
-  requests: { body: Json; rejection?: unknown }[];
-  enqueue(...specs: ReturnType<typeof reply.text>[]): void;
-  clear(): void;
-  close(): Promise<void>;
-}
 
 /** Codex's free-form `apply_patch` tool. */
 const APPLY_PATCH = {
@@ -48,41 +30,21 @@ const PATCH = '*** Begin Patch\n*** Add File: hello.txt\n+Hello "world"\n*** End
  * one string `input`, answered as `custom_tool_call` items (stream and not), replayed as history; plus
  * `tool_choice: allowed_tools`.
  */
-describe.each([
-  ['Anthropic Messages', 'anthropic'],
-  ['Chat Completions', 'chat'],
-] as const)('Responses custom tools → %s upstream', (_label, kind) => {
-  let mock: Upstream;
-  let sb: DataPlaneHarness;
-  let model: string;
+describe.each(CONVERTED_UPSTREAMS)('Responses custom tools → %s upstream', (_label, kind) => {
+  const model = uniqueModel(`custom-${kind}`);
+  const suite = oneUpstreamSuite(kind, model);
   const callId = kind === 'anthropic' ? 'toolu_patch' : 'call_patch';
 
-  beforeAll(async () => {
-    const started: AnthropicMock | OpenAiMock =
-      kind === 'anthropic' ? await startAnthropicMock() : await startOpenAiMock();
-    mock = started as unknown as Upstream;
-    sb = await startDataPlane();
-    model = uniqueModel(`custom-${kind}`);
-    const instance =
-      kind === 'anthropic' ? anthropicInstance('up', started.url) : openAiInstance('up', started.url);
-    await sb.createRoute(routeFor(model, [instance]));
-  }, 120_000);
-  afterAll(async () => {
-    await sb?.close();
-    await mock?.close();
-  });
-  beforeEach(() => mock.clear());
-
   const upstream = (n: number): Json => {
-    expect(mock.requests[n].rejection).toBeUndefined();
-    return mock.requests[n].body;
+    expect(suite.mock.requests[n].rejection).toBeUndefined();
+    return suite.mock.requests[n].body;
   };
   const toolNamed = (body: Json, name: string): Json =>
     (body.tools as Json[]).find((t) => (t.name ?? t.function?.name) === name)!;
 
   it('responses.create: a custom_tool_call with the raw input; the upstream saw a one-string function', async () => {
-    mock.enqueue(reply.toolCall('apply_patch', { input: PATCH }, callId));
-    const response = await sb.openai.responses.create({
+    suite.mock.enqueue(reply.toolCall('apply_patch', { input: PATCH }, callId));
+    const response = await suite.sb.openai.responses.create({
       model,
       input: 'Add hello.txt',
       tools: [APPLY_PATCH, SHELL],
@@ -105,8 +67,8 @@ describe.each([
   });
 
   it('responses.stream: custom_tool_call_input deltas add up to the input; finalResponse() has the item', async () => {
-    mock.enqueue(reply.toolCall('apply_patch', { input: PATCH }, callId, 'Patching.'));
-    const stream = sb.openai.responses.stream({ model, input: 'Add hello.txt', tools: [APPLY_PATCH] });
+    suite.mock.enqueue(reply.toolCall('apply_patch', { input: PATCH }, callId, 'Patching.'));
+    const stream = suite.sb.openai.responses.stream({ model, input: 'Add hello.txt', tools: [APPLY_PATCH] });
     const deltas: string[] = [];
     let done: string | undefined;
     stream.on('event', (event) => {
@@ -121,8 +83,8 @@ describe.each([
   });
 
   it('replays custom_tool_call / custom_tool_call_output history as the tool call and its result', async () => {
-    mock.enqueue(reply.text('Done.'));
-    const second = await sb.openai.responses.create({
+    suite.mock.enqueue(reply.text('Done.'));
+    const second = await suite.sb.openai.responses.create({
       model,
       store: false,
       tools: [APPLY_PATCH],
@@ -144,8 +106,8 @@ describe.each([
   });
 
   it('tool_choice allowed_tools required: only the allowed tool goes upstream, forced', async () => {
-    mock.enqueue(reply.toolCall('apply_patch', { input: PATCH }, callId));
-    await sb.openai.responses.create({
+    suite.mock.enqueue(reply.toolCall('apply_patch', { input: PATCH }, callId));
+    await suite.sb.openai.responses.create({
       model,
       input: 'Patch it',
       tools: [APPLY_PATCH, SHELL],

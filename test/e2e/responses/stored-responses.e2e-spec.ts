@@ -1,13 +1,7 @@
 import OpenAI from 'openai';
 import { eventually } from '../../support/eventually';
-import {
-  reply,
-  startAnthropicMock,
-  startOpenAiMock,
-  type AnthropicMock,
-  type OpenAiMock,
-} from '../../support/mock-upstreams';
-import { startDataPlane, type DataPlaneHarness } from '../data-plane/support/data-plane-harness';
+import { reply } from '../../support/mock-upstreams';
+import { dataPlaneSuite } from '../data-plane/support/data-plane-suite';
 import {
   anthropicInstance,
   openAiInstance,
@@ -33,34 +27,17 @@ const shellTool: OpenAI.Responses.FunctionTool = {
 };
 
 describe('stored responses (openai SDK, previous_response_id)', () => {
-  let anthropic: AnthropicMock;
-  let chat: OpenAiMock;
-  let sb: DataPlaneHarness;
-
-  beforeAll(async () => {
-    anthropic = await startAnthropicMock();
-    chat = await startOpenAiMock();
-    sb = await startDataPlane();
-  }, 120_000);
-  afterAll(async () => {
-    await sb?.close();
-    await anthropic?.close();
-    await chat?.close();
-  });
-  beforeEach(() => {
-    anthropic.clear();
-    chat.clear();
-  });
+  const suite = dataPlaneSuite({ anthropic: 'anthropic', chat: 'openai' }, { clearBeforeEach: true });
 
   /** A stored response becomes readable once its turn was saved (off the hot path). */
   const storedResponse = (id: string) =>
     eventually(
-      () => sb.openai.responses.retrieve(id),
+      () => suite.sb.openai.responses.retrieve(id),
       (response) => response.id === id,
     );
 
   async function toolLoop(model: string, secondTurnUpstream: () => Json): Promise<void> {
-    const first = await sb.openai.responses.create({
+    const first = await suite.sb.openai.responses.create({
       model,
       input: 'What time is it?',
       tools: [shellTool],
@@ -71,7 +48,7 @@ describe('stored responses (openai SDK, previous_response_id)', () => {
     expect(call).toMatchObject({ call_id: 'call_date', name: 'shell' });
     await storedResponse(first.id);
 
-    const second = await sb.openai.responses.create({
+    const second = await suite.sb.openai.responses.create({
       model,
       previous_response_id: first.id,
       input: [{ type: 'function_call_output', call_id: call.call_id, output: '12:00' }],
@@ -87,7 +64,7 @@ describe('stored responses (openai SDK, previous_response_id)', () => {
 
     const stored = await storedResponse(second.id);
     expect(stored.output_text).toBe('It is noon.');
-    const items = await sb.openai.responses.inputItems.list(second.id);
+    const items = await suite.sb.openai.responses.inputItems.list(second.id);
     expect(items.data.map((item) => item.type)).toEqual(['function_call_output']);
     expect(items.data[0].id).toMatch(/^fco_/);
   }
@@ -96,19 +73,26 @@ describe('stored responses (openai SDK, previous_response_id)', () => {
 
   it('chains a function-calling loop against an Anthropic upstream', async () => {
     const model = uniqueModel('stored-anthropic');
-    await sb.createRoute(routeFor(model, [anthropicInstance('a', anthropic.url)]));
-    anthropic.enqueue(reply.toolCall('shell', { command: ['date'] }, 'call_date'), reply.text('It is noon.'));
-    await toolLoop(model, () => last(anthropic));
+    await suite.sb.createRoute(routeFor(model, [anthropicInstance('a', suite.mocks.anthropic.url)]));
+    suite.mocks.anthropic.enqueue(
+      reply.toolCall('shell', { command: ['date'] }, 'call_date'),
+      reply.text('It is noon.'),
+    );
+    await toolLoop(model, () => last(suite.mocks.anthropic));
   });
 
   it('chains a function-calling loop against a Chat Completions upstream (streamed second turn stored too)', async () => {
     const model = uniqueModel('stored-chat');
-    await sb.createRoute(routeFor(model, [openAiInstance('c', chat.url)]));
-    chat.enqueue(reply.toolCall('shell', { command: ['date'] }, 'call_date'));
-    const first = await sb.openai.responses.create({ model, input: 'What time is it?', tools: [shellTool] });
+    await suite.sb.createRoute(routeFor(model, [openAiInstance('c', suite.mocks.chat.url)]));
+    suite.mocks.chat.enqueue(reply.toolCall('shell', { command: ['date'] }, 'call_date'));
+    const first = await suite.sb.openai.responses.create({
+      model,
+      input: 'What time is it?',
+      tools: [shellTool],
+    });
     await storedResponse(first.id);
-    chat.enqueue(reply.text('It is noon.'));
-    const stream = sb.openai.responses.stream({
+    suite.mocks.chat.enqueue(reply.text('It is noon.'));
+    const stream = suite.sb.openai.responses.stream({
       model,
       previous_response_id: first.id,
       input: [{ type: 'function_call_output', call_id: 'call_date', output: '12:00' }],
@@ -116,38 +100,41 @@ describe('stored responses (openai SDK, previous_response_id)', () => {
     });
     const final = await stream.finalResponse();
     expect(final.output_text).toBe('It is noon.');
-    expect(JSON.stringify(last(chat))).toContain('What time is it?');
+    expect(JSON.stringify(last(suite.mocks.chat))).toContain('What time is it?');
     const stored = await storedResponse(final.id);
     expect(stored.output_text).toBe('It is noon.');
   });
 
   it('keeps the chain when the second turn falls back from Anthropic to Chat', async () => {
     const model = uniqueModel('stored-fallback');
-    await sb.createRoute(
+    await suite.sb.createRoute(
       routeFor(model, [
-        anthropicInstance('primary', anthropic.url, { priority: 1 }),
-        openAiInstance('secondary', chat.url, { priority: 0 }),
+        anthropicInstance('primary', suite.mocks.anthropic.url, { priority: 1 }),
+        openAiInstance('secondary', suite.mocks.chat.url, { priority: 0 }),
       ]),
     );
-    anthropic.enqueue(reply.toolCall('shell', { command: ['date'] }, 'call_date'), reply.error(503));
-    chat.enqueue(reply.text('It is noon.'));
-    await toolLoop(model, () => last(chat));
-    expect(anthropic.requests).toHaveLength(2);
-    expect(chat.requests).toHaveLength(1);
+    suite.mocks.anthropic.enqueue(
+      reply.toolCall('shell', { command: ['date'] }, 'call_date'),
+      reply.error(503),
+    );
+    suite.mocks.chat.enqueue(reply.text('It is noon.'));
+    await toolLoop(model, () => last(suite.mocks.chat));
+    expect(suite.mocks.anthropic.requests).toHaveLength(2);
+    expect(suite.mocks.chat.requests).toHaveLength(1);
   });
 
   it('deletes a stored response ({id, object, deleted}) and then answers 404', async () => {
     const model = uniqueModel('stored-delete');
-    await sb.createRoute(routeFor(model, [anthropicInstance('a', anthropic.url)]));
-    anthropic.enqueue(reply.text('bye'));
-    const response = await sb.openai.responses.create({ model, input: 'x' });
+    await suite.sb.createRoute(routeFor(model, [anthropicInstance('a', suite.mocks.anthropic.url)]));
+    suite.mocks.anthropic.enqueue(reply.text('bye'));
+    const response = await suite.sb.openai.responses.create({ model, input: 'x' });
     await storedResponse(response.id);
-    const deleted = await fetch(`${sb.gatewayUrl}/v1/responses/${response.id}`, { method: 'DELETE' });
+    const deleted = await fetch(`${suite.sb.gatewayUrl}/v1/responses/${response.id}`, { method: 'DELETE' });
     expect(deleted.status).toBe(200);
     expect(await deleted.json()).toEqual({ id: response.id, object: 'response', deleted: true });
-    const error = await sb.openai.responses.retrieve(response.id).catch((e: unknown) => e);
+    const error = await suite.sb.openai.responses.retrieve(response.id).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(OpenAI.NotFoundError);
-    const chained = await sb.openai.responses
+    const chained = await suite.sb.openai.responses
       .create({ model, input: 'next', previous_response_id: response.id })
       .catch((e: unknown) => e);
     expect((chained as InstanceType<typeof OpenAI.NotFoundError>).code).toBe('previous_response_not_found');
@@ -155,24 +142,24 @@ describe('stored responses (openai SDK, previous_response_id)', () => {
 
   it('store: false keeps nothing', async () => {
     const model = uniqueModel('stored-none');
-    await sb.createRoute(routeFor(model, [anthropicInstance('a', anthropic.url)]));
-    anthropic.enqueue(reply.text('not kept'), reply.text('kept'));
-    const unkept = await sb.openai.responses.create({ model, input: 'x', store: false });
-    const kept = await sb.openai.responses.create({ model, input: 'y' });
+    await suite.sb.createRoute(routeFor(model, [anthropicInstance('a', suite.mocks.anthropic.url)]));
+    suite.mocks.anthropic.enqueue(reply.text('not kept'), reply.text('kept'));
+    const unkept = await suite.sb.openai.responses.create({ model, input: 'x', store: false });
+    const kept = await suite.sb.openai.responses.create({ model, input: 'y' });
     // Saves run in order on one replica: once the later one is readable, the earlier one would be too.
     await storedResponse(kept.id);
-    const error = await sb.openai.responses.retrieve(unkept.id).catch((e: unknown) => e);
+    const error = await suite.sb.openai.responses.retrieve(unkept.id).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(OpenAI.NotFoundError);
   });
 
   it('refuses bad input_items queries and unknown methods in OpenAI shape', async () => {
-    const page = await fetch(`${sb.gatewayUrl}/v1/responses/resp_x/input_items?limit=0`);
+    const page = await fetch(`${suite.sb.gatewayUrl}/v1/responses/resp_x/input_items?limit=0`);
     expect(page.status).toBe(400);
     expect(((await page.json()) as Json).error).toMatchObject({
       param: 'limit',
       type: 'invalid_request_error',
     });
-    const put = await fetch(`${sb.gatewayUrl}/v1/responses/resp_x`, { method: 'PUT' });
+    const put = await fetch(`${suite.sb.gatewayUrl}/v1/responses/resp_x`, { method: 'PUT' });
     expect(put.status).toBe(405);
     expect(put.headers.get('allow')).toBe('GET, DELETE');
   });

@@ -1,29 +1,11 @@
 import { createOpenAI } from '@ai-sdk/openai';
 import { generateText, stepCountIs, streamText, tool } from 'ai';
 import { z } from 'zod';
-import {
-  reply,
-  startAnthropicMock,
-  startOpenAiMock,
-  type AnthropicMock,
-  type OpenAiMock,
-} from '../../support/mock-upstreams';
-import { startDataPlane, type DataPlaneHarness } from '../data-plane/support/data-plane-harness';
-import {
-  anthropicInstance,
-  openAiInstance,
-  routeFor,
-  uniqueModel,
-} from '../data-plane/support/route-builders';
+import { reply } from '../../support/mock-upstreams';
+import { uniqueModel } from '../data-plane/support/route-builders';
+import { CONVERTED_UPSTREAMS, oneUpstreamSuite } from './support/one-upstream-suite';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-
-interface Upstream {
-  requests: { body: Json; rejection?: unknown }[];
-  enqueue(...specs: ReturnType<typeof reply.text>[]): void;
-  clear(): void;
-  close(): Promise<void>;
-}
 
 /**
  * The Vercel AI SDK's Responses provider (`openai.responses(model)`) through the gateway, against a loopback
@@ -31,52 +13,35 @@ interface Upstream {
  * multi-step tool loop whose second request refers to the first answer's message by `item_reference` (the
  * SDK's default when `store` is not false), which the gateway resolves from its stored responses.
  */
-describe.each([
-  ['Anthropic Messages', 'anthropic'],
-  ['Chat Completions', 'chat'],
-] as const)('Vercel AI SDK openai.responses() → %s upstream', (_label, kind) => {
-  let mock: Upstream;
-  let sb: DataPlaneHarness;
-  let model: string;
+describe.each(CONVERTED_UPSTREAMS)('Vercel AI SDK openai.responses() → %s upstream', (_label, kind) => {
+  const model = uniqueModel(`vercel-${kind}`);
+  const suite = oneUpstreamSuite(kind, model);
   /** What the SDK sent the gateway (its own wire format). */
   const sent: Json[] = [];
   let openai: ReturnType<typeof createOpenAI>;
 
-  beforeAll(async () => {
-    const started: AnthropicMock | OpenAiMock =
-      kind === 'anthropic' ? await startAnthropicMock() : await startOpenAiMock();
-    mock = started as unknown as Upstream;
-    sb = await startDataPlane();
-    model = uniqueModel(`vercel-${kind}`);
-    const instance =
-      kind === 'anthropic' ? anthropicInstance('up', started.url) : openAiInstance('up', started.url);
-    await sb.createRoute(routeFor(model, [instance]));
+  beforeAll(() => {
     openai = createOpenAI({
-      baseURL: `${sb.gatewayUrl}/v1`,
+      baseURL: `${suite.sb.gatewayUrl}/v1`,
       apiKey: 'sk-vercel-client',
       fetch: async (url, init) => {
         if (typeof init?.body === 'string') sent.push(JSON.parse(init.body) as Json);
         return fetch(url, init);
       },
     });
-  }, 120_000);
-  afterAll(async () => {
-    await sb?.close();
-    await mock?.close();
   });
   beforeEach(() => {
-    mock.clear();
     sent.length = 0;
   });
 
   const upstreamBodies = (): Json[] =>
-    mock.requests.map((request) => {
+    suite.mock.requests.map((request) => {
       expect(request.rejection).toBeUndefined();
       return request.body;
     });
 
   it('generateText returns the text, finish reason and usage', async () => {
-    mock.enqueue(
+    suite.mock.enqueue(
       reply.text('Hello from upstream.', { usage: { input: 12, output: 4, cacheRead: 0, cacheWrite: 0 } }),
     );
     const result = await generateText({ model: openai.responses(model), prompt: 'Say hello', maxRetries: 0 });
@@ -88,7 +53,7 @@ describe.each([
   });
 
   it('streamText streams the text deltas and ends with usage', async () => {
-    mock.enqueue(
+    suite.mock.enqueue(
       reply.text('Streaming works fine.', { usage: { input: 8, output: 5, cacheRead: 0, cacheWrite: 0 } }),
     );
     const result = streamText({ model: openai.responses(model), prompt: 'Stream something', maxRetries: 0 });
@@ -101,7 +66,7 @@ describe.each([
   });
 
   it('runs a multi-step tool loop; the second request refers to the first answer by item_reference', async () => {
-    mock.enqueue(
+    suite.mock.enqueue(
       reply.toolCall(
         'get_weather',
         { city: 'Paris' },

@@ -8,9 +8,11 @@ export interface AdminResponse {
   body: any;
 }
 
+export type AdminCall = (method: string, path: string, body?: unknown) => Promise<AdminResponse>;
+
 /** Minimal authenticated JSON client for /admin/routes in e2e tests. */
-export function adminClient(sb: RunningSwitchboard) {
-  return async (method: string, path: string, body?: unknown): Promise<AdminResponse> => {
+export function adminClient(sb: Pick<RunningSwitchboard, 'adminUrl' | 'adminToken'>): AdminCall {
+  return async (method, path, body) => {
     const response = await fetch(`${sb.adminUrl}${path}`, {
       method,
       headers: {

@@ -1,5 +1,6 @@
 export { startAnthropicMock, type AnthropicMock } from './anthropic-mock';
 export { startOpenAiMock, type OpenAiMock, type OpenAiMockOptions } from './openai-mock';
+export { startResponsesApiMock, type ResponsesApiMock } from './responses-api-mock';
 export { MockUpstream, type MockUpstreamOptions } from './mock-upstream';
 export { closedPortUrl, delay } from './loopback';
 export {

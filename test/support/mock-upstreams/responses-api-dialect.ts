@@ -7,12 +7,18 @@ import type { AssistantTurn, ScriptedUsage } from './reply-spec';
 
 type Json = Record<string, unknown>;
 
+/** Reasoning tokens a scripted turn with thinking reports. */
+const REASONING_TOKENS = 5;
+
 /**
  * OpenAI Responses API behaviour: `POST …/responses` under any base path, JSON `Response` bodies or the full
  * event grammar with `sequence_number` (responses-spec §3, §4). Errors are OpenAI's, as on Chat Completions.
+ * A reasoning item carries an `encrypted_content` blob when `include` asks for it; replayed, it must be one this
+ * server issued.
  */
 export class ResponsesApiDialect implements MockDialect {
   private readonly openAi = new OpenAiDialect();
+  private readonly issued = new Set<string>();
 
   operation(request: RecordedRequest): string | undefined {
     return request.method === 'POST' && request.path.endsWith('/responses') ? 'responses' : undefined;
@@ -23,12 +29,13 @@ export class ResponsesApiDialect implements MockDialect {
     try {
       parsed = JSON.parse(request.rawBody);
     } catch {
-      parsed = undefined;
+      const message = 'We could not parse the JSON body of your request.';
+      return { status: 400, body: this.errorBody(400, undefined, message) };
     }
-    const problem = responsesRequestProblem(parsed);
+    const problem = responsesRequestProblem(parsed, this.issued);
     if (!problem) return undefined;
-    const { message, param, code } = problem;
-    return { status: 400, body: { error: { message, type: 'invalid_request_error', param, code } } };
+    const { status, message, param, code } = problem;
+    return { status, body: { error: { message, type: 'invalid_request_error', param, code } } };
   }
 
   errorBody(status: number, errorType?: string, message?: string) {
@@ -45,7 +52,7 @@ export class ResponsesApiDialect implements MockDialect {
 
   renderJson(turn: AssistantTurn, request: RecordedRequest) {
     const id = randomId('resp_', 48);
-    return responseOf(turn, request, id, outputOf(turn, id), 'final');
+    return responseOf(turn, request, id, outputOf(turn, id, this.reasoningBlob(request)), 'final');
   }
 
   renderStream(turn: AssistantTurn, request: RecordedRequest): string[] {
@@ -57,7 +64,7 @@ export class ResponsesApiDialect implements MockDialect {
     const pending = responseOf(turn, request, id, [], 'pending');
     emit({ type: 'response.created', response: pending });
     emit({ type: 'response.in_progress', response: pending });
-    const items = outputOf(turn, id);
+    const items = outputOf(turn, id, this.reasoningBlob(request));
     items.forEach((item, outputIndex) => {
       const at = { item_id: item.id, output_index: outputIndex };
       emit({ type: 'response.output_item.added', output_index: outputIndex, item: opened(item) });
@@ -105,10 +112,18 @@ export class ResponsesApiDialect implements MockDialect {
     const error = { type: errorType, code: errorType, message, param: null };
     return [sseFrame({ type: 'error', sequence_number: 99, error }, 'error')];
   }
+
+  private reasoningBlob(request: RecordedRequest): string | undefined {
+    const include = request.body.include;
+    if (!Array.isArray(include) || !include.includes('reasoning.encrypted_content')) return undefined;
+    const blob = `gAAAAB${randomId('', 40)}`;
+    this.issued.add(blob);
+    return blob;
+  }
 }
 
 /** Ids are derived from the response id so the streamed and the final items agree. */
-function outputOf(turn: AssistantTurn, responseId: string): Json[] {
+function outputOf(turn: AssistantTurn, responseId: string, encryptedContent?: string): Json[] {
   const suffix = responseId.slice(5, 21);
   const items: Json[] = [];
   if (turn.thinking !== undefined) {
@@ -116,6 +131,7 @@ function outputOf(turn: AssistantTurn, responseId: string): Json[] {
       id: `rs_${suffix}`,
       type: 'reasoning',
       summary: [{ type: 'summary_text', text: turn.thinking }],
+      ...(encryptedContent ? { encrypted_content: encryptedContent } : {}),
     });
   }
   if (turn.text !== undefined) {
@@ -142,7 +158,7 @@ function outputOf(turn: AssistantTurn, responseId: string): Json[] {
 
 function opened(item: Json): Json {
   if (item.type === 'message') return { ...item, status: 'in_progress', content: [] };
-  if (item.type === 'reasoning') return { ...item, summary: [] };
+  if (item.type === 'reasoning') return { ...item, summary: [], encrypted_content: undefined };
   return { ...item, status: 'in_progress', arguments: '' };
 }
 
@@ -177,19 +193,19 @@ function responseOf(
     tools: body.tools ?? [],
     top_p: body.top_p ?? 1,
     truncation: 'disabled',
-    usage: phase === 'pending' ? null : usageBody({ ...DEFAULT_USAGE, ...turn.usage }),
+    usage: phase === 'pending' ? null : usageBody({ ...DEFAULT_USAGE, ...turn.usage }, turn),
     metadata: body.metadata ?? {},
   };
 }
 
 /** Responses input_tokens include cached tokens, like Chat's prompt_tokens. */
-function usageBody(usage: ScriptedUsage) {
+function usageBody(usage: ScriptedUsage, turn: AssistantTurn) {
   const input = usage.input + usage.cacheRead + usage.cacheWrite;
   return {
     input_tokens: input,
     input_tokens_details: { cached_tokens: usage.cacheRead },
     output_tokens: usage.output,
-    output_tokens_details: { reasoning_tokens: 0 },
+    output_tokens_details: { reasoning_tokens: turn.thinking === undefined ? 0 : REASONING_TOKENS },
     total_tokens: input + usage.output,
   };
 }

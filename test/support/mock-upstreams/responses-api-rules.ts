@@ -1,12 +1,16 @@
 import schemas from '../../fixtures/openai-schemas.json';
-import { validateOpenAi } from '../openai-schema.validator';
+import { responsesRequestProblems } from '../responses-request.validator';
 
 /**
- * What the OpenAI Responses API refuses with a 400 before answering (responses-spec §2, §5.1): the official
- * CreateResponse schema with undeclared properties refused, plus the history rules it enforces beyond the schema.
+ * What the OpenAI Responses API refuses before answering (responses-spec §2, §5.1), with its wording: the official
+ * CreateResponse schema with undeclared properties refused, `max_output_tokens` ≥ 16, plus the history rules it
+ * enforces beyond the schema. Under `store: false` nothing can be looked up: no `previous_response_id`, and a
+ * reasoning item must carry an `encrypted_content` (one this server issued, when `issued` is given) and be
+ * followed by another item. Every `function_call` needs its `function_call_output` and every output a call.
  */
 
 export interface ResponsesRequestProblem {
+  status: number;
   message: string;
   param: string | null;
   code: string | null;
@@ -14,6 +18,13 @@ export interface ResponsesRequestProblem {
 
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+const problem = (
+  message: string,
+  param: string | null = null,
+  code: string | null = null,
+  status = 400,
+): ResponsesRequestProblem => ({ status, message, param, code });
 
 type Defs = Record<string, { properties?: object; allOf?: { $ref?: string }[] }>;
 
@@ -31,28 +42,57 @@ const KNOWN_FIELDS = ((): Set<string> => {
   return fields;
 })();
 
-function historyProblem(input: unknown[]): ResponsesRequestProblem | undefined {
+function reasoningProblem(
+  input: unknown[],
+  at: number,
+  store: boolean,
+  issued: ReadonlySet<string> | undefined,
+): ResponsesRequestProblem | undefined {
+  const item = input[at] as Json;
+  if (typeof item.encrypted_content !== 'string') {
+    if (store) return undefined;
+    return problem(
+      `Item with id '${String(item.id)}' not found. Items are not persisted when \`store\` is set to false. Try again with \`store\` set to true, or remove this item from your input.`,
+      'input',
+      null,
+      404,
+    );
+  }
+  if (issued && !issued.has(item.encrypted_content)) {
+    return problem('The encrypted content for item could not be verified.', `input[${at}].encrypted_content`);
+  }
+  if (at === input.length - 1) {
+    return problem(
+      `Item '${String(item.id)}' of type 'reasoning' was provided without its required following item.`,
+      'input',
+    );
+  }
+  return undefined;
+}
+
+function historyProblem(
+  input: unknown[],
+  store: boolean,
+  issued: ReadonlySet<string> | undefined,
+): ResponsesRequestProblem | undefined {
   const calls = new Set<string>();
   const answered = new Set<string>();
-  for (const item of input) {
+  for (const [at, item] of input.entries()) {
     if (!isObject(item)) continue;
+    if (item.type === 'reasoning') {
+      const found = reasoningProblem(input, at, store, issued);
+      if (found) return found;
+    }
     if (item.type === 'function_call') calls.add(String(item.call_id));
     if (item.type === 'function_call_output') {
       const id = String(item.call_id);
-      if (!calls.has(id)) {
-        return {
-          message: `No tool call found for function call output with call_id ${id}.`,
-          param: 'input',
-          code: null,
-        };
-      }
+      if (!calls.has(id))
+        return problem(`No tool call found for function call output with call_id ${id}.`, 'input');
       answered.add(id);
     }
   }
   const open = [...calls].find((id) => !answered.has(id));
-  return open === undefined
-    ? undefined
-    : { message: `No tool output found for function call ${open}.`, param: 'input', code: null };
+  return open === undefined ? undefined : problem(`No tool output found for function call ${open}.`, 'input');
 }
 
 function toolChoiceProblem(body: Json): ResponsesRequestProblem | undefined {
@@ -61,34 +101,37 @@ function toolChoiceProblem(body: Json): ResponsesRequestProblem | undefined {
   const names = Array.isArray(body.tools) ? body.tools.map((t) => (isObject(t) ? t.name : undefined)) : [];
   return names.includes(choice.name)
     ? undefined
-    : {
-        message: `Tool choice '${String(choice.name)}' not found in 'tools' parameter.`,
-        param: 'tool_choice',
-        code: null,
-      };
+    : problem(`Tool choice '${String(choice.name)}' not found in 'tools' parameter.`, 'tool_choice');
 }
 
-export function responsesRequestProblem(body: unknown): ResponsesRequestProblem | undefined {
-  if (!isObject(body)) return { message: 'The request body must be a JSON object.', param: null, code: null };
+/** The first problem of a request body, or undefined; `issued`: the reasoning blobs a replayed item may carry. */
+export function responsesRequestProblem(
+  body: unknown,
+  issued?: ReadonlySet<string>,
+): ResponsesRequestProblem | undefined {
+  if (!isObject(body)) return problem('The request body must be a JSON object.');
   if (typeof body.model !== 'string') {
-    return {
-      message: "Missing required parameter: 'model'.",
-      param: 'model',
-      code: 'missing_required_parameter',
-    };
+    return problem("Missing required parameter: 'model'.", 'model', 'missing_required_parameter');
   }
   const unknown = Object.keys(body).find((field) => !KNOWN_FIELDS.has(field));
-  if (unknown !== undefined) {
-    return { message: `Unrecognized request argument supplied: ${unknown}`, param: null, code: null };
+  if (unknown !== undefined) return problem(`Unrecognized request argument supplied: ${unknown}`);
+  const schema = responsesRequestProblems(body);
+  if (schema.length > 0) return problem(`Invalid request: ${schema.join('; ')}`);
+  if (typeof body.max_output_tokens === 'number' && body.max_output_tokens < 16) {
+    return problem(
+      `Invalid 'max_output_tokens': integer below minimum value. Expected a value >= 16, but got ${body.max_output_tokens} instead.`,
+      'max_output_tokens',
+      'integer_below_min_value',
+    );
   }
-  const schema = validateOpenAi('CreateResponse', body, 'strict');
-  if (schema.length > 0) return { message: `Invalid request: ${schema.join('; ')}`, param: null, code: null };
-  if (body.store === false && typeof body.previous_response_id === 'string') {
-    return {
-      message: `Previous response with id '${body.previous_response_id}' not found.`,
-      param: 'previous_response_id',
-      code: 'previous_response_not_found',
-    };
+  const store = body.store !== false;
+  if (!store && typeof body.previous_response_id === 'string') {
+    return problem(
+      `Previous response with id '${body.previous_response_id}' not found.`,
+      'previous_response_id',
+      'previous_response_not_found',
+    );
   }
-  return (Array.isArray(body.input) ? historyProblem(body.input) : undefined) ?? toolChoiceProblem(body);
+  const history = Array.isArray(body.input) ? historyProblem(body.input, store, issued) : undefined;
+  return history ?? toolChoiceProblem(body);
 }

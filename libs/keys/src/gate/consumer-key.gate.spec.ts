@@ -7,29 +7,13 @@ import type { ConsumerKeyRepository, StoredKey } from '../persistence/consumer-k
 import type { KeyUsageRepository } from '../persistence/key-usage.repository';
 import { ConsumerKeyRegistry } from '../registry/consumer-key.registry';
 import { KeyChangeBus } from '../registry/key-change.bus';
+import { consumerKey } from '../testing/consumer-key.fixture';
 import { ConsumerKeyGate } from './consumer-key.gate';
 import { modelAllowed } from './model-access';
 import { presentedKey } from './presented-key';
 
 function stored(fields: Partial<ConsumerKey>, hash: string): StoredKey {
-  const key: ConsumerKey = {
-    id: '00000000-0000-4000-8000-000000000001',
-    name: 'team-a',
-    key_prefix: 'sk-sb-abcdef',
-    models: null,
-    rpm: null,
-    tpm: null,
-    budget: null,
-    expires_at: null,
-    enabled: true,
-    metadata: {},
-    last_used_at: null,
-    version: 1,
-    created_at: '',
-    updated_at: '',
-    ...fields,
-  };
-  return { key, hash, previousHash: null, previousExpiresAt: null };
+  return { key: consumerKey(fields), hash, previousHash: null, previousExpiresAt: null };
 }
 
 function thrown(work: () => unknown): GatewayError {

@@ -1,28 +1,11 @@
 import { GatewayErrorCode, type GatewayError } from '@switchboard/common/errors';
 import type { ConsumerKey } from '../consumer-key.types';
 import type { KeyUsageRepository } from '../persistence/key-usage.repository';
+import { consumerKey } from '../testing/consumer-key.fixture';
 import { KeyLimiter } from './key-limiter';
 import { MemoryCounterStore } from './memory-counter.store';
 
-function key(fields: Partial<ConsumerKey>): ConsumerKey {
-  return {
-    id: '00000000-0000-4000-8000-000000000001',
-    name: 'k',
-    key_prefix: 'sk-sb-abcdef',
-    models: null,
-    rpm: null,
-    tpm: null,
-    budget: null,
-    expires_at: null,
-    enabled: true,
-    metadata: {},
-    last_used_at: null,
-    version: 1,
-    created_at: '',
-    updated_at: '',
-    ...fields,
-  };
-}
+const key = (fields: Partial<ConsumerKey>): ConsumerKey => consumerKey({ name: 'k', ...fields });
 
 async function refusal(work: Promise<unknown>): Promise<GatewayError> {
   return work.then(

@@ -1,6 +1,7 @@
 import type { ConsumerKey } from '../consumer-key.types';
 import { generateConsumerKey } from '../material/consumer-key.secret';
 import type { ConsumerKeyRepository, StoredKey } from '../persistence/consumer-key.repository';
+import { consumerKey } from '../testing/consumer-key.fixture';
 import { ConsumerKeyRegistry } from './consumer-key.registry';
 import { KeyChangeBus } from './key-change.bus';
 
@@ -10,23 +11,7 @@ function stored(
   previous?: { hash: string; until: number },
 ): StoredKey {
   return {
-    key: {
-      id: fields.id ?? 'id-1',
-      name: 'n',
-      key_prefix: 'p',
-      models: null,
-      rpm: null,
-      tpm: null,
-      budget: null,
-      expires_at: null,
-      enabled: true,
-      metadata: {},
-      last_used_at: null,
-      version: 1,
-      created_at: '',
-      updated_at: '',
-      ...fields,
-    },
+    key: consumerKey({ id: 'id-1', name: 'n', key_prefix: 'p', ...fields }),
     hash,
     previousHash: previous?.hash ?? null,
     previousExpiresAt: previous?.until ?? null,

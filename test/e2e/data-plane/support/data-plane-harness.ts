@@ -28,6 +28,7 @@ export interface InstanceHealth {
 export interface DataPlaneHarness {
   gatewayUrl: string;
   adminUrl: string;
+  adminToken: string;
   openai: OpenAI;
   anthropic: Anthropic;
   createRoute(route: Record<string, unknown>): Promise<StoredRoute>;
@@ -64,6 +65,7 @@ export async function startDataPlane(env: Record<string, string> = {}): Promise<
   return {
     gatewayUrl,
     adminUrl,
+    adminToken,
     openai: new OpenAI({
       apiKey: CLIENT_OPENAI_KEY,
       baseURL: `${gatewayUrl}/v1`,

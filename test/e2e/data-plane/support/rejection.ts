@@ -1,3 +1,5 @@
+import { rejectionOf as awaitRejection } from '../../../support/rejection-of';
+
 /** What an official SDK raises for an HTTP error: the status, the parsed body (`error`) and headers. */
 export interface SdkApiError {
   status: number | undefined;
@@ -8,11 +10,5 @@ export interface SdkApiError {
 }
 
 /** Awaits a call that must fail and returns what it threw. */
-export async function rejectionOf(call: Promise<unknown> | (() => Promise<unknown>)): Promise<SdkApiError> {
-  try {
-    await (typeof call === 'function' ? call() : call);
-  } catch (error) {
-    return error as SdkApiError;
-  }
-  throw new Error('expected the call to fail, it succeeded');
-}
+export const rejectionOf = (call: Promise<unknown> | (() => Promise<unknown>)): Promise<SdkApiError> =>
+  awaitRejection<SdkApiError>(call);

@@ -69,3 +69,19 @@ function adminBody(route: RouteConfig): Record<string, unknown> {
     instances: instances.map(({ extras: _x, ...instance }) => instance),
   };
 }
+
+/**
+ * Registers an afterEach that closes the gateway harness a test started; call it in the describe block and start
+ * the test's gateway with what it returns (one per test, as `startGatewayHarness` takes).
+ */
+export function gatewayPerTest(): typeof startGatewayHarness {
+  let current: GatewayHarness | undefined;
+  afterEach(async () => {
+    await current?.close();
+    current = undefined;
+  });
+  return async (routes, options) => {
+    current = await startGatewayHarness(routes, options);
+    return current;
+  };
+}
