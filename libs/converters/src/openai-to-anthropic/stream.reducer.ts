@@ -1,21 +1,25 @@
 import { GatewayErrorCode } from '@switchboard/common/errors';
 import {
   asString,
-  EMPTY_TOKEN_USAGE,
   isJsonObject,
   mergeAnthropicUsage,
   openAiErrorBody,
   openAiErrorForAnthropicType,
-  openAiUsageFromTokenUsage,
   tryParseJson,
-  type OpenAiChatChunk,
   type OpenAiChatStreamEvent,
-  type OpenAiChunkDelta,
-  type OpenAiFinishReason,
   type SseEvent,
-  type TokenUsage,
 } from '@switchboard/protocols';
 import type { ConversionClock } from '../converter.interface';
+import {
+  chunkEvent,
+  concatEvents,
+  initialOpenAiClientFields,
+  NO_EVENTS,
+  pushFinishEvents,
+  type OpenAiClientStepResult,
+  type OpenAiClientStreamFailure as StreamFailure,
+  type OpenAiClientStreamState,
+} from '../shared/openai-client-chunks';
 import type { OpenAiToAnthropicMemo } from './conversion-memo';
 import { onBlockDelta, onBlockStart, onBlockStop, type BlockState } from './stream-blocks';
 import { finishReasonFor } from './stop-reason.mapper';
@@ -34,66 +38,23 @@ import { finishReasonFor } from './stop-reason.mapper';
  * continuations) is read like the events it stands for.
  */
 
-export interface StreamFailure {
-  readonly code: GatewayErrorCode;
-  readonly message: string;
-  readonly upstreamType?: string;
-}
-
-export interface StreamState {
+export interface StreamState extends OpenAiClientStreamState {
   readonly memo: OpenAiToAnthropicMemo;
-  readonly id: string;
-  readonly created: number;
-  readonly model: string;
-  /** The model the upstream reported in message_start, if any. */
-  readonly upstreamModel?: string;
-  readonly started: boolean;
   readonly blocks: readonly (BlockState | undefined)[];
-  readonly toolCount: number;
   readonly hasClientToolCalls: boolean;
   readonly stopReason: unknown;
-  readonly usage: TokenUsage;
-  readonly firstTokenSeen: boolean;
-  readonly status: 'open' | 'done' | 'failed';
-  readonly failure?: StreamFailure;
 }
 
-export type StepResult = [StreamState, OpenAiChatStreamEvent[]];
-
-const NO_EVENTS: OpenAiChatStreamEvent[] = [];
+export type StepResult = OpenAiClientStepResult<StreamState>;
 
 export function initialStreamState(memo: OpenAiToAnthropicMemo, clock: ConversionClock): StreamState {
   return {
     memo,
-    id: `chatcmpl-${clock.newId()}`,
-    created: Math.floor(clock.now() / 1000),
-    model: memo.model,
-    started: false,
+    ...initialOpenAiClientFields(memo, clock),
     blocks: [],
-    toolCount: 0,
     hasClientToolCalls: false,
     stopReason: null,
-    usage: EMPTY_TOKEN_USAGE,
-    firstTokenSeen: false,
-    status: 'open',
   };
-}
-
-/** One chunk of this stream, keys in the order OpenAI writes them. */
-export function chunkEvent(
-  s: StreamState,
-  delta: OpenAiChunkDelta,
-  finishReason: OpenAiFinishReason | null = null,
-): OpenAiChatStreamEvent {
-  const chunk: OpenAiChatChunk = {
-    id: s.id,
-    object: 'chat.completion.chunk',
-    created: s.created,
-    model: s.model,
-    choices: [{ index: 0, delta, logprobs: null, finish_reason: finishReason }],
-  };
-  if (s.memo.includeUsage) chunk.usage = null;
-  return { kind: 'chunk', chunk };
 }
 
 function failed(s: StreamState, failure: StreamFailure, anthropicType: string): StepResult {
@@ -108,10 +69,6 @@ function failed(s: StreamState, failure: StreamFailure, anthropicType: string): 
       { kind: 'done' },
     ],
   ];
-}
-
-function concatEvents(a: OpenAiChatStreamEvent[], b: OpenAiChatStreamEvent[]): OpenAiChatStreamEvent[] {
-  return a.length === 0 ? b : b.length === 0 ? a : [...a, ...b];
 }
 
 function start(s: StreamState, message: Record<string, unknown> | undefined): StepResult {
@@ -140,21 +97,8 @@ function start(s: StreamState, message: Record<string, unknown> | undefined): St
 function onMessageStop(s: StreamState): StepResult {
   let finish = finishReasonFor(s.stopReason);
   if (finish === 'tool_calls' && !s.hasClientToolCalls) finish = 'stop';
-  const out: OpenAiChatStreamEvent[] = [chunkEvent(s, {}, finish)];
-  if (s.memo.includeUsage) {
-    out.push({
-      kind: 'chunk',
-      chunk: {
-        id: s.id,
-        object: 'chat.completion.chunk',
-        created: s.created,
-        model: s.model,
-        choices: [],
-        usage: openAiUsageFromTokenUsage(s.usage),
-      },
-    });
-  }
-  out.push({ kind: 'done' });
+  const out: OpenAiChatStreamEvent[] = [];
+  pushFinishEvents(out, s, finish);
   return [{ ...s, status: 'done' }, out];
 }
 

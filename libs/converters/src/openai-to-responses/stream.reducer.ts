@@ -1,20 +1,23 @@
 import { GatewayErrorCode } from '@switchboard/common/errors';
 import {
   asString,
-  EMPTY_TOKEN_USAGE,
   isJsonObject,
   isOpenAiStreamDone,
-  openAiUsageFromTokenUsage,
   tokenUsageFromResponsesUsage,
   tryParseJson,
-  type OpenAiChatChunk,
-  type OpenAiChatStreamEvent,
-  type OpenAiChunkDelta,
-  type OpenAiFinishReason,
   type SseEvent,
-  type TokenUsage,
 } from '@switchboard/protocols';
 import type { ConversionClock } from '../converter.interface';
+import {
+  chunkEvent,
+  concatEvents,
+  initialOpenAiClientFields,
+  NO_EVENTS,
+  pushFinishEvents,
+  type OpenAiClientStepResult,
+  type OpenAiClientStreamFailure as StreamFailure,
+  type OpenAiClientStreamState,
+} from '../shared/openai-client-chunks';
 import type { OpenAiToResponsesMemo } from './conversion-memo';
 import { onItemAdded, onItemDone, onItemEvent, openMissingItems } from './stream-items';
 import { finishReasonFor } from './stop-reason.mapper';
@@ -32,12 +35,6 @@ import { finishReasonFor } from './stop-reason.mapper';
  * event, garbage or a close before the terminal event become an OpenAI error frame + `[DONE]`.
  */
 
-export interface StreamFailure {
-  readonly code: GatewayErrorCode;
-  readonly message: string;
-  readonly upstreamType?: string;
-}
-
 export interface CallState {
   /** The Chat tool-call `index`. */
   readonly index: number;
@@ -45,68 +42,21 @@ export interface CallState {
   readonly sentArguments: boolean;
 }
 
-export interface StreamState {
+export interface StreamState extends OpenAiClientStreamState {
   readonly memo: OpenAiToResponsesMemo;
-  readonly id: string;
-  readonly created: number;
-  readonly model: string;
-  /** The model the upstream reported in `response.created`, if any. */
-  readonly upstreamModel?: string;
-  readonly started: boolean;
   /** Open and finished function calls by their output item id (or `#<output_index>` when it has none). */
   readonly calls: Readonly<Record<string, CallState>>;
-  readonly toolCount: number;
   /** Message item ids whose text was streamed (a message with no deltas is sent whole when it is done). */
   readonly textItems: Readonly<Record<string, true>>;
   /** The reasoning part the last `reasoning_content` came from (parts are separated by a blank line). */
   readonly reasoningPart?: string;
-  readonly usage: TokenUsage;
-  readonly firstTokenSeen: boolean;
-  readonly status: 'open' | 'done' | 'failed';
-  readonly failure?: StreamFailure;
 }
 
-export type StepResult = [StreamState, OpenAiChatStreamEvent[]];
-
-export const NO_EVENTS: OpenAiChatStreamEvent[] = [];
+export type StepResult = OpenAiClientStepResult<StreamState>;
 
 export function initialStreamState(memo: OpenAiToResponsesMemo, clock: ConversionClock): StreamState {
-  return {
-    memo,
-    id: `chatcmpl-${clock.newId()}`,
-    created: Math.floor(clock.now() / 1000),
-    model: memo.model,
-    started: false,
-    calls: {},
-    toolCount: 0,
-    textItems: {},
-    usage: EMPTY_TOKEN_USAGE,
-    firstTokenSeen: false,
-    status: 'open',
-  };
+  return { memo, ...initialOpenAiClientFields(memo, clock), calls: {}, textItems: {} };
 }
-
-/** One chunk of this stream, keys in the order OpenAI writes them. */
-export function chunkEvent(
-  s: StreamState,
-  delta: OpenAiChunkDelta,
-  finishReason: OpenAiFinishReason | null = null,
-): OpenAiChatStreamEvent {
-  const chunk: OpenAiChatChunk = {
-    id: s.id,
-    object: 'chat.completion.chunk',
-    created: s.created,
-    model: s.model,
-    choices: [{ index: 0, delta, logprobs: null, finish_reason: finishReason }],
-  };
-  if (s.memo.includeUsage) chunk.usage = null;
-  return { kind: 'chunk', chunk };
-}
-
-export const concatEvents = (
-  a: OpenAiChatStreamEvent[],
-  b: OpenAiChatStreamEvent[],
-): OpenAiChatStreamEvent[] => (a.length === 0 ? b : b.length === 0 ? a : [...a, ...b]);
 
 function failed(s: StreamState, failure: StreamFailure, type: string, code: string | null): StepResult {
   return [
@@ -137,21 +87,8 @@ function finish(s: StreamState, response: Record<string, unknown>): StepResult {
     usage: tokenUsageFromResponsesUsage(response.usage) ?? withItems.usage,
   };
   const finishReason = finishReasonFor(response.status, response.incomplete_details, state.toolCount > 0);
-  const out = [...late, chunkEvent(state, {}, finishReason)];
-  if (s.memo.includeUsage) {
-    out.push({
-      kind: 'chunk',
-      chunk: {
-        id: s.id,
-        object: 'chat.completion.chunk',
-        created: s.created,
-        model: state.model,
-        choices: [],
-        usage: openAiUsageFromTokenUsage(state.usage),
-      },
-    });
-  }
-  out.push({ kind: 'done' });
+  const out = [...late];
+  pushFinishEvents(out, state, finishReason);
   return [state, out];
 }
 
