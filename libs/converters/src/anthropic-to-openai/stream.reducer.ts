@@ -15,7 +15,8 @@ import {
 } from '@switchboard/protocols';
 import { streamCutError } from '../shared/stream-failure';
 import type { AnthropicToOpenAiMemo } from './conversion-memo';
-import { EMPTY_USAGE, reasoningText, usageOut } from './response.mapper';
+import { EMPTY_USAGE, messageStartEvent, usageOut } from '../shared/anthropic-message-out';
+import { reasoningText } from './response.mapper';
 import { mapStopReason } from './stop-reason.mapper';
 import {
   appendText,
@@ -85,19 +86,7 @@ export function initialStreamState(memo: AnthropicToOpenAiMemo, messageId: strin
 function ensureStarted(s: Draft, out: AnthropicEventOut[]): void {
   if (s.started) return;
   s.started = true;
-  out.push({
-    type: 'message_start',
-    message: {
-      id: s.messageId,
-      type: 'message',
-      role: 'assistant',
-      model: s.upstreamModel ?? s.memo.requestedModel,
-      content: [],
-      stop_reason: null,
-      stop_sequence: null,
-      usage: usageOut(EMPTY_USAGE),
-    },
-  });
+  out.push(messageStartEvent(s.messageId, s.upstreamModel ?? s.memo.requestedModel));
 }
 
 function finishMessage(s: Draft, out: AnthropicEventOut[]): void {

@@ -1,12 +1,7 @@
 import { GatewayError, GatewayErrorCode } from '@switchboard/common/errors';
 import { isJsonObject, tokenUsageFromResponsesUsage, type JsonObject } from '@switchboard/protocols';
 import type { ConversionClock, ConversionMemo, ResponseHooks } from '../converter.interface';
-import {
-  EMPTY_USAGE,
-  usageOut,
-  type ContentBlockOut,
-  type MessageOut,
-} from '../anthropic-to-openai/response.mapper';
+import { anthropicMessageOut, type ContentBlockOut } from '../shared/anthropic-message-out';
 import { upstreamErrorMessage, upstreamErrorType } from '../shared/upstream-error-message';
 import { toolInputFromArguments } from '../shared/tool-arguments';
 import { restoreToolName } from '../shared/tool-names';
@@ -97,19 +92,11 @@ export function mapResponse(
     },
     memo,
   );
-  const usage = tokenUsageFromResponsesUsage(body.usage);
-  const upstreamModel = typeof body.model === 'string' && body.model.length > 0 ? body.model : undefined;
-  if (upstreamModel !== undefined) hooks?.onModel?.(upstreamModel);
-  if (usage) hooks?.onUsage?.(usage);
-  const out: MessageOut = {
-    id: `msg_${clock.newId()}`,
-    type: 'message',
-    role: 'assistant',
-    model: upstreamModel ?? memo.requestedModel,
+  const answer = {
     content: blocks.content,
-    stop_reason: stopReason,
-    stop_sequence: null,
-    usage: usageOut(usage ?? EMPTY_USAGE),
+    stopReason,
+    stopSequence: null,
+    usage: tokenUsageFromResponsesUsage(body.usage),
   };
-  return out as unknown as Record<string, unknown>;
+  return anthropicMessageOut(body, answer, memo.requestedModel, clock, hooks);
 }
