@@ -3,13 +3,12 @@ import {
   asString,
   EMPTY_TOKEN_USAGE,
   isJsonObject,
-  openAiUsageFromTokenUsage,
   tokenUsageFromResponsesUsage,
-  type OpenAiChatResponse,
   type OpenAiResponseMessage,
   type OpenAiToolCall,
 } from '@switchboard/protocols';
 import type { ConversionClock, ConversionMemo, ResponseHooks } from '../converter.interface';
+import { chatCompletionOut } from '../shared/chat-completion-out';
 import { readMemo } from './conversion-memo';
 import { messageTexts, reasoningTexts, REASONING_SEPARATOR, toolCallOf } from './output-items';
 import { finishReasonFor } from './stop-reason.mapper';
@@ -71,25 +70,11 @@ export function mapResponse(
   if (memo.exposeReasoning && reasoning.length > 0)
     message.reasoning_content = reasoning.join(REASONING_SEPARATOR);
 
-  const usage = tokenUsageFromResponsesUsage(body.usage) ?? { ...EMPTY_TOKEN_USAGE };
-  const upstreamModel = asString(body.model) || undefined;
-  if (upstreamModel) hooks?.onModel?.(upstreamModel);
-  hooks?.onUsage?.(usage);
-
-  const response: OpenAiChatResponse = {
-    id: `chatcmpl-${clock.newId()}`,
-    object: 'chat.completion',
-    created: Math.floor(clock.now() / 1000),
-    model: upstreamModel ?? memo.model,
-    choices: [
-      {
-        index: 0,
-        message,
-        finish_reason: finishReasonFor(body.status, body.incomplete_details, toolCalls.length > 0),
-        logprobs: null,
-      },
-    ],
-    usage: openAiUsageFromTokenUsage(usage),
+  const answer = {
+    message,
+    finishReason: finishReasonFor(body.status, body.incomplete_details, toolCalls.length > 0),
+    usage: tokenUsageFromResponsesUsage(body.usage) ?? { ...EMPTY_TOKEN_USAGE },
+    upstreamModel: asString(body.model) || undefined,
   };
-  return response as unknown as Record<string, unknown>;
+  return chatCompletionOut(answer, memo.model, clock, hooks);
 }
