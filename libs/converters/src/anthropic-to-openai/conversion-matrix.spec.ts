@@ -1,5 +1,3 @@
-import type { MessageCreateParamsBase } from '@anthropic-ai/sdk/resources/messages';
-import { GatewayError, GatewayErrorCode } from '@switchboard/common/errors';
 import { fixedClock } from '../testing/fixed-clock';
 import { anthropicToOpenAiConverter as converter } from './index';
 import { fixtureBytes, runStream } from './testing/stream-harness';
@@ -7,7 +5,8 @@ import {
   readConversionMatrix as readMatrix,
   valuesAtPath as valuesAt,
 } from '../testing/conversion-matrix.parser';
-import { hasKeyDeep, setPath } from './testing/matrix-helpers';
+import { hasKeyDeep } from '../testing/matrix-helpers';
+import { ANTHROPIC_REQUEST_FIELDS, expectAnthropicClientRequestRow } from '../testing/request-matrix-rows';
 
 /** Keeps the anthropic-to-openai section of docs/conversion-matrix.md true. */
 
@@ -15,31 +14,6 @@ const DIRECTION = 'anthropic-to-openai';
 const requestRows = readMatrix(DIRECTION, 'request');
 const responseRows = readMatrix(DIRECTION, 'response');
 const streamRows = readMatrix(DIRECTION, 'stream');
-
-/** Every top-level Anthropic request field (names checked against the official SDK type at compile time). */
-const SDK_REQUEST_FIELDS = [
-  'model',
-  'max_tokens',
-  'messages',
-  'system',
-  'stop_sequences',
-  'stream',
-  'tools',
-  'tool_choice',
-  'thinking',
-  'metadata',
-  'service_tier',
-  'container',
-  'inference_geo',
-  'output_config',
-  'cache_control',
-  'speed',
-  'diagnostics',
-  'user_profile_id',
-  'workspace_id',
-] as const satisfies readonly (keyof MessageCreateParamsBase)[];
-/** Sampling fields of older models (no longer in the SDK type) and beta fields. */
-const LEGACY_AND_BETA_FIELDS = ['temperature', 'top_p', 'top_k', 'mcp_servers', 'context_management'];
 
 const baseRequest = () => ({
   model: 'claude-sonnet-4-5',
@@ -52,33 +26,16 @@ const convert = (body: Record<string, unknown>) =>
 describe('docs/conversion-matrix.md — anthropic-to-openai', () => {
   it('lists every top-level Anthropic request field', () => {
     const listed = new Set(requestRows.map((r) => r.field.split('.')[0]));
-    expect([...SDK_REQUEST_FIELDS, ...LEGACY_AND_BETA_FIELDS].filter((f) => !listed.has(f))).toEqual([]);
+    expect(ANTHROPIC_REQUEST_FIELDS.filter((f) => !listed.has(f))).toEqual([]);
   });
 
   describe('request rows', () => {
     const withExample = requestRows.filter((r) => r.example !== undefined);
     it('has examples to check', () => expect(withExample.length).toBeGreaterThan(20));
 
-    it.each(withExample.map((r) => [r.field, r.status, r] as const))('%s is %s', (_field, status, row) => {
-      const request = baseRequest();
-      setPath(request, row.field, row.example?.value);
-      if (status === 'rejected') {
-        expect(() => convert(request)).toThrow(GatewayError);
-        try {
-          convert(request);
-        } catch (error) {
-          expect((error as GatewayError).code).toBe(GatewayErrorCode.INVALID_REQUEST);
-        }
-        return;
-      }
-      const body = convert(request);
-      if (status === 'dropped') {
-        expect(body).toEqual(convert(baseRequest()));
-        return;
-      }
-      expect(valuesAt(body, row.target ?? '').length).toBeGreaterThan(0);
-      expect(body).not.toEqual(convert(baseRequest()));
-    });
+    it.each(withExample.map((r) => [r.field, r.status, r] as const))('%s is %s', (_field, _status, row) =>
+      expectAnthropicClientRequestRow(row, baseRequest, convert),
+    );
   });
 
   describe('response rows', () => {

@@ -1,10 +1,9 @@
-import { GatewayError } from '@switchboard/common/errors';
 import type { SseEvent } from '@switchboard/protocols';
 import * as path from 'node:path';
 import { from } from 'rxjs';
 import { validateAnthropicRequest } from '@switchboard/testing/anthropic-request.validator';
-import openAiSchemas from '@switchboard/test-fixtures/openai-schemas.json';
 import { readConversionMatrix, valuesAtPath } from '../testing/conversion-matrix.parser';
+import { expectOpenAiClientRequestRow, openAiSchemaFields, topLevel } from '../testing/request-matrix-rows';
 import { fixedClock } from '../testing/fixed-clock';
 import { readSseFixture, runStream } from '../testing/stream-run';
 import { toMemo } from './conversion-memo';
@@ -31,49 +30,28 @@ const baseRequest = (withTools: boolean): Record<string, unknown> => ({
 const convert = (body: Record<string, unknown>) =>
   converter.convertRequest(body, { provider: 'anthropic' }, fixedClock());
 
-const topLevel = (field: string): string => field.split(/[.[]/)[0]!;
+const REQUEST_SUITE = {
+  baseRequest,
+  convert,
+  needsTools: NEEDS_TOOLS,
+  validUpstream: validateAnthropicRequest,
+};
 
 describe('docs/conversion-matrix.md — openai-to-anthropic', () => {
   it('lists every top-level field of the official CreateChatCompletionRequest schema', () => {
-    const defs = (
-      openAiSchemas as {
-        $defs: Record<string, { properties?: object; allOf?: { $ref?: string; properties?: object }[] }>;
-      }
-    ).$defs;
-    const fields = new Set<string>();
-    const collect = (schema: (typeof defs)[string] | undefined): void => {
-      if (!schema) return;
-      Object.keys(schema.properties ?? {}).forEach((f) => fields.add(f));
-      for (const member of schema.allOf ?? [])
-        collect(member.$ref ? defs[member.$ref.replace('#/$defs/', '')] : member);
-    };
-    collect(defs.CreateChatCompletionRequest);
     const listed = new Set(requestRows.map((r) => topLevel(r.field)));
-    expect([...fields].filter((f) => !listed.has(f))).toEqual([]);
+    expect(openAiSchemaFields('CreateChatCompletionRequest').filter((f) => !listed.has(f))).toEqual([]);
   });
 
   describe('request rows with an example', () => {
     const rows = requestRows.filter((r) => r.example !== undefined);
     it('has examples to check', () => expect(rows.length).toBeGreaterThan(35));
 
-    it.each(rows.map((r) => [r.field, r.status, r] as const))('%s is %s', (_field, status, row) => {
-      const withTools = NEEDS_TOOLS.has(row.field);
-      const request = { ...baseRequest(withTools), [row.field]: row.example!.value };
-      if (status === 'rejected') {
-        expect(() => convert(request)).toThrow(GatewayError);
-        return;
-      }
-      const { body } = convert(request);
-      expect(validateAnthropicRequest(body)).toEqual([]);
-      const base = convert(baseRequest(withTools)).body;
+    it.each(rows.map((r) => [r.field, r.status, r] as const))('%s is %s', (_field, _status, row) => {
+      const body = expectOpenAiClientRequestRow(row, REQUEST_SUITE);
       // The client field itself is never forwarded under its own name unless that is its target.
-      if (!row.target || topLevel(row.target) !== row.field) expect(body).not.toHaveProperty(row.field);
-      if (status === 'dropped') {
-        expect(body).toEqual(base);
-      } else if (row.target) {
-        expect(valuesAtPath(body, row.target)).not.toHaveLength(0);
-        expect(body).not.toEqual(base);
-      }
+      if (body && (!row.target || topLevel(row.target) !== row.field))
+        expect(body).not.toHaveProperty(row.field);
     });
   });
 

@@ -1,10 +1,9 @@
-import { GatewayError } from '@switchboard/common/errors';
 import * as path from 'node:path';
 import { from } from 'rxjs';
-import openAiSchemas from '@switchboard/test-fixtures/openai-schemas.json';
 import { validateOpenAi } from '@switchboard/testing/openai-schema.validator';
 import { findConverter } from '../converter.registry';
 import { readConversionMatrix, valuesAtPath } from '../testing/conversion-matrix.parser';
+import { expectOpenAiClientRequestRow, openAiSchemaFields, topLevel } from '../testing/request-matrix-rows';
 import { fixedClock } from '../testing/fixed-clock';
 import { readSseFixture, runStream } from '../testing/stream-run';
 import { toMemo } from './conversion-memo';
@@ -31,9 +30,12 @@ const baseRequest = (withTools: boolean): Record<string, unknown> => ({
 const convert = (body: Record<string, unknown>) =>
   converter.convertRequest(body, { provider: 'openai' }, fixedClock());
 
-const topLevel = (field: string): string => field.split(/[.[]/)[0]!;
-
-type Defs = Record<string, { properties?: object; allOf?: { $ref?: string; properties?: object }[] }>;
+const REQUEST_SUITE = {
+  baseRequest,
+  convert,
+  needsTools: NEEDS_TOOLS,
+  validUpstream: (body: Record<string, unknown>) => validateOpenAi('CreateResponse', body),
+};
 
 describe('docs/conversion-matrix.md — openai-to-responses', () => {
   it('is the registered converter for Chat clients on Responses instances', () => {
@@ -42,40 +44,19 @@ describe('docs/conversion-matrix.md — openai-to-responses', () => {
   });
 
   it('lists every top-level field of the official CreateChatCompletionRequest schema', () => {
-    const defs = (openAiSchemas as { $defs: Defs }).$defs;
-    const fields = new Set<string>();
-    const collect = (schema: Defs[string] | undefined): void => {
-      if (!schema) return;
-      Object.keys(schema.properties ?? {}).forEach((f) => fields.add(f));
-      for (const member of schema.allOf ?? [])
-        collect(member.$ref ? defs[member.$ref.replace('#/$defs/', '')] : member);
-    };
-    collect(defs.CreateChatCompletionRequest);
     const listed = new Set(requestRows.map((r) => topLevel(r.field)));
-    expect([...fields].filter((f) => !listed.has(f))).toEqual([]);
+    expect(openAiSchemaFields('CreateChatCompletionRequest').filter((f) => !listed.has(f))).toEqual([]);
   });
 
   describe('request rows with an example', () => {
     const rows = requestRows.filter((r) => r.example !== undefined);
     it('has examples to check', () => expect(rows.length).toBeGreaterThan(30));
 
-    it.each(rows.map((r) => [r.field, r.status, r] as const))('%s is %s', (_field, status, row) => {
-      const withTools = NEEDS_TOOLS.has(row.field);
-      const request = { ...baseRequest(withTools), [row.field]: row.example!.value };
-      if (status === 'rejected') {
-        expect(() => convert(request)).toThrow(GatewayError);
-        return;
-      }
-      const { body } = convert(request);
-      expect(validateOpenAi('CreateResponse', body)).toEqual([]);
-      const base = convert(baseRequest(withTools)).body;
-      if (!row.target || topLevel(row.target) !== row.field) expect(body).not.toHaveProperty(row.field);
-      if (status === 'dropped') {
-        expect(body).toEqual(base);
-      } else if (row.target) {
-        expect(valuesAtPath(body, row.target)).not.toHaveLength(0);
-        expect(body).not.toEqual(base);
-      }
+    it.each(rows.map((r) => [r.field, r.status, r] as const))('%s is %s', (_field, _status, row) => {
+      const body = expectOpenAiClientRequestRow(row, REQUEST_SUITE);
+      // The client field itself is never forwarded under its own name unless that is its target.
+      if (body && (!row.target || topLevel(row.target) !== row.field))
+        expect(body).not.toHaveProperty(row.field);
     });
   });
 
