@@ -1,41 +1,25 @@
 import * as path from 'node:path';
-import { from } from 'rxjs';
 import { validateOpenAi } from '@switchboard/testing/openai-schema.validator';
 import { findConverter } from '../converter.registry';
-import { readConversionMatrix, valuesAtPath } from '../testing/conversion-matrix.parser';
+import { chatClientMatrix, clientChunksOf } from '../testing/chat-client-matrix';
+import { valuesAtPath } from '../testing/conversion-matrix.parser';
 import { expectOpenAiClientRequestRow, openAiSchemaFields, topLevel } from '../testing/request-matrix-rows';
 import { fixedClock } from '../testing/fixed-clock';
-import { readSseFixture, runStream } from '../testing/stream-run';
+import { readSseFixture } from '../testing/stream-run';
 import { toMemo } from './conversion-memo';
 import { openAiToResponsesConverter as converter } from './index';
 
 /** Keeps the openai-to-responses section of docs/conversion-matrix.md true. */
 
-const DIRECTION = 'openai-to-responses';
-const requestRows = readConversionMatrix(DIRECTION, 'request');
-const responseRows = readConversionMatrix(DIRECTION, 'response');
-const streamRows = readConversionMatrix(DIRECTION, 'stream');
-
-/** Fields that only mean something when the request has tools. */
-const NEEDS_TOOLS = new Set(['tool_choice', 'function_call', 'parallel_tool_calls']);
-const baseTool = {
-  type: 'function',
-  function: { name: 'f', parameters: { type: 'object', properties: {} } },
-};
-const baseRequest = (withTools: boolean): Record<string, unknown> => ({
-  model: 'm',
-  messages: [{ role: 'user', content: 'hi' }],
-  ...(withTools ? { tools: [baseTool] } : {}),
-});
-const convert = (body: Record<string, unknown>) =>
-  converter.convertRequest(body, { provider: 'openai' }, fixedClock());
-
-const REQUEST_SUITE = {
-  baseRequest,
-  convert,
-  needsTools: NEEDS_TOOLS,
-  validUpstream: (body: Record<string, unknown>) => validateOpenAi('CreateResponse', body),
-};
+const { requestRows, responseRows, streamRows, baseRequest, convert, requestSuite } = chatClientMatrix(
+  'openai-to-responses',
+  converter,
+  {
+    model: 'm',
+    target: { provider: 'openai' },
+    validUpstream: (body) => validateOpenAi('CreateResponse', body),
+  },
+);
 
 describe('docs/conversion-matrix.md — openai-to-responses', () => {
   it('is the registered converter for Chat clients on Responses instances', () => {
@@ -53,7 +37,7 @@ describe('docs/conversion-matrix.md — openai-to-responses', () => {
     it('has examples to check', () => expect(rows.length).toBeGreaterThan(30));
 
     it.each(rows.map((r) => [r.field, r.status, r] as const))('%s is %s', (_field, _status, row) => {
-      const body = expectOpenAiClientRequestRow(row, REQUEST_SUITE);
+      const body = expectOpenAiClientRequestRow(row, requestSuite);
       // The client field itself is never forwarded under its own name unless that is its target.
       if (body && (!row.target || topLevel(row.target) !== row.field))
         expect(body).not.toHaveProperty(row.field);
@@ -117,16 +101,11 @@ describe('docs/conversion-matrix.md — openai-to-responses', () => {
     const fixtures = ['reasoning-text-tool', 'multi-tool', 'refusal', 'error-mid-stream'];
     let chunks: unknown[] = [];
     beforeAll(async () => {
-      for (const name of fixtures) {
-        const events = await readSseFixture(path.join(__dirname, '__fixtures__', `${name}.upstream.sse`));
-        const memo = toMemo({ model: 'm', toolNames: {}, includeUsage: true, exposeReasoning: true });
-        const run = await runStream(from(events), (hooks) =>
-          converter.convertStream(memo, fixedClock(), hooks),
-        );
-        chunks = chunks.concat(
-          run.events.filter((e) => e.data !== '[DONE]').map((e) => JSON.parse(e.data) as unknown),
-        );
-      }
+      const streams = await Promise.all(
+        fixtures.map((name) => readSseFixture(path.join(__dirname, '__fixtures__', `${name}.upstream.sse`))),
+      );
+      const memo = toMemo({ model: 'm', toolNames: {}, includeUsage: true, exposeReasoning: true });
+      chunks = await clientChunksOf(converter, memo, streams);
     });
     it.each(streamRows.map((r) => [r.field, r.status] as const))('%s is %s', (field, status) => {
       const present = chunks.flatMap((chunk) => valuesAtPath(chunk, field));

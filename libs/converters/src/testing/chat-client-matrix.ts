@@ -1,0 +1,62 @@
+import type { SseEvent } from '@switchboard/protocols';
+import { from } from 'rxjs';
+import type { ConversionMemo, Converter, UpstreamTarget } from '../converter.interface';
+import { readConversionMatrix } from './conversion-matrix.parser';
+import { fixedClock } from './fixed-clock';
+import type { OpenAiClientRequestSuite } from './request-matrix-rows';
+import { runStream } from './stream-run';
+
+type Body = Record<string, unknown>;
+
+const BASE_TOOL = {
+  type: 'function',
+  function: { name: 'f', parameters: { type: 'object', properties: {} } },
+};
+
+/**
+ * The setup of a conversion-matrix spec for an OpenAI Chat client direction: its rows of
+ * docs/conversion-matrix.md and the base request its request rows are checked against.
+ */
+export function chatClientMatrix(
+  direction: string,
+  converter: Converter,
+  upstream: { model: string; target: UpstreamTarget; validUpstream: (body: Body) => string[] },
+) {
+  const baseRequest = (withTools: boolean): Body => ({
+    model: upstream.model,
+    messages: [{ role: 'user', content: 'hi' }],
+    ...(withTools ? { tools: [BASE_TOOL] } : {}),
+  });
+  const convert = (body: Body) => converter.convertRequest(body, upstream.target, fixedClock());
+  const requestSuite: OpenAiClientRequestSuite = {
+    baseRequest,
+    convert,
+    // Fields that only mean something when the request has tools.
+    needsTools: new Set(['tool_choice', 'function_call', 'parallel_tool_calls']),
+    validUpstream: upstream.validUpstream,
+  };
+  return {
+    requestRows: readConversionMatrix(direction, 'request'),
+    responseRows: readConversionMatrix(direction, 'response'),
+    streamRows: readConversionMatrix(direction, 'stream'),
+    baseRequest,
+    convert,
+    requestSuite,
+  };
+}
+
+/** The JSON chunks a Chat client receives for these upstream streams (`[DONE]` left out). */
+export async function clientChunksOf(
+  converter: Converter,
+  memo: ConversionMemo,
+  streams: SseEvent[][],
+): Promise<unknown[]> {
+  let chunks: unknown[] = [];
+  for (const events of streams) {
+    const run = await runStream(from(events), (hooks) => converter.convertStream(memo, fixedClock(), hooks));
+    chunks = chunks.concat(
+      run.events.filter((e) => e.data !== '[DONE]').map((e) => JSON.parse(e.data) as unknown),
+    );
+  }
+  return chunks;
+}
