@@ -1,42 +1,23 @@
 import { fixedClock } from '../testing/fixed-clock';
 import { anthropicToOpenAiConverter as converter } from './index';
 import { fixtureBytes, runStream } from './testing/stream-harness';
-import {
-  readConversionMatrix as readMatrix,
-  valuesAtPath as valuesAt,
-} from '../testing/conversion-matrix.parser';
+import { readMatrixRows, valuesAtPath as valuesAt } from '../testing/conversion-matrix.parser';
 import { hasKeyDeep } from '../testing/matrix-helpers';
-import { ANTHROPIC_REQUEST_FIELDS, expectAnthropicClientRequestRow } from '../testing/request-matrix-rows';
+import { itChecksAnthropicClientRequestRows } from '../testing/request-matrix-rows';
 
 /** Keeps the anthropic-to-openai section of docs/conversion-matrix.md true. */
 
-const DIRECTION = 'anthropic-to-openai';
-const requestRows = readMatrix(DIRECTION, 'request');
-const responseRows = readMatrix(DIRECTION, 'response');
-const streamRows = readMatrix(DIRECTION, 'stream');
+const {
+  request: requestRows,
+  response: responseRows,
+  stream: streamRows,
+} = readMatrixRows('anthropic-to-openai');
 
-const baseRequest = () => ({
-  model: 'claude-sonnet-4-5',
-  max_tokens: 100,
-  messages: [{ role: 'user', content: 'hi' }],
-});
 const convert = (body: Record<string, unknown>) =>
   converter.convertRequest(body, { provider: 'openai' }, fixedClock()).body;
 
 describe('docs/conversion-matrix.md — anthropic-to-openai', () => {
-  it('lists every top-level Anthropic request field', () => {
-    const listed = new Set(requestRows.map((r) => r.field.split('.')[0]));
-    expect(ANTHROPIC_REQUEST_FIELDS.filter((f) => !listed.has(f))).toEqual([]);
-  });
-
-  describe('request rows', () => {
-    const withExample = requestRows.filter((r) => r.example !== undefined);
-    it('has examples to check', () => expect(withExample.length).toBeGreaterThan(20));
-
-    it.each(withExample.map((r) => [r.field, r.status, r] as const))('%s is %s', (_field, _status, row) =>
-      expectAnthropicClientRequestRow(row, baseRequest, convert),
-    );
-  });
+  itChecksAnthropicClientRequestRows(requestRows, convert);
 
   describe('response rows', () => {
     const upstream = {

@@ -1,11 +1,8 @@
 import * as path from 'node:path';
 import { from } from 'rxjs';
 import { hasKeyDeep } from '../testing/matrix-helpers';
-import { ANTHROPIC_REQUEST_FIELDS, expectAnthropicClientRequestRow } from '../testing/request-matrix-rows';
-import {
-  readConversionMatrix as readMatrix,
-  valuesAtPath as valuesAt,
-} from '../testing/conversion-matrix.parser';
+import { anthropicBaseRequest, itChecksAnthropicClientRequestRows } from '../testing/request-matrix-rows';
+import { readMatrixRows, valuesAtPath as valuesAt } from '../testing/conversion-matrix.parser';
 import { fixedClock } from '../testing/fixed-clock';
 import { readSseFixture, runStream } from '../testing/stream-run';
 import * as fs from 'node:fs';
@@ -13,33 +10,17 @@ import { anthropicToResponsesConverter as converter } from './index';
 
 /** Keeps the anthropic-to-responses section of docs/conversion-matrix.md true. */
 
-const DIRECTION = 'anthropic-to-responses';
-const requestRows = readMatrix(DIRECTION, 'request');
-const responseRows = readMatrix(DIRECTION, 'response');
-const streamRows = readMatrix(DIRECTION, 'stream');
+const {
+  request: requestRows,
+  response: responseRows,
+  stream: streamRows,
+} = readMatrixRows('anthropic-to-responses');
 
-const baseRequest = () => ({
-  model: 'claude-sonnet-4-5',
-  max_tokens: 100,
-  messages: [{ role: 'user', content: 'hi' }],
-});
 const convert = (body: Record<string, unknown>) =>
   converter.convertRequest(body, { provider: 'openai' }, fixedClock()).body;
 
 describe('docs/conversion-matrix.md — anthropic-to-responses', () => {
-  it('lists every top-level Anthropic request field', () => {
-    const listed = new Set(requestRows.map((r) => r.field.split('.')[0]));
-    expect(ANTHROPIC_REQUEST_FIELDS.filter((f) => !listed.has(f))).toEqual([]);
-  });
-
-  describe('request rows', () => {
-    const withExample = requestRows.filter((r) => r.example !== undefined);
-    it('has examples to check', () => expect(withExample.length).toBeGreaterThan(20));
-
-    it.each(withExample.map((r) => [r.field, r.status, r] as const))('%s is %s', (_field, _status, row) =>
-      expectAnthropicClientRequestRow(row, baseRequest, convert),
-    );
-  });
+  itChecksAnthropicClientRequestRows(requestRows, convert);
 
   describe('response rows', () => {
     const upstream = {
@@ -107,7 +88,7 @@ describe('docs/conversion-matrix.md — anthropic-to-responses', () => {
         upstreamText += fs.readFileSync(path.join(DIR, name), 'utf8');
         const clock = fixedClock();
         const { memo } = converter.convertRequest(
-          { ...baseRequest(), stream: true },
+          { ...anthropicBaseRequest(), stream: true },
           { provider: 'openai' },
           clock,
         );

@@ -10,23 +10,23 @@ import { openAiToAnthropicConverter as converter } from './index';
 
 /** Keeps the openai-to-anthropic section of docs/conversion-matrix.md true. */
 
-const { requestRows, responseRows, streamRows, baseRequest, convert, requestSuite } = chatClientMatrix(
-  'openai-to-anthropic',
-  converter,
-  { model: 'claude-sonnet-4-5', target: { provider: 'anthropic' }, validUpstream: validateAnthropicRequest },
-);
+const { rows, baseRequest, convert, requestSuite } = chatClientMatrix('openai-to-anthropic', converter, {
+  model: 'claude-sonnet-4-5',
+  target: { provider: 'anthropic' },
+  validUpstream: validateAnthropicRequest,
+});
 
 describe('docs/conversion-matrix.md — openai-to-anthropic', () => {
   it('lists every top-level field of the official CreateChatCompletionRequest schema', () => {
-    const listed = new Set(requestRows.map((r) => topLevel(r.field)));
+    const listed = new Set(rows.request.map((r) => topLevel(r.field)));
     expect(openAiSchemaFields('CreateChatCompletionRequest').filter((f) => !listed.has(f))).toEqual([]);
   });
 
   describe('request rows with an example', () => {
-    const rows = requestRows.filter((r) => r.example !== undefined);
-    it('has examples to check', () => expect(rows.length).toBeGreaterThan(35));
+    const withExample = rows.request.filter((r) => r.example !== undefined);
+    it('has examples to check', () => expect(withExample.length).toBeGreaterThan(35));
 
-    it.each(rows.map((r) => [r.field, r.status, r] as const))('%s is %s', (_field, _status, row) => {
+    it.each(withExample.map((r) => [r.field, r.status, r] as const))('%s is %s', (_field, _status, row) => {
       const body = expectOpenAiClientRequestRow(row, requestSuite);
       // The client field itself is never forwarded under its own name unless that is its target.
       if (body && (!row.target || topLevel(row.target) !== row.field))
@@ -79,7 +79,7 @@ describe('docs/conversion-matrix.md — openai-to-anthropic', () => {
       memo,
       fixedClock(),
     );
-    it.each(responseRows.map((r) => [r.field, r.status] as const))('%s is %s', (field, status) => {
+    it.each(rows.response.map((r) => [r.field, r.status] as const))('%s is %s', (field, status) => {
       const present = valuesAtPath(response, field);
       if (status === 'dropped') expect(present).toEqual([]);
       else expect(present).not.toHaveLength(0);
@@ -108,7 +108,7 @@ describe('docs/conversion-matrix.md — openai-to-anthropic', () => {
       });
       chunks = await clientChunksOf(converter, memo, streams);
     });
-    it.each(streamRows.map((r) => [r.field, r.status] as const))('%s is %s', (field, status) => {
+    it.each(rows.stream.map((r) => [r.field, r.status] as const))('%s is %s', (field, status) => {
       const present = chunks.flatMap((chunk) => valuesAtPath(chunk, field));
       if (status === 'dropped') expect(present).toEqual([]);
       else expect(present.filter((v) => v !== undefined)).not.toHaveLength(0);

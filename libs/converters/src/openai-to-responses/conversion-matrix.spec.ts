@@ -11,15 +11,11 @@ import { openAiToResponsesConverter as converter } from './index';
 
 /** Keeps the openai-to-responses section of docs/conversion-matrix.md true. */
 
-const { requestRows, responseRows, streamRows, baseRequest, convert, requestSuite } = chatClientMatrix(
-  'openai-to-responses',
-  converter,
-  {
-    model: 'm',
-    target: { provider: 'openai' },
-    validUpstream: (body) => validateOpenAi('CreateResponse', body),
-  },
-);
+const { rows, baseRequest, convert, requestSuite } = chatClientMatrix('openai-to-responses', converter, {
+  model: 'm',
+  target: { provider: 'openai' },
+  validUpstream: (body) => validateOpenAi('CreateResponse', body),
+});
 
 describe('docs/conversion-matrix.md — openai-to-responses', () => {
   it('is the registered converter for Chat clients on Responses instances', () => {
@@ -28,15 +24,15 @@ describe('docs/conversion-matrix.md — openai-to-responses', () => {
   });
 
   it('lists every top-level field of the official CreateChatCompletionRequest schema', () => {
-    const listed = new Set(requestRows.map((r) => topLevel(r.field)));
+    const listed = new Set(rows.request.map((r) => topLevel(r.field)));
     expect(openAiSchemaFields('CreateChatCompletionRequest').filter((f) => !listed.has(f))).toEqual([]);
   });
 
   describe('request rows with an example', () => {
-    const rows = requestRows.filter((r) => r.example !== undefined);
-    it('has examples to check', () => expect(rows.length).toBeGreaterThan(30));
+    const withExample = rows.request.filter((r) => r.example !== undefined);
+    it('has examples to check', () => expect(withExample.length).toBeGreaterThan(30));
 
-    it.each(rows.map((r) => [r.field, r.status, r] as const))('%s is %s', (_field, _status, row) => {
+    it.each(withExample.map((r) => [r.field, r.status, r] as const))('%s is %s', (_field, _status, row) => {
       const body = expectOpenAiClientRequestRow(row, requestSuite);
       // The client field itself is never forwarded under its own name unless that is its target.
       if (body && (!row.target || topLevel(row.target) !== row.field))
@@ -90,7 +86,7 @@ describe('docs/conversion-matrix.md — openai-to-responses', () => {
       memo,
       fixedClock(),
     );
-    it.each(responseRows.map((r) => [r.field, r.status] as const))('%s is %s', (field, status) => {
+    it.each(rows.response.map((r) => [r.field, r.status] as const))('%s is %s', (field, status) => {
       const present = valuesAtPath(response, field);
       if (status === 'dropped') expect(present).toEqual([]);
       else expect(present).not.toHaveLength(0);
@@ -107,7 +103,7 @@ describe('docs/conversion-matrix.md — openai-to-responses', () => {
       const memo = toMemo({ model: 'm', toolNames: {}, includeUsage: true, exposeReasoning: true });
       chunks = await clientChunksOf(converter, memo, streams);
     });
-    it.each(streamRows.map((r) => [r.field, r.status] as const))('%s is %s', (field, status) => {
+    it.each(rows.stream.map((r) => [r.field, r.status] as const))('%s is %s', (field, status) => {
       const present = chunks.flatMap((chunk) => valuesAtPath(chunk, field));
       if (status === 'dropped') expect(present).toEqual([]);
       else expect(present.filter((v) => v !== undefined)).not.toHaveLength(0);

@@ -1,7 +1,7 @@
 import type { SseEvent } from '@switchboard/protocols';
 import { from } from 'rxjs';
 import type { ConversionMemo, Converter, UpstreamTarget } from '../converter.interface';
-import { readConversionMatrix } from './conversion-matrix.parser';
+import { readMatrixRows } from './conversion-matrix.parser';
 import { fixedClock } from './fixed-clock';
 import type { OpenAiClientRequestSuite } from './request-matrix-rows';
 import { runStream } from './stream-run';
@@ -36,9 +36,7 @@ export function chatClientMatrix(
     validUpstream: upstream.validUpstream,
   };
   return {
-    requestRows: readConversionMatrix(direction, 'request'),
-    responseRows: readConversionMatrix(direction, 'response'),
-    streamRows: readConversionMatrix(direction, 'stream'),
+    rows: readMatrixRows(direction),
     baseRequest,
     convert,
     requestSuite,

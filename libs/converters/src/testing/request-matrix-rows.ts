@@ -91,10 +91,17 @@ const SDK_REQUEST_FIELDS = [
 const LEGACY_AND_BETA_FIELDS = ['temperature', 'top_p', 'top_k', 'mcp_servers', 'context_management'];
 
 /** What the matrix of an Anthropic-client direction must list. */
-export const ANTHROPIC_REQUEST_FIELDS: readonly string[] = [...SDK_REQUEST_FIELDS, ...LEGACY_AND_BETA_FIELDS];
+const ANTHROPIC_REQUEST_FIELDS: readonly string[] = [...SDK_REQUEST_FIELDS, ...LEGACY_AND_BETA_FIELDS];
+
+/** The smallest valid Anthropic request: each request row sets its example on a fresh one. */
+export const anthropicBaseRequest = (): Body => ({
+  model: 'claude-sonnet-4-5',
+  max_tokens: 100,
+  messages: [{ role: 'user', content: 'hi' }],
+});
 
 /** Checks one request row of an Anthropic-client direction (`convert` returns the upstream body). */
-export function expectAnthropicClientRequestRow(
+function expectAnthropicClientRequestRow(
   row: MatrixRow,
   baseRequest: () => Body,
   convert: (body: Body) => Body,
@@ -115,4 +122,27 @@ export function expectAnthropicClientRequestRow(
   }
   expect(valuesAtPath(body, row.target ?? '').length).toBeGreaterThan(0);
   expect(body).not.toEqual(convert(baseRequest()));
+}
+
+/**
+ * The request part of an Anthropic-client direction's matrix spec (call inside its `describe`): the matrix lists
+ * every Anthropic request field, and each row with an example holds (`convert` returns the upstream body).
+ */
+export function itChecksAnthropicClientRequestRows(
+  requestRows: MatrixRow[],
+  convert: (body: Body) => Body,
+): void {
+  it('lists every top-level Anthropic request field', () => {
+    const listed = new Set(requestRows.map((r) => r.field.split('.')[0]));
+    expect(ANTHROPIC_REQUEST_FIELDS.filter((f) => !listed.has(f))).toEqual([]);
+  });
+
+  describe('request rows', () => {
+    const withExample = requestRows.filter((r) => r.example !== undefined);
+    it('has examples to check', () => expect(withExample.length).toBeGreaterThan(20));
+
+    it.each(withExample.map((r) => [r.field, r.status, r] as const))('%s is %s', (_field, _status, row) =>
+      expectAnthropicClientRequestRow(row, anthropicBaseRequest, convert),
+    );
+  });
 }
