@@ -10,7 +10,7 @@ import { DEFAULT_MAX_TOKENS, readOptions } from './options';
 import { toMemo, type OpenAiToAnthropicMemo } from './conversion-memo';
 import { mapMessages } from './messages.mapper';
 import { mapReasoning } from './reasoning.mapper';
-import { invalidRequest, unsupported } from './request-error';
+import { invalidRequest, unsupported } from '../shared/request-error';
 import { mapResponseFormat } from './response-format.mapper';
 import { mapTools } from './tools.mapper';
 

@@ -4,7 +4,7 @@ import { ToolNameMap } from '../shared/tool-names';
 import { toMemo, type OpenAiToResponsesMemo } from './conversion-memo';
 import { mapMessages } from './messages.mapper';
 import { readOptions } from './options';
-import { invalidRequest, unsupported } from './request-error';
+import { invalidRequest, unsupported } from '../shared/request-error';
 import { mapTools } from './tools.mapper';
 
 /**

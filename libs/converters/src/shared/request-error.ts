@@ -1,5 +1,9 @@
 import { GatewayError, GatewayErrorCode } from '@switchboard/common/errors';
 
+/**
+ * A client-side mistake in an OpenAI-client request (Chat or Responses): 400 naming the field in `param`, the
+ * message as the client wrote it.
+ */
 export function invalidRequest(param: string, message: string): GatewayError {
   return new GatewayError(GatewayErrorCode.INVALID_REQUEST, message, {
     param,
@@ -7,6 +11,7 @@ export function invalidRequest(param: string, message: string): GatewayError {
   });
 }
 
+/** A request field the upstream protocol cannot express: UNSUPPORTED_CONVERSION naming the field. */
 export function unsupported(param: string, message: string): GatewayError {
   return new GatewayError(GatewayErrorCode.UNSUPPORTED_CONVERSION, message, {
     param,
