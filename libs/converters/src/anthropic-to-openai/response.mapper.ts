@@ -1,5 +1,5 @@
 import { GatewayError, GatewayErrorCode } from '@switchboard/common/errors';
-import type { ConversionClock, ConversionMemo, ResponseHooks } from '../converter.interface';
+import type { ConversionClock, Converter } from '../converter.interface';
 import {
   isJsonObject,
   openAiContentText,
@@ -70,12 +70,7 @@ function toolUseBlocks(
 }
 
 /** OpenAI chat completion → Anthropic Message (conversion-spec §6): thinking, then text, then tool_use. */
-export function mapResponse(
-  body: unknown,
-  rawMemo: ConversionMemo,
-  clock: ConversionClock,
-  hooks?: ResponseHooks,
-): Record<string, unknown> {
+export const mapResponse: Converter['convertResponse'] = (body, rawMemo, clock, hooks) => {
   const memo = readMemo(rawMemo);
   if (!isJsonObject(body)) throw malformed('the body is not a JSON object');
   if (body.error !== undefined && body.error !== null) {
@@ -132,4 +127,4 @@ export function mapResponse(
     usage: openAiTokenUsage(body.usage),
   };
   return anthropicMessageOut(body, answer, memo.requestedModel, clock, hooks);
-}
+};

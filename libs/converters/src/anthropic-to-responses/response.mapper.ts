@@ -1,6 +1,6 @@
 import { GatewayError, GatewayErrorCode } from '@switchboard/common/errors';
 import { isJsonObject, tokenUsageFromResponsesUsage, type JsonObject } from '@switchboard/protocols';
-import type { ConversionClock, ConversionMemo, ResponseHooks } from '../converter.interface';
+import type { ConversionClock, Converter } from '../converter.interface';
 import { anthropicMessageOut, type ContentBlockOut } from '../shared/anthropic-message-out';
 import { upstreamErrorMessage, upstreamErrorType } from '../shared/upstream-error-message';
 import { toolInputFromArguments } from '../shared/tool-arguments';
@@ -71,12 +71,7 @@ function contentBlocks(output: unknown[], memo: AnthropicToResponsesMemo, clock:
 }
 
 /** OpenAI `Response` → Anthropic Message (responses-spec §9.3): items in order as thinking, text and tool_use. */
-export function mapResponse(
-  body: unknown,
-  rawMemo: ConversionMemo,
-  clock: ConversionClock,
-  hooks?: ResponseHooks,
-): Record<string, unknown> {
+export const mapResponse: Converter['convertResponse'] = (body, rawMemo, clock, hooks) => {
   const memo = readMemo(rawMemo);
   if (!isJsonObject(body)) throw malformed('the body is not a JSON object');
   const failed = failure(body);
@@ -99,4 +94,4 @@ export function mapResponse(
     usage: tokenUsageFromResponsesUsage(body.usage),
   };
   return anthropicMessageOut(body, answer, memo.requestedModel, clock, hooks);
-}
+};

@@ -7,7 +7,7 @@ import {
   type OpenAiResponseMessage,
   type OpenAiToolCall,
 } from '@switchboard/protocols';
-import type { ConversionClock, ConversionMemo, ResponseHooks } from '../converter.interface';
+import type { Converter } from '../converter.interface';
 import { chatCompletionOut } from '../shared/chat-completion-out';
 import { restoreToolName } from '../shared/tool-names';
 import { readMemo } from './conversion-memo';
@@ -15,12 +15,7 @@ import { finishReasonFor } from './stop-reason.mapper';
 import { jsonToolContent } from './json-tool';
 
 /** Anthropic Message → OpenAI chat.completion (conversion-spec §3). */
-export function mapResponse(
-  body: unknown,
-  rawMemo: ConversionMemo,
-  clock: ConversionClock,
-  hooks?: ResponseHooks,
-): Record<string, unknown> {
+export const mapResponse: Converter['convertResponse'] = (body, rawMemo, clock, hooks) => {
   if (!isJsonObject(body) || !Array.isArray(body.content)) {
     throw new GatewayError(
       GatewayErrorCode.UPSTREAM_UNREACHABLE,
@@ -101,4 +96,4 @@ export function mapResponse(
     upstreamModel: asString(body.model),
   };
   return chatCompletionOut(answer, memo.model, clock, hooks);
-}
+};

@@ -1,16 +1,11 @@
-import { anthropicStreamErrorStatus, type SseEvent } from '@switchboard/protocols';
-import type { OperatorFunction } from 'rxjs';
-import type { ConversionClock, ConversionMemo, ResponseHooks } from '../converter.interface';
+import { anthropicStreamErrorStatus } from '@switchboard/protocols';
+import type { Converter } from '../converter.interface';
 import { openAiClientStream } from '../shared/openai-client-stream';
 import { readMemo } from './conversion-memo';
 import { flush, initialStreamState, step } from './stream.reducer';
 
 /** Anthropic upstream events → OpenAI client chunks, through the shared OpenAI-client shell. */
-export function mapStream(
-  rawMemo: ConversionMemo,
-  clock: ConversionClock,
-  hooks?: ResponseHooks,
-): OperatorFunction<SseEvent, SseEvent> {
+export const mapStream: Converter['convertStream'] = (rawMemo, clock, hooks) => {
   const memo = readMemo(rawMemo);
   return openAiClientStream(
     {
@@ -21,4 +16,4 @@ export function mapStream(
     },
     hooks,
   );
-}
+};

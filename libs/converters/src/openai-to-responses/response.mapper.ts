@@ -7,7 +7,7 @@ import {
   type OpenAiResponseMessage,
   type OpenAiToolCall,
 } from '@switchboard/protocols';
-import type { ConversionClock, ConversionMemo, ResponseHooks } from '../converter.interface';
+import type { Converter } from '../converter.interface';
 import { chatCompletionOut } from '../shared/chat-completion-out';
 import { readMemo } from './conversion-memo';
 import { messageTexts, reasoningTexts, REASONING_SEPARATOR, toolCallOf } from './output-items';
@@ -18,12 +18,7 @@ import { finishReasonFor } from './stop-reason.mapper';
  * refusal parts into `refusal`, function calls into `tool_calls` (call_id as id), reasoning summaries into
  * `reasoning_content` (option `expose_reasoning`), usage with cached and reasoning tokens.
  */
-export function mapResponse(
-  body: unknown,
-  rawMemo: ConversionMemo,
-  clock: ConversionClock,
-  hooks?: ResponseHooks,
-): Record<string, unknown> {
+export const mapResponse: Converter['convertResponse'] = (body, rawMemo, clock, hooks) => {
   if (!isJsonObject(body) || !Array.isArray(body.output)) {
     throw new GatewayError(GatewayErrorCode.UPSTREAM_UNREACHABLE, 'The upstream response is not a Response.');
   }
@@ -77,4 +72,4 @@ export function mapResponse(
     upstreamModel: asString(body.model) || undefined,
   };
   return chatCompletionOut(answer, memo.model, clock, hooks);
-}
+};

@@ -1,6 +1,5 @@
-import { openAiStreamErrorStatus, type SseEvent } from '@switchboard/protocols';
-import type { OperatorFunction } from 'rxjs';
-import type { ConversionClock, ConversionMemo, ResponseHooks } from '../converter.interface';
+import { openAiStreamErrorStatus } from '@switchboard/protocols';
+import type { Converter } from '../converter.interface';
 import { openAiClientStream } from '../shared/openai-client-stream';
 import { readMemo } from './conversion-memo';
 import { flush, initialStreamState, step } from './stream.reducer';
@@ -8,14 +7,10 @@ import { flush, initialStreamState, step } from './stream.reducer';
 const upstreamStatus = (type: string): number => openAiStreamErrorStatus({ type });
 
 /** Responses upstream events → Chat client chunks, through the shared OpenAI-client shell. */
-export function mapStream(
-  rawMemo: ConversionMemo,
-  clock: ConversionClock,
-  hooks?: ResponseHooks,
-): OperatorFunction<SseEvent, SseEvent> {
+export const mapStream: Converter['convertStream'] = (rawMemo, clock, hooks) => {
   const memo = readMemo(rawMemo);
   return openAiClientStream(
     { initial: () => initialStreamState(memo, clock), step, flush, upstreamStatus },
     hooks,
   );
-}
+};
