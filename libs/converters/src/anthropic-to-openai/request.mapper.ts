@@ -5,16 +5,7 @@ import { invalidRequest } from './request-error';
 import { mapMessages } from './messages.mapper';
 import { readOptions } from './options';
 import { mapReasoningEffort } from './reasoning.mapper';
-import {
-  copySampling,
-  maxTokensOf,
-  metadataUserId,
-  outputSchemaOf,
-  readRequestBody,
-  serviceTierOf,
-  stopSequencesOf,
-  streamFlag,
-} from '../shared/anthropic-request-fields';
+import * as fields from '../shared/anthropic-request-fields';
 import { ToolNameMap } from '../shared/tool-names';
 import { mapTools } from './tools.mapper';
 
@@ -25,7 +16,7 @@ export type OpenAiRequestOut = OpenAiChatRequest;
 const OPENAI_MAX_STOP = 4;
 
 function stopSequences(body: JsonObject, limit: number | undefined): string[] {
-  const stops = (stopSequencesOf(body) ?? []).filter((s) => s.length > 0);
+  const stops = (fields.stopSequencesOf(body) ?? []).filter((s) => s.length > 0);
   if (limit !== undefined && stops.length > limit) {
     throw invalidRequest('stop_sequences', `this upstream accepts at most ${limit} stop sequences`);
   }
@@ -38,7 +29,7 @@ function stopSequences(body: JsonObject, limit: number | undefined): string[] {
  * forwarded.
  */
 export function mapRequest(bodyIn: unknown, target: UpstreamTarget): ConvertedRequest {
-  const body = readRequestBody(bodyIn);
+  const body = fields.readRequestBody(bodyIn);
   const options = readOptions(target);
   const names = new ToolNameMap();
   const messages = mapMessages(body, {
@@ -48,16 +39,16 @@ export function mapRequest(bodyIn: unknown, target: UpstreamTarget): ConvertedRe
   });
   const out: OpenAiRequestOut = { model: body.model, messages };
 
-  const limit = maxTokensOf(body.max_tokens ?? target.defaults?.max_tokens);
+  const limit = fields.maxTokensOf(body.max_tokens ?? target.defaults?.max_tokens);
   if (limit !== undefined) {
     if (options.useMaxCompletionTokens) out.max_completion_tokens = limit;
     else out.max_tokens = limit;
   }
-  copySampling(body, out);
+  fields.copySampling(body, out);
   const stops = stopSequences(body, options.useMaxCompletionTokens ? OPENAI_MAX_STOP : undefined);
   if (stops.length > 0) out.stop = stops;
 
-  if (streamFlag(body)) {
+  if (fields.streamFlag(body)) {
     out.stream = true;
     out.stream_options = { include_usage: true };
   }
@@ -67,12 +58,12 @@ export function mapRequest(bodyIn: unknown, target: UpstreamTarget): ConvertedRe
   const effort = mapReasoningEffort(body.thinking, body.output_config);
   if (effort && options.sendReasoningEffort) out.reasoning_effort = effort;
 
-  const schema = outputSchemaOf(body);
+  const schema = fields.outputSchemaOf(body);
   if (schema)
     out.response_format = { type: 'json_schema', json_schema: { name: 'structured_output', schema } };
-  const userId = metadataUserId(body);
+  const userId = fields.metadataUserId(body);
   if (userId) out.user = userId;
-  const serviceTier = serviceTierOf(body, options.mapServiceTier);
+  const serviceTier = fields.serviceTierOf(body, options.mapServiceTier);
   if (serviceTier) out.service_tier = serviceTier;
 
   return {

@@ -7,16 +7,7 @@ import type { ConvertedRequest, UpstreamTarget } from '../converter.interface';
 import { systemTexts } from '../anthropic-to-openai/system-texts';
 import { mapReasoningEffort } from '../anthropic-to-openai/reasoning.mapper';
 import { invalidRequest } from '../anthropic-to-openai/request-error';
-import {
-  copySampling,
-  maxTokensOf,
-  metadataUserId,
-  outputSchemaOf,
-  readRequestBody,
-  serviceTierOf,
-  stopSequencesOf,
-  streamFlag,
-} from '../shared/anthropic-request-fields';
+import * as fields from '../shared/anthropic-request-fields';
 import { ToolNameMap } from '../shared/tool-names';
 import { toMemo } from './conversion-memo';
 import { mapInput } from './input.mapper';
@@ -30,13 +21,13 @@ const MAX_SAFETY_IDENTIFIER = 64;
 
 /** Instance `defaults` are in the upstream's field names (`max_output_tokens`): the data plane merges them. */
 function maxOutputTokens(body: JsonObject): number | undefined {
-  const value = maxTokensOf(body.max_tokens);
+  const value = fields.maxTokensOf(body.max_tokens);
   return value === undefined ? undefined : Math.max(value, MIN_OUTPUT_TOKENS);
 }
 
 /** Responses has no stop sequences: a request that sets any is refused unless the instance says `drop`. */
 function checkStopSequences(body: JsonObject, options: AnthropicToResponsesOptions): void {
-  const value = stopSequencesOf(body);
+  const value = fields.stopSequencesOf(body);
   if (value === undefined) return;
   if (options.stopSequences === 'drop' || value.every((s) => s.length === 0)) return;
   throw invalidRequest(
@@ -46,7 +37,7 @@ function checkStopSequences(body: JsonObject, options: AnthropicToResponsesOptio
 }
 
 function userIdentity(body: JsonObject, out: ResponsesCreateRequest): void {
-  const userId = metadataUserId(body);
+  const userId = fields.metadataUserId(body);
   if (userId === undefined) return;
   if (userId.length <= MAX_SAFETY_IDENTIFIER) out.safety_identifier = userId;
   else out.user = userId;
@@ -58,7 +49,7 @@ function userIdentity(body: JsonObject, out: ResponsesCreateRequest): void {
  * `include` whenever reasoning is. Fields without a Responses meaning are dropped (docs/conversion-matrix.md).
  */
 export function mapRequest(bodyIn: unknown, target: UpstreamTarget): ConvertedRequest {
-  const body = readRequestBody(bodyIn);
+  const body = fields.readRequestBody(bodyIn);
   const options = readOptions(target);
   const names = new ToolNameMap();
   const { input, systems } = mapInput(body.messages, names);
@@ -68,10 +59,10 @@ export function mapRequest(bodyIn: unknown, target: UpstreamTarget): ConvertedRe
 
   const limit = maxOutputTokens(body);
   if (limit !== undefined) out.max_output_tokens = limit;
-  copySampling(body, out);
+  fields.copySampling(body, out);
   checkStopSequences(body, options);
 
-  if (streamFlag(body)) out.stream = true;
+  if (fields.streamFlag(body)) out.stream = true;
 
   Object.assign(out, mapTools(body.tools, body.tool_choice, names));
 
@@ -80,12 +71,12 @@ export function mapRequest(bodyIn: unknown, target: UpstreamTarget): ConvertedRe
     out.reasoning = { effort: effort as ResponsesReasoningEffort, summary: 'auto' };
     out.include = ['reasoning.encrypted_content'];
   }
-  const schema = outputSchemaOf(body);
+  const schema = fields.outputSchemaOf(body);
   // Not strict: OpenAI strict mode needs a normalised schema (every property required, no extra keys).
   if (schema)
     out.text = { format: { type: 'json_schema', name: 'structured_output', schema, strict: false } };
   userIdentity(body, out);
-  const serviceTier = serviceTierOf(body, options.mapServiceTier);
+  const serviceTier = fields.serviceTierOf(body, options.mapServiceTier);
   if (serviceTier) out.service_tier = serviceTier;
 
   return {

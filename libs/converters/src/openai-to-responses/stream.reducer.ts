@@ -8,16 +8,7 @@ import {
   type SseEvent,
 } from '@switchboard/protocols';
 import type { ConversionClock } from '../converter.interface';
-import {
-  chunkEvent,
-  concatEvents,
-  initialOpenAiClientFields,
-  NO_EVENTS,
-  pushFinishEvents,
-  type OpenAiClientStepResult,
-  type OpenAiClientStreamFailure as StreamFailure,
-  type OpenAiClientStreamState,
-} from '../shared/openai-client-chunks';
+import * as chat from '../shared/openai-client-chunks';
 import type { OpenAiToResponsesMemo } from './conversion-memo';
 import { onItemAdded, onItemDone, onItemEvent, openMissingItems } from './stream-items';
 import { finishReasonFor } from './stop-reason.mapper';
@@ -42,7 +33,7 @@ export interface CallState {
   readonly sentArguments: boolean;
 }
 
-export interface StreamState extends OpenAiClientStreamState {
+export interface StreamState extends chat.OpenAiClientStreamState {
   readonly memo: OpenAiToResponsesMemo;
   /** Open and finished function calls by their output item id (or `#<output_index>` when it has none). */
   readonly calls: Readonly<Record<string, CallState>>;
@@ -52,13 +43,18 @@ export interface StreamState extends OpenAiClientStreamState {
   readonly reasoningPart?: string;
 }
 
-export type StepResult = OpenAiClientStepResult<StreamState>;
+export type StepResult = chat.OpenAiClientStepResult<StreamState>;
 
 export function initialStreamState(memo: OpenAiToResponsesMemo, clock: ConversionClock): StreamState {
-  return { memo, ...initialOpenAiClientFields(memo, clock), calls: {}, textItems: {} };
+  return { memo, ...chat.initialOpenAiClientFields(memo, clock), calls: {}, textItems: {} };
 }
 
-function failed(s: StreamState, failure: StreamFailure, type: string, code: string | null): StepResult {
+function failed(
+  s: StreamState,
+  failure: chat.OpenAiClientStreamFailure,
+  type: string,
+  code: string | null,
+): StepResult {
   return [
     { ...s, status: 'failed', failure },
     [{ kind: 'error', error: { message: failure.message, type, param: null, code } }, { kind: 'done' }],
@@ -76,7 +72,7 @@ function upstreamFailure(s: StreamState, error: Record<string, unknown>): StepRe
 function start(s: StreamState, response: Record<string, unknown> | undefined): StepResult {
   const upstreamModel = asString(response?.model) || undefined;
   const state: StreamState = { ...s, started: true, model: upstreamModel ?? s.model, upstreamModel };
-  return [state, [chunkEvent(state, { role: 'assistant', content: '' })]];
+  return [state, [chat.chunkEvent(state, { role: 'assistant', content: '' })]];
 }
 
 function finish(s: StreamState, response: Record<string, unknown>): StepResult {
@@ -88,7 +84,7 @@ function finish(s: StreamState, response: Record<string, unknown>): StepResult {
   };
   const finishReason = finishReasonFor(response.status, response.incomplete_details, state.toolCount > 0);
   const out = [...late];
-  pushFinishEvents(out, state, finishReason);
+  chat.pushFinishEvents(out, state, finishReason);
   return [state, out];
 }
 
@@ -101,22 +97,25 @@ function dispatch(s: StreamState, type: string | undefined, data: Record<string,
     case 'response.failed':
       return upstreamFailure(s, isJsonObject(response?.error) ? response.error : {});
     case 'response.output_item.added':
-      return isJsonObject(data.item) ? onItemAdded(s, data.item, data.output_index) : [s, NO_EVENTS];
+      return isJsonObject(data.item) ? onItemAdded(s, data.item, data.output_index) : [s, chat.NO_EVENTS];
     case 'response.output_item.done':
-      return isJsonObject(data.item) ? onItemDone(s, data.item, data.output_index) : [s, NO_EVENTS];
+      return isJsonObject(data.item) ? onItemDone(s, data.item, data.output_index) : [s, chat.NO_EVENTS];
     default:
-      return type ? onItemEvent(s, type, data) : [s, NO_EVENTS];
+      return type ? onItemEvent(s, type, data) : [s, chat.NO_EVENTS];
   }
 }
 
-const cut = (message: string): StreamFailure => ({ code: GatewayErrorCode.UPSTREAM_STREAM_CUT, message });
+const cut = (message: string): chat.OpenAiClientStreamFailure => ({
+  code: GatewayErrorCode.UPSTREAM_STREAM_CUT,
+  message,
+});
 
 export function step(s: StreamState, event: SseEvent): StepResult {
-  if (s.status !== 'open') return [s, NO_EVENTS];
+  if (s.status !== 'open') return [s, chat.NO_EVENTS];
   if (isOpenAiStreamDone(event)) return flush(s);
   const parsed = tryParseJson(event.data);
   if (!isJsonObject(parsed)) {
-    if (event.data.trim().length === 0) return [s, NO_EVENTS];
+    if (event.data.trim().length === 0) return [s, chat.NO_EVENTS];
     return failed(s, cut('The upstream sent an unreadable stream event.'), 'server_error', null);
   }
   const type = asString(parsed.type) ?? event.event;
@@ -126,14 +125,14 @@ export function step(s: StreamState, event: SseEvent): StepResult {
     const [state, out] = start(s, isJsonObject(parsed.response) ? parsed.response : undefined);
     if (created) return [state, out];
     const [next, more] = dispatch(state, type, parsed);
-    return [next, concatEvents(out, more)];
+    return [next, chat.concatEvents(out, more)];
   }
   return dispatch(s, type, parsed);
 }
 
 /** Upstream closed. Before the terminal event that is a cut: an error frame, never a clean finish. */
 export function flush(s: StreamState): StepResult {
-  if (s.status !== 'open') return [s, NO_EVENTS];
+  if (s.status !== 'open') return [s, chat.NO_EVENTS];
   return failed(
     s,
     cut('The upstream stream ended before response.completed; the response is incomplete.'),
