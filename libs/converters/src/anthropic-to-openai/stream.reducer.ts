@@ -15,7 +15,7 @@ import {
 } from '@switchboard/protocols';
 import { streamCutError } from '../shared/stream-failure';
 import type { AnthropicToOpenAiMemo } from './conversion-memo';
-import { EMPTY_USAGE, messageStartEvent, usageOut } from '../shared/anthropic-message-out';
+import { messageStartEvent, pushMessageEnd } from '../shared/anthropic-message-out';
 import { reasoningText } from './response.mapper';
 import { mapStopReason } from './stop-reason.mapper';
 import {
@@ -102,12 +102,7 @@ function finishMessage(s: Draft, out: AnthropicEventOut[]): void {
     },
     s.memo,
   );
-  out.push({
-    type: 'message_delta',
-    delta: { stop_reason: stop.stop_reason, stop_sequence: stop.stop_sequence },
-    usage: usageOut(s.usage ?? EMPTY_USAGE),
-  });
-  out.push({ type: 'message_stop' });
+  pushMessageEnd(out, stop.stop_reason, stop.stop_sequence, s.usage);
   s.closed = true;
 }
 

@@ -10,7 +10,7 @@ import {
   type JsonObject,
   type SseEvent,
 } from '@switchboard/protocols';
-import { EMPTY_USAGE, messageStartEvent, usageOut } from '../shared/anthropic-message-out';
+import { messageStartEvent, pushMessageEnd } from '../shared/anthropic-message-out';
 import { streamCutError } from '../shared/stream-failure';
 import { mapStopReason } from './stop-reason.mapper';
 import { appendArguments, appendText, appendThinking, closeOpen } from './stream-blocks';
@@ -46,12 +46,7 @@ function finishMessage(s: Draft, type: string, response: JsonObject, out: Anthro
     { status, incompleteReason: incomplete, hasToolCalls: s.hasToolCalls, sawRefusal: s.sawRefusal },
     s.memo,
   );
-  out.push({
-    type: 'message_delta',
-    delta: { stop_reason: stopReason, stop_sequence: null },
-    usage: usageOut(s.usage ?? EMPTY_USAGE),
-  });
-  out.push({ type: 'message_stop' });
+  pushMessageEnd(out, stopReason, null, s.usage);
   s.closed = true;
 }
 

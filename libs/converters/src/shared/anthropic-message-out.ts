@@ -58,6 +58,21 @@ export function messageStartEvent(messageId: string, model: string): AnthropicSt
   };
 }
 
+/** The end of a clean stream toward an Anthropic client: `message_delta` with stop and usage, then `message_stop`. */
+export function pushMessageEnd(
+  out: AnthropicStreamEvent[],
+  stopReason: MessageOut['stop_reason'],
+  stopSequence: MessageOut['stop_sequence'],
+  usage: TokenUsage | null,
+): void {
+  out.push({
+    type: 'message_delta',
+    delta: { stop_reason: stopReason, stop_sequence: stopSequence },
+    usage: usageOut(usage ?? EMPTY_USAGE),
+  });
+  out.push({ type: 'message_stop' });
+}
+
 /** What a converted upstream answer says, apart from the model and usage read from its body. */
 export interface MessageParts {
   readonly content: ContentBlockOut[];
