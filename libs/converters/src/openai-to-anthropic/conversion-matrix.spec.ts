@@ -1,8 +1,11 @@
 import * as path from 'node:path';
 import { validateAnthropicRequest } from '@switchboard/testing/anthropic-request.validator';
-import { chatClientMatrix, clientChunksOf } from '../testing/chat-client-matrix';
+import {
+  chatClientMatrix,
+  clientChunksOf,
+  itChecksChatClientRequestRows,
+} from '../testing/chat-client-matrix';
 import { valuesAtPath } from '../testing/conversion-matrix.parser';
-import { expectOpenAiClientRequestRow, openAiSchemaFields, topLevel } from '../testing/request-matrix-rows';
 import { fixedClock } from '../testing/fixed-clock';
 import { readSseFixture } from '../testing/stream-run';
 import { toMemo } from './conversion-memo';
@@ -17,22 +20,7 @@ const { rows, baseRequest, convert, requestSuite } = chatClientMatrix('openai-to
 });
 
 describe('docs/conversion-matrix.md — openai-to-anthropic', () => {
-  it('lists every top-level field of the official CreateChatCompletionRequest schema', () => {
-    const listed = new Set(rows.request.map((r) => topLevel(r.field)));
-    expect(openAiSchemaFields('CreateChatCompletionRequest').filter((f) => !listed.has(f))).toEqual([]);
-  });
-
-  describe('request rows with an example', () => {
-    const withExample = rows.request.filter((r) => r.example !== undefined);
-    it('has examples to check', () => expect(withExample.length).toBeGreaterThan(35));
-
-    it.each(withExample.map((r) => [r.field, r.status, r] as const))('%s is %s', (_field, _status, row) => {
-      const body = expectOpenAiClientRequestRow(row, requestSuite);
-      // The client field itself is never forwarded under its own name unless that is its target.
-      if (body && (!row.target || topLevel(row.target) !== row.field))
-        expect(body).not.toHaveProperty(row.field);
-    });
-  });
+  itChecksChatClientRequestRows(rows.request, requestSuite, 35);
 
   it('unlisted fields are dropped too', () => {
     expect(convert({ ...baseRequest(false), some_future_field: { a: 1 } }).body).toEqual(

@@ -1,7 +1,7 @@
 import { GatewayErrorCode } from '@switchboard/common/errors';
 import * as path from 'node:path';
 import { fixedClock } from '../testing/fixed-clock';
-import { itConvertsChatClientFixtures } from '../testing/chat-client-fixtures';
+import { itConvertsChatClientFixtures, type ChatClientFixtureCase } from '../testing/chat-client-fixtures';
 import { fixtureRunner, wireOf } from '../testing/fixture-stream';
 import { accumulateWithOpenAiSdk } from '../testing/openai-sdk-stream';
 import { toMemo, type OpenAiToAnthropicMemo } from './conversion-memo';
@@ -14,11 +14,7 @@ import { openAiToAnthropicConverter } from './index';
 
 const DIR = path.join(__dirname, '__fixtures__');
 
-interface Case {
-  name: string;
-  memo: Partial<OpenAiToAnthropicMemo>;
-  outcome: 'ok' | GatewayErrorCode;
-}
+type Case = ChatClientFixtureCase & { memo: Partial<OpenAiToAnthropicMemo> };
 
 const CASES: Case[] = [
   { name: 'text', memo: { includeUsage: true }, outcome: 'ok' },

@@ -1,9 +1,12 @@
 import * as path from 'node:path';
 import { validateOpenAi } from '@switchboard/testing/openai-schema.validator';
 import { findConverter } from '../converter.registry';
-import { chatClientMatrix, clientChunksOf } from '../testing/chat-client-matrix';
+import {
+  chatClientMatrix,
+  clientChunksOf,
+  itChecksChatClientRequestRows,
+} from '../testing/chat-client-matrix';
 import { valuesAtPath } from '../testing/conversion-matrix.parser';
-import { expectOpenAiClientRequestRow, openAiSchemaFields, topLevel } from '../testing/request-matrix-rows';
 import { fixedClock } from '../testing/fixed-clock';
 import { readSseFixture } from '../testing/stream-run';
 import { toMemo } from './conversion-memo';
@@ -23,22 +26,7 @@ describe('docs/conversion-matrix.md — openai-to-responses', () => {
     expect(converter.passthrough).toBeFalsy();
   });
 
-  it('lists every top-level field of the official CreateChatCompletionRequest schema', () => {
-    const listed = new Set(rows.request.map((r) => topLevel(r.field)));
-    expect(openAiSchemaFields('CreateChatCompletionRequest').filter((f) => !listed.has(f))).toEqual([]);
-  });
-
-  describe('request rows with an example', () => {
-    const withExample = rows.request.filter((r) => r.example !== undefined);
-    it('has examples to check', () => expect(withExample.length).toBeGreaterThan(30));
-
-    it.each(withExample.map((r) => [r.field, r.status, r] as const))('%s is %s', (_field, _status, row) => {
-      const body = expectOpenAiClientRequestRow(row, requestSuite);
-      // The client field itself is never forwarded under its own name unless that is its target.
-      if (body && (!row.target || topLevel(row.target) !== row.field))
-        expect(body).not.toHaveProperty(row.field);
-    });
-  });
+  itChecksChatClientRequestRows(rows.request, requestSuite, 30);
 
   it('unlisted fields are dropped too, and store is always false', () => {
     const base = convert(baseRequest(false)).body;

@@ -2,7 +2,7 @@ import { GatewayErrorCode } from '@switchboard/common/errors';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fixedClock } from '../testing/fixed-clock';
-import { itConvertsChatClientFixtures } from '../testing/chat-client-fixtures';
+import { itConvertsChatClientFixtures, type ChatClientFixtureCase } from '../testing/chat-client-fixtures';
 import { fixtureRunner, wireOf } from '../testing/fixture-stream';
 import { accumulateWithOpenAiSdk } from '../testing/openai-sdk-stream';
 import { toMemo, type OpenAiToResponsesMemo } from './conversion-memo';
@@ -15,11 +15,7 @@ import { openAiToResponsesConverter } from './index';
 
 const DIR = path.join(__dirname, '__fixtures__');
 
-interface Case {
-  name: string;
-  memo: Partial<OpenAiToResponsesMemo>;
-  outcome: 'ok' | GatewayErrorCode;
-}
+type Case = ChatClientFixtureCase & { memo: Partial<OpenAiToResponsesMemo> };
 
 const CASES: Case[] = [
   { name: 'text', memo: { includeUsage: true }, outcome: 'ok' },

@@ -3,7 +3,13 @@ import { from } from 'rxjs';
 import type { ConversionMemo, Converter, UpstreamTarget } from '../converter.interface';
 import { readMatrixRows } from './conversion-matrix.parser';
 import { fixedClock } from './fixed-clock';
-import type { OpenAiClientRequestSuite } from './request-matrix-rows';
+import type { MatrixRow } from './conversion-matrix.parser';
+import {
+  expectOpenAiClientRequestRow,
+  openAiSchemaFields,
+  topLevel,
+  type OpenAiClientRequestSuite,
+} from './request-matrix-rows';
 import { runStream } from './stream-run';
 
 type Body = Record<string, unknown>;
@@ -57,4 +63,31 @@ export async function clientChunksOf(
     );
   }
   return chunks;
+}
+
+/**
+ * The request part of a Chat-client direction's matrix spec (call inside its `describe`): the matrix lists every
+ * field of the official request schema, and each row with an example holds (at least `minExamples` of them).
+ */
+export function itChecksChatClientRequestRows(
+  requestRows: MatrixRow[],
+  suite: OpenAiClientRequestSuite,
+  minExamples: number,
+): void {
+  it('lists every top-level field of the official CreateChatCompletionRequest schema', () => {
+    const listed = new Set(requestRows.map((r) => topLevel(r.field)));
+    expect(openAiSchemaFields('CreateChatCompletionRequest').filter((f) => !listed.has(f))).toEqual([]);
+  });
+
+  describe('request rows with an example', () => {
+    const withExample = requestRows.filter((r) => r.example !== undefined);
+    it('has examples to check', () => expect(withExample.length).toBeGreaterThan(minExamples));
+
+    it.each(withExample.map((r) => [r.field, r.status, r] as const))('%s is %s', (_field, _status, row) => {
+      const body = expectOpenAiClientRequestRow(row, suite);
+      // The client field itself is never forwarded under its own name unless that is its target.
+      if (body && (!row.target || topLevel(row.target) !== row.field))
+        expect(body).not.toHaveProperty(row.field);
+    });
+  });
 }
