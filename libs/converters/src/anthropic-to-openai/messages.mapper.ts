@@ -1,5 +1,5 @@
 import type { JsonObject } from '@switchboard/protocols';
-import { rejectUnansweredCalls } from '../shared/anthropic-user-turn';
+import { rejectUnansweredCalls } from '../shared/anthropic-turns';
 import { assistantTurn } from './assistant-turn.mapper';
 import { toTurns } from './message-turns';
 import type { MessageOut, MessagesOptions } from './messages-options';

@@ -7,7 +7,7 @@ import {
   textPart,
   type UserPart,
 } from './content.mapper';
-import { readUserTurn } from '../shared/anthropic-user-turn';
+import { readUserTurn } from '../shared/anthropic-turns';
 import type { MessageOut } from './messages-options';
 import type { Turn } from './message-turns';
 import { invalidRequest } from './request-error';

@@ -1,13 +1,12 @@
 import {
   decodeReasoningItemCarrier,
-  isJsonObject,
   type ResponsesInputContent,
   type ResponsesInputItem,
 } from '@switchboard/protocols';
-import { isBlank, SERVER_BLOCK_TYPES } from '../anthropic-to-openai/content.mapper';
+import { isBlank } from '../anthropic-to-openai/content.mapper';
 import { toTurns, type Turn } from '../anthropic-to-openai/message-turns';
 import { invalidRequest } from '../anthropic-to-openai/request-error';
-import { readUserTurn, rejectUnansweredCalls } from '../shared/anthropic-user-turn';
+import { readToolUse, readUserTurn, rejectUnansweredCalls, skipServerBlock } from '../shared/anthropic-turns';
 import type { ToolNameMap } from '../shared/tool-names';
 import {
   documentInputs,
@@ -75,21 +74,12 @@ function assistantTurn(
         texts.push(block.text);
         break;
       case 'tool_use': {
-        const { id, name, input } = block;
-        if (typeof id !== 'string' || id.length === 0)
-          throw invalidRequest(`${path}.id`, 'must be a non-empty string');
-        if (typeof name !== 'string' || name.length === 0) {
-          throw invalidRequest(`${path}.name`, 'must be a non-empty string');
-        }
-        if (input !== undefined && input !== null && !isJsonObject(input)) {
-          throw invalidRequest(`${path}.input`, 'must be an object');
-        }
-        openCalls.add(id);
+        const call = readToolUse(block, path, openCalls);
         push({
           type: 'function_call',
-          call_id: id,
-          name: names.upstreamName(name),
-          arguments: JSON.stringify(input ?? {}),
+          call_id: call.id,
+          name: names.upstreamName(call.name),
+          arguments: call.arguments,
         });
         break;
       }
@@ -105,11 +95,7 @@ function assistantTurn(
         break;
       }
       default:
-        if (SERVER_BLOCK_TYPES.has(block.type as string)) break;
-        throw invalidRequest(
-          `${path}.type`,
-          `content block type ${JSON.stringify(block.type)} is not allowed in an assistant message toward an OpenAI upstream`,
-        );
+        skipServerBlock(block, path, 'an assistant message');
     }
   }
   flushTexts();

@@ -1,4 +1,4 @@
-import type { JsonObject } from '@switchboard/protocols';
+import { isJsonObject, type JsonObject } from '@switchboard/protocols';
 import { isBlank, SERVER_BLOCK_TYPES } from '../anthropic-to-openai/content.mapper';
 import type { Turn } from '../anthropic-to-openai/message-turns';
 import { invalidRequest } from '../anthropic-to-openai/request-error';
@@ -11,6 +11,39 @@ export interface UserTurnSink {
   image(block: JsonObject, path: string): void;
   document(block: JsonObject, path: string): void;
   searchResult(block: JsonObject): void;
+}
+
+/** Drops an Anthropic server block (nothing an OpenAI upstream can use); any other unknown block is a 400. */
+export function skipServerBlock(
+  block: JsonObject,
+  path: string,
+  where: 'a user message' | 'an assistant message',
+): void {
+  if (SERVER_BLOCK_TYPES.has(block.type as string)) return;
+  throw invalidRequest(
+    `${path}.type`,
+    `content block type ${JSON.stringify(block.type)} is not allowed in ${where} toward an OpenAI upstream`,
+  );
+}
+
+/** A checked `tool_use` block of an assistant turn; its id joins `openCalls` (the next user turn must answer it). */
+export function readToolUse(
+  block: JsonObject,
+  path: string,
+  openCalls: Set<string>,
+): { id: string; name: string; arguments: string } {
+  const { id, name, input } = block;
+  if (typeof id !== 'string' || id.length === 0) {
+    throw invalidRequest(`${path}.id`, 'must be a non-empty string');
+  }
+  if (typeof name !== 'string' || name.length === 0) {
+    throw invalidRequest(`${path}.name`, 'must be a non-empty string');
+  }
+  if (input !== undefined && input !== null && !isJsonObject(input)) {
+    throw invalidRequest(`${path}.input`, 'must be an object');
+  }
+  openCalls.add(id);
+  return { id, name, arguments: JSON.stringify(input ?? {}) };
 }
 
 /** Tool calls left without a result once the next user turn is read: OpenAI upstreams reject them. */
@@ -61,11 +94,7 @@ export function readUserTurn(turn: Turn, openCalls: Set<string>, sink: UserTurnS
       case 'redacted_thinking':
         break;
       default:
-        if (SERVER_BLOCK_TYPES.has(block.type as string)) break;
-        throw invalidRequest(
-          `${path}.type`,
-          `content block type ${JSON.stringify(block.type)} is not allowed in a user message toward an OpenAI upstream`,
-        );
+        skipServerBlock(block, path, 'a user message');
     }
   }
   rejectUnansweredCalls(openCalls);
