@@ -1,10 +1,6 @@
 import * as path from 'node:path';
 import { validateAnthropicRequest } from '@switchboard/testing/anthropic-request.validator';
-import {
-  chatClientMatrix,
-  clientChunksOf,
-  itChecksChatClientRequestRows,
-} from '../testing/chat-client-matrix';
+import { chatClientMatrix, chatChunksOf, itChecksChatRequestRows } from '../testing/chat-client-matrix';
 import { valuesAtPath } from '../testing/conversion-matrix.parser';
 import { fixedClock } from '../testing/fixed-clock';
 import { readSseFixture } from '../testing/stream-run';
@@ -20,7 +16,7 @@ const { rows, baseRequest, convert, requestSuite } = chatClientMatrix('openai-to
 });
 
 describe('docs/conversion-matrix.md — openai-to-anthropic', () => {
-  itChecksChatClientRequestRows(rows.request, requestSuite, 35);
+  itChecksChatRequestRows(rows.request, requestSuite, 35);
 
   it('unlisted fields are dropped too', () => {
     expect(convert({ ...baseRequest(false), some_future_field: { a: 1 } }).body).toEqual(
@@ -94,7 +90,7 @@ describe('docs/conversion-matrix.md — openai-to-anthropic', () => {
         exposeReasoning: true,
         jsonTool: 'json_response',
       });
-      chunks = await clientChunksOf(converter, memo, streams);
+      chunks = await chatChunksOf(converter, memo, streams);
     });
     it.each(rows.stream.map((r) => [r.field, r.status] as const))('%s is %s', (field, status) => {
       const present = chunks.flatMap((chunk) => valuesAtPath(chunk, field));

@@ -1,11 +1,7 @@
 import * as path from 'node:path';
 import { validateOpenAi } from '@switchboard/testing/openai-schema.validator';
 import { findConverter } from '../converter.registry';
-import {
-  chatClientMatrix,
-  clientChunksOf,
-  itChecksChatClientRequestRows,
-} from '../testing/chat-client-matrix';
+import { chatClientMatrix, chatChunksOf, itChecksChatRequestRows } from '../testing/chat-client-matrix';
 import { valuesAtPath } from '../testing/conversion-matrix.parser';
 import { fixedClock } from '../testing/fixed-clock';
 import { readSseFixture } from '../testing/stream-run';
@@ -26,7 +22,7 @@ describe('docs/conversion-matrix.md — openai-to-responses', () => {
     expect(converter.passthrough).toBeFalsy();
   });
 
-  itChecksChatClientRequestRows(rows.request, requestSuite, 30);
+  itChecksChatRequestRows(rows.request, requestSuite, 30);
 
   it('unlisted fields are dropped too, and store is always false', () => {
     const base = convert(baseRequest(false)).body;
@@ -89,7 +85,7 @@ describe('docs/conversion-matrix.md — openai-to-responses', () => {
         fixtures.map((name) => readSseFixture(path.join(__dirname, '__fixtures__', `${name}.upstream.sse`))),
       );
       const memo = toMemo({ model: 'm', toolNames: {}, includeUsage: true, exposeReasoning: true });
-      chunks = await clientChunksOf(converter, memo, streams);
+      chunks = await chatChunksOf(converter, memo, streams);
     });
     it.each(rows.stream.map((r) => [r.field, r.status] as const))('%s is %s', (field, status) => {
       const present = chunks.flatMap((chunk) => valuesAtPath(chunk, field));

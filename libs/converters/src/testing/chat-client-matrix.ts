@@ -50,7 +50,7 @@ export function chatClientMatrix(
 }
 
 /** The JSON chunks a Chat client receives for these upstream streams (`[DONE]` left out). */
-export async function clientChunksOf(
+export async function chatChunksOf(
   converter: Converter,
   memo: ConversionMemo,
   streams: SseEvent[][],
@@ -69,7 +69,7 @@ export async function clientChunksOf(
  * The request part of a Chat-client direction's matrix spec (call inside its `describe`): the matrix lists every
  * field of the official request schema, and each row with an example holds (at least `minExamples` of them).
  */
-export function itChecksChatClientRequestRows(
+export function itChecksChatRequestRows(
   requestRows: MatrixRow[],
   suite: OpenAiClientRequestSuite,
   minExamples: number,
