@@ -13,6 +13,7 @@ import {
   type SseEvent,
   type TokenUsage,
 } from '@switchboard/protocols';
+import { initialAnthropicClientFields } from '../shared/anthropic-client-stream';
 import { streamCutError } from '../shared/stream-failure';
 import type { AnthropicToOpenAiMemo } from './conversion-memo';
 import { messageStartEvent, pushMessageEnd } from '../shared/anthropic-message-out';
@@ -65,21 +66,14 @@ export type StepResult = [StreamState, AnthropicEventOut[]];
 export function initialStreamState(memo: AnthropicToOpenAiMemo, messageId: string): StreamState {
   return {
     memo,
-    messageId,
-    upstreamModel: undefined,
-    started: false,
-    nextIndex: 0,
+    ...initialAnthropicClientFields(messageId),
     open: null,
     tools: {},
     toolOrder: [],
     keyByIndex: {},
     finish: null,
     matchedStop: undefined,
-    usage: null,
     textTail: '',
-    sawRefusal: false,
-    closed: false,
-    failure: null,
   };
 }
 
