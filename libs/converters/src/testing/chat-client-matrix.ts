@@ -3,7 +3,7 @@ import { from } from 'rxjs';
 import type { ConversionMemo, Converter, UpstreamTarget } from '../converter.interface';
 import { readMatrixRows } from './conversion-matrix.parser';
 import { fixedClock } from './fixed-clock';
-import type { MatrixRow } from './conversion-matrix.parser';
+import { valuesAtPath, type MatrixRow } from './conversion-matrix.parser';
 import {
   expectOpenAiClientRequestRow,
   openAiSchemaFields,
@@ -89,5 +89,22 @@ export function itChecksChatRequestRows(
       if (body && (!row.target || topLevel(row.target) !== row.field))
         expect(body).not.toHaveProperty(row.field);
     });
+  });
+}
+
+/**
+ * The rows of a response or stream table (call inside a `describe`): a dropped field is found in none of the
+ * sources, any other in at least one (`defined`: with a value other than undefined).
+ */
+export function itChecksRowsIn(
+  rows: MatrixRow[],
+  sources: () => unknown[],
+  presence: 'any' | 'defined',
+): void {
+  it.each(rows.map((r) => [r.field, r.status] as const))('%s is %s', (field, status) => {
+    const present = sources().flatMap((source) => valuesAtPath(source, field));
+    if (status === 'dropped') expect(present).toEqual([]);
+    else
+      expect(presence === 'defined' ? present.filter((v) => v !== undefined) : present).not.toHaveLength(0);
   });
 }
