@@ -63,8 +63,7 @@ export function mapRequest(bodyIn: unknown, target: UpstreamTarget): ConvertedRe
     out.response_format = { type: 'json_schema', json_schema: { name: 'structured_output', schema } };
   const userId = fields.metadataUserId(body);
   if (userId) out.user = userId;
-  const serviceTier = fields.serviceTierOf(body, options.mapServiceTier);
-  if (serviceTier) out.service_tier = serviceTier;
+  Object.assign(out, fields.serviceTierField(body, options.mapServiceTier));
 
   return {
     body: out as unknown as Record<string, unknown>,

@@ -76,8 +76,7 @@ export function mapRequest(bodyIn: unknown, target: UpstreamTarget): ConvertedRe
   if (schema)
     out.text = { format: { type: 'json_schema', name: 'structured_output', schema, strict: false } };
   userIdentity(body, out);
-  const serviceTier = fields.serviceTierOf(body, options.mapServiceTier);
-  if (serviceTier) out.service_tier = serviceTier;
+  Object.assign(out, fields.serviceTierField(body, options.mapServiceTier));
 
   return {
     body: out as unknown as Record<string, unknown>,

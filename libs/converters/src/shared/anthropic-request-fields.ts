@@ -79,9 +79,12 @@ export function metadataUserId(body: JsonObject): string | undefined {
   return typeof userId === 'string' && userId.length > 0 ? userId : undefined;
 }
 
-/** Anthropic `service_tier` in OpenAI's words, when the instance maps it. */
-export function serviceTierOf(body: JsonObject, mapServiceTier: boolean): 'auto' | 'default' | undefined {
-  if (!mapServiceTier) return undefined;
-  if (body.service_tier === 'auto') return 'auto';
-  return body.service_tier === 'standard_only' ? 'default' : undefined;
+/** Anthropic `service_tier` in OpenAI's words (`{}` unless the instance maps it), to merge into the body. */
+export function serviceTierField(
+  body: JsonObject,
+  mapServiceTier: boolean,
+): { service_tier?: 'auto' | 'default' } {
+  if (!mapServiceTier) return {};
+  if (body.service_tier === 'auto') return { service_tier: 'auto' };
+  return body.service_tier === 'standard_only' ? { service_tier: 'default' } : {};
 }
