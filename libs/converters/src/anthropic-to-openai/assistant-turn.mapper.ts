@@ -1,5 +1,6 @@
-import { isJsonObject, type OpenAiToolCall } from '@switchboard/protocols';
-import { isBlank, SERVER_BLOCK_TYPES } from './content.mapper';
+import type { OpenAiToolCall } from '@switchboard/protocols';
+import { readToolUse, skipServerBlock } from '../shared/anthropic-turns';
+import { isBlank } from './content.mapper';
 import type { AssistantMessageOut, MessageOut, MessagesOptions } from './messages-options';
 import type { Turn } from './message-turns';
 import { invalidRequest } from './request-error';
@@ -22,21 +23,11 @@ export function assistantTurn(
         if (!isBlank(block.text)) texts.push(block.text);
         break;
       case 'tool_use': {
-        const { id, name, input } = block;
-        if (typeof id !== 'string' || id.length === 0) {
-          throw invalidRequest(`${path}.id`, 'must be a non-empty string');
-        }
-        if (typeof name !== 'string' || name.length === 0) {
-          throw invalidRequest(`${path}.name`, 'must be a non-empty string');
-        }
-        if (input !== undefined && input !== null && !isJsonObject(input)) {
-          throw invalidRequest(`${path}.input`, 'must be an object');
-        }
-        openCalls.add(id);
+        const call = readToolUse(block, path, openCalls);
         calls.push({
-          id,
+          id: call.id,
           type: 'function',
-          function: { name: options.toolNames.upstreamName(name), arguments: JSON.stringify(input ?? {}) },
+          function: { name: options.toolNames.upstreamName(call.name), arguments: call.arguments },
         });
         break;
       }
@@ -51,11 +42,7 @@ export function assistantTurn(
           signed.push({ type: 'redacted_thinking', data: block.data });
         break;
       default:
-        if (SERVER_BLOCK_TYPES.has(block.type as string)) break;
-        throw invalidRequest(
-          `${path}.type`,
-          `content block type ${JSON.stringify(block.type)} is not allowed in an assistant message toward an OpenAI upstream`,
-        );
+        skipServerBlock(block, path, 'an assistant message');
     }
   }
   // An assistant turn with nothing but (redacted) thinking or server blocks carries nothing upstream.

@@ -1,85 +1,23 @@
-import type { MessageCreateParamsBase } from '@anthropic-ai/sdk/resources/messages';
-import { GatewayError, GatewayErrorCode } from '@switchboard/common/errors';
 import { fixedClock } from '../testing/fixed-clock';
 import { anthropicToOpenAiConverter as converter } from './index';
 import { fixtureBytes, runStream } from './testing/stream-harness';
-import {
-  readConversionMatrix as readMatrix,
-  valuesAtPath as valuesAt,
-} from '../testing/conversion-matrix.parser';
-import { hasKeyDeep, setPath } from './testing/matrix-helpers';
+import { readMatrixRows, valuesAtPath as valuesAt } from '../testing/conversion-matrix.parser';
+import { hasKeyDeep } from '../testing/matrix-helpers';
+import { itChecksAnthropicClientRequestRows } from '../testing/request-matrix-rows';
 
 /** Keeps the anthropic-to-openai section of docs/conversion-matrix.md true. */
 
-const DIRECTION = 'anthropic-to-openai';
-const requestRows = readMatrix(DIRECTION, 'request');
-const responseRows = readMatrix(DIRECTION, 'response');
-const streamRows = readMatrix(DIRECTION, 'stream');
+const {
+  request: requestRows,
+  response: responseRows,
+  stream: streamRows,
+} = readMatrixRows('anthropic-to-openai');
 
-/** Every top-level Anthropic request field (names checked against the official SDK type at compile time). */
-const SDK_REQUEST_FIELDS = [
-  'model',
-  'max_tokens',
-  'messages',
-  'system',
-  'stop_sequences',
-  'stream',
-  'tools',
-  'tool_choice',
-  'thinking',
-  'metadata',
-  'service_tier',
-  'container',
-  'inference_geo',
-  'output_config',
-  'cache_control',
-  'speed',
-  'diagnostics',
-  'user_profile_id',
-  'workspace_id',
-] as const satisfies readonly (keyof MessageCreateParamsBase)[];
-/** Sampling fields of older models (no longer in the SDK type) and beta fields. */
-const LEGACY_AND_BETA_FIELDS = ['temperature', 'top_p', 'top_k', 'mcp_servers', 'context_management'];
-
-const baseRequest = () => ({
-  model: 'claude-sonnet-4-5',
-  max_tokens: 100,
-  messages: [{ role: 'user', content: 'hi' }],
-});
 const convert = (body: Record<string, unknown>) =>
   converter.convertRequest(body, { provider: 'openai' }, fixedClock()).body;
 
 describe('docs/conversion-matrix.md — anthropic-to-openai', () => {
-  it('lists every top-level Anthropic request field', () => {
-    const listed = new Set(requestRows.map((r) => r.field.split('.')[0]));
-    expect([...SDK_REQUEST_FIELDS, ...LEGACY_AND_BETA_FIELDS].filter((f) => !listed.has(f))).toEqual([]);
-  });
-
-  describe('request rows', () => {
-    const withExample = requestRows.filter((r) => r.example !== undefined);
-    it('has examples to check', () => expect(withExample.length).toBeGreaterThan(20));
-
-    it.each(withExample.map((r) => [r.field, r.status, r] as const))('%s is %s', (_field, status, row) => {
-      const request = baseRequest();
-      setPath(request, row.field, row.example?.value);
-      if (status === 'rejected') {
-        expect(() => convert(request)).toThrow(GatewayError);
-        try {
-          convert(request);
-        } catch (error) {
-          expect((error as GatewayError).code).toBe(GatewayErrorCode.INVALID_REQUEST);
-        }
-        return;
-      }
-      const body = convert(request);
-      if (status === 'dropped') {
-        expect(body).toEqual(convert(baseRequest()));
-        return;
-      }
-      expect(valuesAt(body, row.target ?? '').length).toBeGreaterThan(0);
-      expect(body).not.toEqual(convert(baseRequest()));
-    });
-  });
+  itChecksAnthropicClientRequestRows(requestRows, convert);
 
   describe('response rows', () => {
     const upstream = {

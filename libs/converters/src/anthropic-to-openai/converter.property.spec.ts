@@ -2,17 +2,10 @@ import { GatewayError } from '@switchboard/common/errors';
 import fc from 'fast-check';
 import { from, lastValueFrom, toArray } from 'rxjs';
 import { anthropicToOpenAiConverter as converter } from './index';
+import { onlyGatewayErrors } from '../testing/converter-properties';
 import { fixedClock } from '../testing/fixed-clock';
 
 /** Calls fn; passes when it returns or throws a GatewayError, fails on anything else. */
-function onlyGatewayErrors(fn: () => unknown): void {
-  try {
-    fn();
-  } catch (error) {
-    if (!(error instanceof GatewayError)) throw error;
-  }
-}
-
 const json = fc.jsonValue({ maxDepth: 4 });
 const blockType = fc.constantFrom(
   'text',

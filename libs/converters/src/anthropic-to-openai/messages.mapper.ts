@@ -1,8 +1,8 @@
 import type { JsonObject } from '@switchboard/protocols';
+import { rejectUnansweredCalls } from '../shared/anthropic-turns';
 import { assistantTurn } from './assistant-turn.mapper';
 import { toTurns } from './message-turns';
 import type { MessageOut, MessagesOptions } from './messages-options';
-import { invalidRequest } from './request-error';
 import { systemTexts } from './system-texts';
 import { userTurn } from './user-turn.mapper';
 
@@ -17,12 +17,7 @@ export function mapMessages(body: JsonObject, options: MessagesOptions): Message
     if (turn.role === 'user') {
       userTurn(turn, openCalls, out);
     } else {
-      if (openCalls.size > 0) {
-        throw invalidRequest(
-          'messages',
-          `tool_use ids without a tool_result in the following user turn: ${[...openCalls].join(', ')}`,
-        );
-      }
+      rejectUnansweredCalls(openCalls);
       assistantTurn(turn, options, openCalls, out);
     }
   }

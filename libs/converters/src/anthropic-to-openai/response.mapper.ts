@@ -1,53 +1,23 @@
 import { GatewayError, GatewayErrorCode } from '@switchboard/common/errors';
-import type { ConversionClock, ConversionMemo, ResponseHooks, TokenUsage } from '../converter.interface';
+import type { ConversionClock, Converter } from '../converter.interface';
 import {
   isJsonObject,
   openAiContentText,
   tokenUsageFromOpenAi as openAiTokenUsage,
-  type AnthropicMessage,
-  type AnthropicRedactedThinkingBlock,
-  type AnthropicTextBlock,
-  type AnthropicThinkingBlock,
-  type AnthropicToolUseBlock,
-  type AnthropicUsage,
   type JsonObject,
 } from '@switchboard/protocols';
+import {
+  anthropicMessageOut,
+  type ContentBlockOut,
+  type RedactedThinkingBlockOut,
+  type ThinkingBlockOut,
+  type ToolUseBlockOut,
+} from '../shared/anthropic-message-out';
 import { upstreamErrorMessage, upstreamErrorType } from '../shared/upstream-error-message';
 import { readMemo, type AnthropicToOpenAiMemo } from './conversion-memo';
 import { mapStopReason } from './stop-reason.mapper';
 import { toolInputFromArguments } from '../shared/tool-arguments';
 import { restoreToolName } from '../shared/tool-names';
-
-/** Output shapes: the fields of the Anthropic wire types (libs/protocols) that Switchboard writes. */
-export type TextBlockOut = Pick<AnthropicTextBlock, 'type' | 'text'>;
-export type ThinkingBlockOut = AnthropicThinkingBlock;
-export type RedactedThinkingBlockOut = AnthropicRedactedThinkingBlock;
-export type ToolUseBlockOut = Pick<AnthropicToolUseBlock, 'type' | 'id' | 'name' | 'input'>;
-export type ContentBlockOut = TextBlockOut | ThinkingBlockOut | RedactedThinkingBlockOut | ToolUseBlockOut;
-export type UsageOut = Pick<
-  AnthropicUsage,
-  'input_tokens' | 'output_tokens' | 'cache_creation_input_tokens' | 'cache_read_input_tokens'
->;
-export type MessageOut = Omit<AnthropicMessage, 'content' | 'usage'> & {
-  content: ContentBlockOut[];
-  usage: UsageOut;
-};
-
-export const EMPTY_USAGE: TokenUsage = {
-  input_tokens: 0,
-  output_tokens: 0,
-  cache_read_input_tokens: 0,
-  cache_creation_input_tokens: 0,
-};
-
-export function usageOut(usage: TokenUsage): UsageOut {
-  return {
-    input_tokens: usage.input_tokens,
-    output_tokens: usage.output_tokens,
-    cache_creation_input_tokens: usage.cache_creation_input_tokens,
-    cache_read_input_tokens: usage.cache_read_input_tokens,
-  };
-}
 
 /** `reasoning_content` (DeepSeek, vLLM) or `reasoning` (OpenRouter, Ollama) text of a message or delta. */
 export function reasoningText(message: JsonObject): string | undefined {
@@ -100,12 +70,7 @@ function toolUseBlocks(
 }
 
 /** OpenAI chat completion → Anthropic Message (conversion-spec §6): thinking, then text, then tool_use. */
-export function mapResponse(
-  body: unknown,
-  rawMemo: ConversionMemo,
-  clock: ConversionClock,
-  hooks?: ResponseHooks,
-): Record<string, unknown> {
+export const mapResponse: Converter['convertResponse'] = (body, rawMemo, clock, hooks) => {
   const memo = readMemo(rawMemo);
   if (!isJsonObject(body)) throw malformed('the body is not a JSON object');
   if (body.error !== undefined && body.error !== null) {
@@ -155,19 +120,11 @@ export function mapResponse(
     },
     memo,
   );
-  const usage = openAiTokenUsage(body.usage);
-  const upstreamModel = typeof body.model === 'string' && body.model.length > 0 ? body.model : undefined;
-  if (upstreamModel !== undefined) hooks?.onModel?.(upstreamModel);
-  if (usage) hooks?.onUsage?.(usage);
-  const out: MessageOut = {
-    id: `msg_${clock.newId()}`,
-    type: 'message',
-    role: 'assistant',
-    model: upstreamModel ?? memo.requestedModel,
+  const answer = {
     content,
-    stop_reason: stop.stop_reason,
-    stop_sequence: stop.stop_sequence,
-    usage: usageOut(usage ?? EMPTY_USAGE),
+    stopReason: stop.stop_reason,
+    stopSequence: stop.stop_sequence,
+    usage: openAiTokenUsage(body.usage),
   };
-  return out as unknown as Record<string, unknown>;
-}
+  return anthropicMessageOut(body, answer, memo.requestedModel, clock, hooks);
+};

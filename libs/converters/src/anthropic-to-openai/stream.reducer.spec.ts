@@ -1,17 +1,7 @@
 import { GatewayErrorCode } from '@switchboard/common/errors';
 import { initialStreamState, step } from './stream.reducer';
-import {
-  DONE,
-  chunk,
-  delta,
-  finish,
-  memo,
-  messageDelta,
-  run,
-  tool,
-  types,
-  usage,
-} from './testing/chunk-events';
+import { DONE, chunk, delta, finish, tool, usage } from './testing/chunk-events';
+import { memo, messageDelta, ONE_TEXT_BLOCK, run, types } from './testing/reducer-output';
 
 describe('anthropic-to-openai stream reducer', () => {
   it('starts with message_start carrying the upstream model and zero usage placeholders', () => {
@@ -78,14 +68,7 @@ describe('anthropic-to-openai stream reducer', () => {
       usage(99, 99),
       DONE,
     ]);
-    expect(types(out)).toEqual([
-      'message_start',
-      'start:0:text',
-      'delta:0',
-      'stop:0',
-      'message_delta',
-      'message_stop',
-    ]);
+    expect(types(out)).toEqual(ONE_TEXT_BLOCK);
     expect(messageDelta(out)).toMatchObject({
       delta: { stop_reason: 'max_tokens' },
       usage: { input_tokens: 3 },

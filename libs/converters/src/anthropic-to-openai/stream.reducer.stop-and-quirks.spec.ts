@@ -3,18 +3,8 @@ import type { AnthropicStreamEvent as AnthropicEventOut } from '@switchboard/pro
 import { readMemo } from './conversion-memo';
 import { anthropicToOpenAiConverter } from './index';
 import { initialStreamState, step } from './stream.reducer';
-import {
-  DONE,
-  chunk,
-  delta,
-  finish,
-  memo,
-  messageDelta,
-  run,
-  tool,
-  types,
-  usage,
-} from './testing/chunk-events';
+import { DONE, chunk, delta, finish, tool, usage } from './testing/chunk-events';
+import { memo, messageDelta, ONE_TEXT_BLOCK, run, types } from './testing/reducer-output';
 
 describe('anthropic-to-openai stream reducer', () => {
   describe('stop reasons', () => {
@@ -78,14 +68,7 @@ describe('anthropic-to-openai stream reducer', () => {
       DONE,
     ]);
     expect(state.failure).toBeNull();
-    expect(types(out)).toEqual([
-      'message_start',
-      'start:0:text',
-      'delta:0',
-      'stop:0',
-      'message_delta',
-      'message_stop',
-    ]);
+    expect(types(out)).toEqual(ONE_TEXT_BLOCK);
     expect(messageDelta(out)).toMatchObject({
       delta: { stop_reason: 'end_turn' },
       usage: { input_tokens: 5 },

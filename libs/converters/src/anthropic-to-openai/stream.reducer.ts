@@ -13,9 +13,11 @@ import {
   type SseEvent,
   type TokenUsage,
 } from '@switchboard/protocols';
+import { initialAnthropicClientFields } from '../shared/anthropic-client-stream';
 import { streamCutError } from '../shared/stream-failure';
 import type { AnthropicToOpenAiMemo } from './conversion-memo';
-import { EMPTY_USAGE, reasoningText, usageOut } from './response.mapper';
+import { messageStartEvent, pushMessageEnd } from '../shared/anthropic-message-out';
+import { reasoningText } from './response.mapper';
 import { mapStopReason } from './stop-reason.mapper';
 import {
   appendText,
@@ -64,40 +66,21 @@ export type StepResult = [StreamState, AnthropicEventOut[]];
 export function initialStreamState(memo: AnthropicToOpenAiMemo, messageId: string): StreamState {
   return {
     memo,
-    messageId,
-    upstreamModel: undefined,
-    started: false,
-    nextIndex: 0,
+    ...initialAnthropicClientFields(messageId),
     open: null,
     tools: {},
     toolOrder: [],
     keyByIndex: {},
     finish: null,
     matchedStop: undefined,
-    usage: null,
     textTail: '',
-    sawRefusal: false,
-    closed: false,
-    failure: null,
   };
 }
 
 function ensureStarted(s: Draft, out: AnthropicEventOut[]): void {
   if (s.started) return;
   s.started = true;
-  out.push({
-    type: 'message_start',
-    message: {
-      id: s.messageId,
-      type: 'message',
-      role: 'assistant',
-      model: s.upstreamModel ?? s.memo.requestedModel,
-      content: [],
-      stop_reason: null,
-      stop_sequence: null,
-      usage: usageOut(EMPTY_USAGE),
-    },
-  });
+  out.push(messageStartEvent(s.messageId, s.upstreamModel ?? s.memo.requestedModel));
 }
 
 function finishMessage(s: Draft, out: AnthropicEventOut[]): void {
@@ -113,12 +96,7 @@ function finishMessage(s: Draft, out: AnthropicEventOut[]): void {
     },
     s.memo,
   );
-  out.push({
-    type: 'message_delta',
-    delta: { stop_reason: stop.stop_reason, stop_sequence: stop.stop_sequence },
-    usage: usageOut(s.usage ?? EMPTY_USAGE),
-  });
-  out.push({ type: 'message_stop' });
+  pushMessageEnd(out, stop.stop_reason, stop.stop_sequence, s.usage);
   s.closed = true;
 }
 

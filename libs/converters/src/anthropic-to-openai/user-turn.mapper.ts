@@ -3,11 +3,11 @@ import {
   documentParts,
   imagePart,
   isBlank,
-  SERVER_BLOCK_TYPES,
   searchResultParts,
   textPart,
   type UserPart,
 } from './content.mapper';
+import { readUserTurn } from '../shared/anthropic-turns';
 import type { MessageOut } from './messages-options';
 import type { Turn } from './message-turns';
 import { invalidRequest } from './request-error';
@@ -62,55 +62,18 @@ function toolResultContent(block: JsonObject, path: string): { text: string; ima
 export function userTurn(turn: Turn, openCalls: Set<string>, out: MessageOut[]): void {
   const parts: UserPart[] = [];
   const toolImages: UserPart[] = [];
-  for (const { block, path } of turn.blocks) {
-    switch (block.type) {
-      case 'tool_result': {
-        const id = block.tool_use_id;
-        if (typeof id !== 'string' || id.length === 0) {
-          throw invalidRequest(`${path}.tool_use_id`, 'must be a non-empty string');
-        }
-        if (!openCalls.delete(id)) {
-          throw invalidRequest(
-            `${path}.tool_use_id`,
-            `tool_result ${JSON.stringify(id)} does not answer a tool_use of the preceding assistant turn`,
-          );
-        }
-        const { text, images } = toolResultContent(block, path);
-        const tool: OpenAiToolMessage = { role: 'tool', tool_call_id: id, content: text };
-        out.push(tool);
-        toolImages.push(...images);
-        break;
-      }
-      case 'text':
-        if (typeof block.text !== 'string') throw invalidRequest(`${path}.text`, 'must be a string');
-        if (!isBlank(block.text)) parts.push(textPart(block.text));
-        break;
-      case 'image':
-        parts.push(imagePart(block, path));
-        break;
-      case 'document':
-        parts.push(...documentParts(block, path));
-        break;
-      case 'search_result':
-        parts.push(...searchResultParts(block));
-        break;
-      case 'thinking':
-      case 'redacted_thinking':
-        break;
-      default:
-        if (SERVER_BLOCK_TYPES.has(block.type as string)) break;
-        throw invalidRequest(
-          `${path}.type`,
-          `content block type ${JSON.stringify(block.type)} is not allowed in a user message toward an OpenAI upstream`,
-        );
-    }
-  }
-  if (openCalls.size > 0) {
-    throw invalidRequest(
-      'messages',
-      `tool_use ids without a tool_result in the following user turn: ${[...openCalls].join(', ')}`,
-    );
-  }
+  readUserTurn(turn, openCalls, {
+    toolResult(id, block, path) {
+      const { text, images } = toolResultContent(block, path);
+      const tool: OpenAiToolMessage = { role: 'tool', tool_call_id: id, content: text };
+      out.push(tool);
+      toolImages.push(...images);
+    },
+    text: (text) => parts.push(textPart(text)),
+    image: (block, path) => parts.push(imagePart(block, path)),
+    document: (block, path) => parts.push(...documentParts(block, path)),
+    searchResult: (block) => parts.push(...searchResultParts(block)),
+  });
   // Images a tool returned cannot live in a tool message: they open the user message that follows the results.
   const all = [...toolImages, ...parts];
   if (all.length === 0) return;

@@ -2,6 +2,7 @@ import { GatewayError } from '@switchboard/common/errors';
 import type { SseEvent } from '@switchboard/protocols';
 import * as fc from 'fast-check';
 import { from } from 'rxjs';
+import { onlyGatewayErrors } from '../testing/converter-properties';
 import { fixedClock } from '../testing/fixed-clock';
 import { runStream } from '../testing/stream-run';
 import { anthropicToResponsesConverter as converter } from './index';
@@ -14,14 +15,6 @@ import { responsesRequestProblems } from '@switchboard/testing/responses-request
  */
 
 const target = { provider: 'openai' };
-
-function onlyGatewayErrors(action: () => unknown): void {
-  try {
-    action();
-  } catch (error) {
-    if (!(error instanceof GatewayError)) throw error;
-  }
-}
 
 const text = fc.string({ maxLength: 12 });
 const block = fc.oneof(

@@ -1,12 +1,12 @@
 import {
   decodeReasoningItemCarrier,
-  isJsonObject,
   type ResponsesInputContent,
   type ResponsesInputItem,
 } from '@switchboard/protocols';
-import { isBlank, SERVER_BLOCK_TYPES } from '../anthropic-to-openai/content.mapper';
+import { isBlank } from '../anthropic-to-openai/content.mapper';
 import { toTurns, type Turn } from '../anthropic-to-openai/message-turns';
 import { invalidRequest } from '../anthropic-to-openai/request-error';
+import { readToolUse, readUserTurn, rejectUnansweredCalls, skipServerBlock } from '../shared/anthropic-turns';
 import type { ToolNameMap } from '../shared/tool-names';
 import {
   documentInputs,
@@ -26,52 +26,14 @@ import {
 
 function userTurn(turn: Turn, openCalls: Set<string>, out: ResponsesInputItem[]): void {
   const parts: ResponsesInputContent[] = [];
-  for (const { block, path } of turn.blocks) {
-    switch (block.type) {
-      case 'tool_result': {
-        const id = block.tool_use_id;
-        if (typeof id !== 'string' || id.length === 0) {
-          throw invalidRequest(`${path}.tool_use_id`, 'must be a non-empty string');
-        }
-        if (!openCalls.delete(id)) {
-          throw invalidRequest(
-            `${path}.tool_use_id`,
-            `tool_result ${JSON.stringify(id)} does not answer a tool_use of the preceding assistant turn`,
-          );
-        }
-        out.push({ type: 'function_call_output', call_id: id, output: toolResultOutput(block, path) });
-        break;
-      }
-      case 'text':
-        if (typeof block.text !== 'string') throw invalidRequest(`${path}.text`, 'must be a string');
-        if (!isBlank(block.text)) parts.push(inputText(block.text));
-        break;
-      case 'image':
-        parts.push(imageInput(block, path));
-        break;
-      case 'document':
-        parts.push(...documentInputs(block, path));
-        break;
-      case 'search_result':
-        parts.push(...searchResultInputs(block));
-        break;
-      case 'thinking':
-      case 'redacted_thinking':
-        break;
-      default:
-        if (SERVER_BLOCK_TYPES.has(block.type as string)) break;
-        throw invalidRequest(
-          `${path}.type`,
-          `content block type ${JSON.stringify(block.type)} is not allowed in a user message toward an OpenAI upstream`,
-        );
-    }
-  }
-  if (openCalls.size > 0) {
-    throw invalidRequest(
-      'messages',
-      `tool_use ids without a tool_result in the following user turn: ${[...openCalls].join(', ')}`,
-    );
-  }
+  readUserTurn(turn, openCalls, {
+    toolResult: (id, block, path) =>
+      out.push({ type: 'function_call_output', call_id: id, output: toolResultOutput(block, path) }),
+    text: (text) => parts.push(inputText(text)),
+    image: (block, path) => parts.push(imageInput(block, path)),
+    document: (block, path) => parts.push(...documentInputs(block, path)),
+    searchResult: (block) => parts.push(...searchResultInputs(block)),
+  });
   if (parts.length > 0) out.push({ type: 'message', role: 'user', content: parts });
 }
 
@@ -112,21 +74,12 @@ function assistantTurn(
         texts.push(block.text);
         break;
       case 'tool_use': {
-        const { id, name, input } = block;
-        if (typeof id !== 'string' || id.length === 0)
-          throw invalidRequest(`${path}.id`, 'must be a non-empty string');
-        if (typeof name !== 'string' || name.length === 0) {
-          throw invalidRequest(`${path}.name`, 'must be a non-empty string');
-        }
-        if (input !== undefined && input !== null && !isJsonObject(input)) {
-          throw invalidRequest(`${path}.input`, 'must be an object');
-        }
-        openCalls.add(id);
+        const call = readToolUse(block, path, openCalls);
         push({
           type: 'function_call',
-          call_id: id,
-          name: names.upstreamName(name),
-          arguments: JSON.stringify(input ?? {}),
+          call_id: call.id,
+          name: names.upstreamName(call.name),
+          arguments: call.arguments,
         });
         break;
       }
@@ -142,11 +95,7 @@ function assistantTurn(
         break;
       }
       default:
-        if (SERVER_BLOCK_TYPES.has(block.type as string)) break;
-        throw invalidRequest(
-          `${path}.type`,
-          `content block type ${JSON.stringify(block.type)} is not allowed in an assistant message toward an OpenAI upstream`,
-        );
+        skipServerBlock(block, path, 'an assistant message');
     }
   }
   flushTexts();
@@ -165,12 +114,7 @@ export function mapInput(
   for (const turn of turns) {
     if (turn.role === 'user') userTurn(turn, openCalls, input);
     else {
-      if (openCalls.size > 0) {
-        throw invalidRequest(
-          'messages',
-          `tool_use ids without a tool_result in the following user turn: ${[...openCalls].join(', ')}`,
-        );
-      }
+      rejectUnansweredCalls(openCalls);
       assistantTurn(turn, names, openCalls, input);
     }
   }

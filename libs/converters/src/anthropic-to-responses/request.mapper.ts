@@ -1,5 +1,4 @@
 import {
-  isJsonObject,
   type JsonObject,
   type ResponsesCreateRequest,
   type ResponsesReasoningEffort,
@@ -8,6 +7,7 @@ import type { ConvertedRequest, UpstreamTarget } from '../converter.interface';
 import { systemTexts } from '../anthropic-to-openai/system-texts';
 import { mapReasoningEffort } from '../anthropic-to-openai/reasoning.mapper';
 import { invalidRequest } from '../anthropic-to-openai/request-error';
+import * as fields from '../shared/anthropic-request-fields';
 import { ToolNameMap } from '../shared/tool-names';
 import { toMemo } from './conversion-memo';
 import { mapInput } from './input.mapper';
@@ -19,32 +19,16 @@ const MIN_OUTPUT_TOKENS = 16;
 /** `safety_identifier` is at most 64 characters; longer ids (Claude Code's `metadata.user_id`) go in `user`. */
 const MAX_SAFETY_IDENTIFIER = 64;
 
-function optionalNumber(body: JsonObject, field: string, min: number, max: number): number | undefined {
-  const value = body[field];
-  if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max) {
-    throw invalidRequest(field, `must be a number between ${min} and ${max}`);
-  }
-  return value;
-}
-
 /** Instance `defaults` are in the upstream's field names (`max_output_tokens`): the data plane merges them. */
 function maxOutputTokens(body: JsonObject): number | undefined {
-  const value = body.max_tokens;
-  if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
-    throw invalidRequest('max_tokens', 'must be an integer of at least 1');
-  }
-  return Math.max(value, MIN_OUTPUT_TOKENS);
+  const value = fields.maxTokensOf(body.max_tokens);
+  return value === undefined ? undefined : Math.max(value, MIN_OUTPUT_TOKENS);
 }
 
 /** Responses has no stop sequences: a request that sets any is refused unless the instance says `drop`. */
 function checkStopSequences(body: JsonObject, options: AnthropicToResponsesOptions): void {
-  const value = body.stop_sequences;
-  if (value === undefined || value === null) return;
-  if (!Array.isArray(value) || !value.every((s) => typeof s === 'string')) {
-    throw invalidRequest('stop_sequences', 'must be an array of strings');
-  }
+  const value = fields.stopSequencesOf(body);
+  if (value === undefined) return;
   if (options.stopSequences === 'drop' || value.every((s) => s.length === 0)) return;
   throw invalidRequest(
     'stop_sequences',
@@ -52,21 +36,9 @@ function checkStopSequences(body: JsonObject, options: AnthropicToResponsesOptio
   );
 }
 
-function structuredOutput(body: JsonObject): ResponsesCreateRequest['text'] {
-  const format = isJsonObject(body.output_config) ? body.output_config.format : body.output_format;
-  if (format === undefined || format === null) return undefined;
-  if (!isJsonObject(format) || format.type !== 'json_schema' || !isJsonObject(format.schema)) {
-    throw invalidRequest('output_config.format', 'must be {"type":"json_schema","schema":{…}}');
-  }
-  // Not strict: OpenAI strict mode needs a normalised schema (every property required, no extra keys).
-  return { format: { type: 'json_schema', name: 'structured_output', schema: format.schema, strict: false } };
-}
-
 function userIdentity(body: JsonObject, out: ResponsesCreateRequest): void {
-  if (body.metadata === undefined || body.metadata === null) return;
-  if (!isJsonObject(body.metadata)) throw invalidRequest('metadata', 'must be an object');
-  const userId = body.metadata.user_id;
-  if (typeof userId !== 'string' || userId.length === 0) return;
+  const userId = fields.metadataUserId(body);
+  if (userId === undefined) return;
   if (userId.length <= MAX_SAFETY_IDENTIFIER) out.safety_identifier = userId;
   else out.user = userId;
 }
@@ -77,12 +49,8 @@ function userIdentity(body: JsonObject, out: ResponsesCreateRequest): void {
  * `include` whenever reasoning is. Fields without a Responses meaning are dropped (docs/conversion-matrix.md).
  */
 export function mapRequest(bodyIn: unknown, target: UpstreamTarget): ConvertedRequest {
-  if (!isJsonObject(bodyIn)) throw invalidRequest('body', 'must be a JSON object');
-  const body = bodyIn;
+  const body = fields.readRequestBody(bodyIn);
   const options = readOptions(target);
-  if (typeof body.model !== 'string' || body.model.length === 0) {
-    throw invalidRequest('model', 'must be a non-empty string');
-  }
   const names = new ToolNameMap();
   const { input, systems } = mapInput(body.messages, names);
   const out: ResponsesCreateRequest = { model: body.model, input, store: false };
@@ -91,16 +59,10 @@ export function mapRequest(bodyIn: unknown, target: UpstreamTarget): ConvertedRe
 
   const limit = maxOutputTokens(body);
   if (limit !== undefined) out.max_output_tokens = limit;
-  const temperature = optionalNumber(body, 'temperature', 0, 2);
-  if (temperature !== undefined) out.temperature = temperature;
-  const topP = optionalNumber(body, 'top_p', 0, 1);
-  if (topP !== undefined) out.top_p = topP;
+  fields.copySampling(body, out);
   checkStopSequences(body, options);
 
-  if (body.stream !== undefined && body.stream !== null && typeof body.stream !== 'boolean') {
-    throw invalidRequest('stream', 'must be a boolean');
-  }
-  if (body.stream === true) out.stream = true;
+  if (fields.streamFlag(body)) out.stream = true;
 
   Object.assign(out, mapTools(body.tools, body.tool_choice, names));
 
@@ -109,12 +71,12 @@ export function mapRequest(bodyIn: unknown, target: UpstreamTarget): ConvertedRe
     out.reasoning = { effort: effort as ResponsesReasoningEffort, summary: 'auto' };
     out.include = ['reasoning.encrypted_content'];
   }
-  const text = structuredOutput(body);
-  if (text) out.text = text;
+  const schema = fields.outputSchemaOf(body);
+  // Not strict: OpenAI strict mode needs a normalised schema (every property required, no extra keys).
+  if (schema)
+    out.text = { format: { type: 'json_schema', name: 'structured_output', schema, strict: false } };
   userIdentity(body, out);
-  if (options.mapServiceTier && (body.service_tier === 'auto' || body.service_tier === 'standard_only')) {
-    out.service_tier = body.service_tier === 'auto' ? 'auto' : 'default';
-  }
+  Object.assign(out, fields.serviceTierField(body, options.mapServiceTier));
 
   return {
     body: out as unknown as Record<string, unknown>,

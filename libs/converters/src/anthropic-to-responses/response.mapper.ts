@@ -1,12 +1,7 @@
 import { GatewayError, GatewayErrorCode } from '@switchboard/common/errors';
 import { isJsonObject, tokenUsageFromResponsesUsage, type JsonObject } from '@switchboard/protocols';
-import type { ConversionClock, ConversionMemo, ResponseHooks } from '../converter.interface';
-import {
-  EMPTY_USAGE,
-  usageOut,
-  type ContentBlockOut,
-  type MessageOut,
-} from '../anthropic-to-openai/response.mapper';
+import type { ConversionClock, Converter } from '../converter.interface';
+import { anthropicMessageOut, type ContentBlockOut } from '../shared/anthropic-message-out';
 import { upstreamErrorMessage, upstreamErrorType } from '../shared/upstream-error-message';
 import { toolInputFromArguments } from '../shared/tool-arguments';
 import { restoreToolName } from '../shared/tool-names';
@@ -76,12 +71,7 @@ function contentBlocks(output: unknown[], memo: AnthropicToResponsesMemo, clock:
 }
 
 /** OpenAI `Response` → Anthropic Message (responses-spec §9.3): items in order as thinking, text and tool_use. */
-export function mapResponse(
-  body: unknown,
-  rawMemo: ConversionMemo,
-  clock: ConversionClock,
-  hooks?: ResponseHooks,
-): Record<string, unknown> {
+export const mapResponse: Converter['convertResponse'] = (body, rawMemo, clock, hooks) => {
   const memo = readMemo(rawMemo);
   if (!isJsonObject(body)) throw malformed('the body is not a JSON object');
   const failed = failure(body);
@@ -97,19 +87,11 @@ export function mapResponse(
     },
     memo,
   );
-  const usage = tokenUsageFromResponsesUsage(body.usage);
-  const upstreamModel = typeof body.model === 'string' && body.model.length > 0 ? body.model : undefined;
-  if (upstreamModel !== undefined) hooks?.onModel?.(upstreamModel);
-  if (usage) hooks?.onUsage?.(usage);
-  const out: MessageOut = {
-    id: `msg_${clock.newId()}`,
-    type: 'message',
-    role: 'assistant',
-    model: upstreamModel ?? memo.requestedModel,
+  const answer = {
     content: blocks.content,
-    stop_reason: stopReason,
-    stop_sequence: null,
-    usage: usageOut(usage ?? EMPTY_USAGE),
+    stopReason,
+    stopSequence: null,
+    usage: tokenUsageFromResponsesUsage(body.usage),
   };
-  return out as unknown as Record<string, unknown>;
-}
+  return anthropicMessageOut(body, answer, memo.requestedModel, clock, hooks);
+};

@@ -1,5 +1,6 @@
 import { GatewayErrorCode } from '@switchboard/common/errors';
 import type { SseEvent } from '@switchboard/protocols';
+import { runReducer } from '../testing/reducer-run';
 import { readMemo } from './conversion-memo';
 import { flush, initialStreamState, step, type StreamState } from './stream.reducer';
 
@@ -14,21 +15,15 @@ const completed = (status = 'completed', extra: Record<string, unknown> = {}) =>
     response: { status, model: 'gpt-x', usage: { input_tokens: 3, output_tokens: 2 }, ...extra },
   });
 
-function run(events: SseEvent[], memo: Record<string, unknown> = {}, end = true) {
-  let state: StreamState = initialStreamState(readMemo({ requestedModel: 'claude', ...memo }), 'msg_1');
-  const out: Record<string, any>[] = []; // eslint-disable-line @typescript-eslint/no-explicit-any
-  for (const event of events) {
-    const [next, produced] = step(state, event);
-    state = next;
-    out.push(...produced);
-  }
-  if (end) {
-    const [next, produced] = flush(state);
-    state = next;
-    out.push(...produced);
-  }
-  return { out, state };
-}
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+const run = (events: SseEvent[], memo: Json = {}, end = true) =>
+  runReducer<StreamState, Json>(
+    { step, flush },
+    initialStreamState(readMemo({ requestedModel: 'claude', ...memo }), 'msg_1'),
+    events,
+    end,
+  );
 
 describe('Responses → Anthropic stream reducer', () => {
   it('sends text and arguments that only arrive in `.done` events, and restores shortened tool names', () => {

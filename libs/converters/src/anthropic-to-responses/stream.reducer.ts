@@ -10,7 +10,7 @@ import {
   type JsonObject,
   type SseEvent,
 } from '@switchboard/protocols';
-import { EMPTY_USAGE, usageOut } from '../anthropic-to-openai/response.mapper';
+import { messageStartEvent, pushMessageEnd } from '../shared/anthropic-message-out';
 import { streamCutError } from '../shared/stream-failure';
 import { mapStopReason } from './stop-reason.mapper';
 import { appendArguments, appendText, appendThinking, closeOpen } from './stream-blocks';
@@ -32,19 +32,7 @@ export type StepResult = [StreamState, AnthropicEventOut[]];
 function ensureStarted(s: Draft, out: AnthropicEventOut[]): void {
   if (s.started) return;
   s.started = true;
-  out.push({
-    type: 'message_start',
-    message: {
-      id: s.messageId,
-      type: 'message',
-      role: 'assistant',
-      model: s.upstreamModel ?? s.memo.requestedModel,
-      content: [],
-      stop_reason: null,
-      stop_sequence: null,
-      usage: usageOut(EMPTY_USAGE),
-    },
-  });
+  out.push(messageStartEvent(s.messageId, s.upstreamModel ?? s.memo.requestedModel));
 }
 
 function finishMessage(s: Draft, type: string, response: JsonObject, out: AnthropicEventOut[]): void {
@@ -58,12 +46,7 @@ function finishMessage(s: Draft, type: string, response: JsonObject, out: Anthro
     { status, incompleteReason: incomplete, hasToolCalls: s.hasToolCalls, sawRefusal: s.sawRefusal },
     s.memo,
   );
-  out.push({
-    type: 'message_delta',
-    delta: { stop_reason: stopReason, stop_sequence: null },
-    usage: usageOut(s.usage ?? EMPTY_USAGE),
-  });
-  out.push({ type: 'message_stop' });
+  pushMessageEnd(out, stopReason, null, s.usage);
   s.closed = true;
 }
 

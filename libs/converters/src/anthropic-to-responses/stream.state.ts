@@ -1,5 +1,6 @@
 import type { GatewayError } from '@switchboard/common/errors';
 import type { TokenUsage } from '@switchboard/protocols';
+import { initialAnthropicClientFields } from '../shared/anthropic-client-stream';
 import type { AnthropicToResponsesMemo } from './conversion-memo';
 
 /** What the reducer knows of one upstream output item, keyed by its `output_index`. */
@@ -38,17 +39,10 @@ export type Draft = { -readonly [K in keyof StreamState]: StreamState[K] } & {
 export function initialStreamState(memo: AnthropicToResponsesMemo, messageId: string): StreamState {
   return {
     memo,
-    messageId,
-    upstreamModel: undefined,
-    started: false,
-    nextIndex: 0,
+    ...initialAnthropicClientFields(messageId),
     open: undefined,
     items: {},
     hasToolCalls: false,
-    sawRefusal: false,
-    usage: null,
-    closed: false,
-    failure: null,
   };
 }
 

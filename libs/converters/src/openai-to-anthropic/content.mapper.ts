@@ -5,7 +5,7 @@ import {
   type AnthropicImageBlock,
   type AnthropicTextBlock,
 } from '@switchboard/protocols';
-import { invalidRequest, unsupported } from './request-error';
+import { invalidRequest, unsupported } from '../shared/request-error';
 
 /** OpenAI content parts → Anthropic blocks (conversion-spec §2.4, user content parts). */
 

@@ -1,81 +1,21 @@
-import { GatewayError } from '@switchboard/common/errors';
-import type { SseEvent } from '@switchboard/protocols';
 import * as path from 'node:path';
-import { from } from 'rxjs';
 import { validateAnthropicRequest } from '@switchboard/testing/anthropic-request.validator';
-import openAiSchemas from '@switchboard/test-fixtures/openai-schemas.json';
-import { readConversionMatrix, valuesAtPath } from '../testing/conversion-matrix.parser';
+import * as chat from '../testing/chat-client-matrix';
 import { fixedClock } from '../testing/fixed-clock';
-import { readSseFixture, runStream } from '../testing/stream-run';
+import { readSseFixture } from '../testing/stream-run';
 import { toMemo } from './conversion-memo';
 import { openAiToAnthropicConverter as converter } from './index';
 
 /** Keeps the openai-to-anthropic section of docs/conversion-matrix.md true. */
 
-const DIRECTION = 'openai-to-anthropic';
-const requestRows = readConversionMatrix(DIRECTION, 'request');
-const responseRows = readConversionMatrix(DIRECTION, 'response');
-const streamRows = readConversionMatrix(DIRECTION, 'stream');
-
-/** Fields that only mean something when the request has tools. */
-const NEEDS_TOOLS = new Set(['tool_choice', 'function_call', 'parallel_tool_calls']);
-const baseTool = {
-  type: 'function',
-  function: { name: 'f', parameters: { type: 'object', properties: {} } },
-};
-const baseRequest = (withTools: boolean): Record<string, unknown> => ({
+const { rows, baseRequest, convert, requestSuite } = chat.chatClientMatrix('openai-to-anthropic', converter, {
   model: 'claude-sonnet-4-5',
-  messages: [{ role: 'user', content: 'hi' }],
-  ...(withTools ? { tools: [baseTool] } : {}),
+  target: { provider: 'anthropic' },
+  validUpstream: validateAnthropicRequest,
 });
-const convert = (body: Record<string, unknown>) =>
-  converter.convertRequest(body, { provider: 'anthropic' }, fixedClock());
-
-const topLevel = (field: string): string => field.split(/[.[]/)[0]!;
 
 describe('docs/conversion-matrix.md — openai-to-anthropic', () => {
-  it('lists every top-level field of the official CreateChatCompletionRequest schema', () => {
-    const defs = (
-      openAiSchemas as {
-        $defs: Record<string, { properties?: object; allOf?: { $ref?: string; properties?: object }[] }>;
-      }
-    ).$defs;
-    const fields = new Set<string>();
-    const collect = (schema: (typeof defs)[string] | undefined): void => {
-      if (!schema) return;
-      Object.keys(schema.properties ?? {}).forEach((f) => fields.add(f));
-      for (const member of schema.allOf ?? [])
-        collect(member.$ref ? defs[member.$ref.replace('#/$defs/', '')] : member);
-    };
-    collect(defs.CreateChatCompletionRequest);
-    const listed = new Set(requestRows.map((r) => topLevel(r.field)));
-    expect([...fields].filter((f) => !listed.has(f))).toEqual([]);
-  });
-
-  describe('request rows with an example', () => {
-    const rows = requestRows.filter((r) => r.example !== undefined);
-    it('has examples to check', () => expect(rows.length).toBeGreaterThan(35));
-
-    it.each(rows.map((r) => [r.field, r.status, r] as const))('%s is %s', (_field, status, row) => {
-      const withTools = NEEDS_TOOLS.has(row.field);
-      const request = { ...baseRequest(withTools), [row.field]: row.example!.value };
-      if (status === 'rejected') {
-        expect(() => convert(request)).toThrow(GatewayError);
-        return;
-      }
-      const { body } = convert(request);
-      expect(validateAnthropicRequest(body)).toEqual([]);
-      const base = convert(baseRequest(withTools)).body;
-      // The client field itself is never forwarded under its own name unless that is its target.
-      if (!row.target || topLevel(row.target) !== row.field) expect(body).not.toHaveProperty(row.field);
-      if (status === 'dropped') {
-        expect(body).toEqual(base);
-      } else if (row.target) {
-        expect(valuesAtPath(body, row.target)).not.toHaveLength(0);
-        expect(body).not.toEqual(base);
-      }
-    });
-  });
+  chat.itChecksChatRequestRows(rows.request, requestSuite, 35);
 
   it('unlisted fields are dropped too', () => {
     expect(convert({ ...baseRequest(false), some_future_field: { a: 1 } }).body).toEqual(
@@ -122,11 +62,7 @@ describe('docs/conversion-matrix.md — openai-to-anthropic', () => {
       memo,
       fixedClock(),
     );
-    it.each(responseRows.map((r) => [r.field, r.status] as const))('%s is %s', (field, status) => {
-      const present = valuesAtPath(response, field);
-      if (status === 'dropped') expect(present).toEqual([]);
-      else expect(present).not.toHaveLength(0);
-    });
+    chat.itChecksRowsIn(rows.response, () => [response], 'any');
   });
 
   describe('stream rows', () => {
@@ -139,29 +75,18 @@ describe('docs/conversion-matrix.md — openai-to-anthropic', () => {
     ];
     let chunks: unknown[] = [];
     beforeAll(async () => {
-      for (const name of fixtures) {
-        const events: SseEvent[] = await readSseFixture(
-          path.join(__dirname, '__fixtures__', `${name}.upstream.sse`),
-        );
-        const memo = toMemo({
-          model: 'm',
-          toolNames: {},
-          includeUsage: true,
-          exposeReasoning: true,
-          jsonTool: 'json_response',
-        });
-        const run = await runStream(from(events), (hooks) =>
-          converter.convertStream(memo, fixedClock(), hooks),
-        );
-        chunks = chunks.concat(
-          run.events.filter((e) => e.data !== '[DONE]').map((e) => JSON.parse(e.data) as unknown),
-        );
-      }
+      const streams = await Promise.all(
+        fixtures.map((name) => readSseFixture(path.join(__dirname, '__fixtures__', `${name}.upstream.sse`))),
+      );
+      const memo = toMemo({
+        model: 'm',
+        toolNames: {},
+        includeUsage: true,
+        exposeReasoning: true,
+        jsonTool: 'json_response',
+      });
+      chunks = await chat.chatChunksOf(converter, memo, streams);
     });
-    it.each(streamRows.map((r) => [r.field, r.status] as const))('%s is %s', (field, status) => {
-      const present = chunks.flatMap((chunk) => valuesAtPath(chunk, field));
-      if (status === 'dropped') expect(present).toEqual([]);
-      else expect(present.filter((v) => v !== undefined)).not.toHaveLength(0);
-    });
+    chat.itChecksRowsIn(rows.stream, () => chunks, 'defined');
   });
 });

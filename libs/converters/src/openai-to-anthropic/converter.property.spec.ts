@@ -6,6 +6,11 @@ import { validateAnthropicRequest } from '@switchboard/testing/anthropic-request
 import { validateOpenAi } from '@switchboard/testing/openai-schema.validator';
 import type { Converter, UpstreamTarget } from '../converter.interface';
 import { anthropicIdentityConverter, openAiIdentityConverter } from '../identity/identity.converter';
+import {
+  chatRequestLikeJson,
+  expectValidChatClientStream,
+  onlyGatewayErrors,
+} from '../testing/converter-properties';
 import { fixedClock } from '../testing/fixed-clock';
 import { openAiRequestArbitrary } from '../testing/openai-request.arbitrary';
 import { runStream } from '../testing/stream-run';
@@ -16,14 +21,6 @@ const targets = fc.constantFrom<UpstreamTarget>(
   { provider: 'anthropic', defaults: { max_tokens: 8192 }, conversion: { thinking_mode: 'adaptive' } },
   { provider: 'anthropic-compatible', conversion: { json_mode: 'output_config', expose_reasoning: false } },
 );
-
-function onlyGatewayErrors(action: () => unknown): void {
-  try {
-    action();
-  } catch (error) {
-    if (!(error instanceof GatewayError)) throw error;
-  }
-}
 
 const anthropicEventArbitrary: fc.Arbitrary<SseEvent> = fc.oneof(
   fc.record({
@@ -74,34 +71,18 @@ describe('openai-to-anthropic properties', () => {
   it('convertRequest throws nothing but GatewayError on arbitrary JSON', () => {
     fc.assert(
       fc.property(
-        fc.oneof(
-          fc.jsonValue(),
-          fc.record({ model: fc.string(), messages: fc.jsonValue() }),
-          fc.record(
-            {
-              model: fc.constant('m'),
-              messages: fc.array(
-                fc.record(
-                  {
-                    role: fc.constantFrom('user', 'assistant', 'tool', 'system', 'function'),
-                    content: fc.jsonValue(),
-                    tool_calls: fc.jsonValue(),
-                    tool_call_id: fc.jsonValue(),
-                  },
-                  { requiredKeys: ['role'] },
-                ),
-              ),
-              tools: fc.jsonValue(),
-              tool_choice: fc.jsonValue(),
-              stop: fc.jsonValue(),
-              response_format: fc.jsonValue(),
-              reasoning_effort: fc.jsonValue(),
-              max_tokens: fc.jsonValue(),
-              temperature: fc.jsonValue(),
-            },
-            { requiredKeys: ['model', 'messages'] },
-          ),
-        ),
+        chatRequestLikeJson({
+          roles: ['user', 'assistant', 'tool', 'system', 'function'],
+          fields: [
+            'tools',
+            'tool_choice',
+            'stop',
+            'response_format',
+            'reasoning_effort',
+            'max_tokens',
+            'temperature',
+          ],
+        }),
         targets,
         (body, target) => {
           onlyGatewayErrors(() => {
@@ -173,12 +154,7 @@ describe('openai-to-anthropic properties', () => {
         const run = await runStream(from(events), (hooks) =>
           openAiToAnthropicConverter.convertStream({ model: 'm' }, fixedClock(), hooks),
         );
-        if (run.error !== undefined) expect(run.error).toBeInstanceOf(GatewayError);
-        for (const event of run.events) {
-          if (event.data === '[DONE]' || event.data.startsWith('{"error"')) continue;
-          expect(validateOpenAi('CreateChatCompletionStreamResponse', JSON.parse(event.data))).toEqual([]);
-        }
-        expect(run.events.at(-1)).toEqual({ data: '[DONE]' });
+        expectValidChatClientStream(run);
       }),
       { numRuns: 300 },
     );

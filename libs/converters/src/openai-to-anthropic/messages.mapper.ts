@@ -9,7 +9,7 @@ import type { ConversionClock } from '../converter.interface';
 import { toolInputFromArguments } from '../shared/tool-arguments';
 import type { ToolNameMap } from '../shared/tool-names';
 import { textBlock, textsOf, userPartToBlock } from './content.mapper';
-import { invalidRequest } from './request-error';
+import { invalidRequest } from '../shared/request-error';
 import { thinkingBlocksOf } from './thinking-blocks';
 import { IdMap } from './tool-use-ids';
 import { repairTurns, type Turn } from './turn-repair';

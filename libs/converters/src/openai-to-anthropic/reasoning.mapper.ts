@@ -1,6 +1,6 @@
 import type { AnthropicThinkingConfig } from '@switchboard/protocols';
 import type { OpenAiToAnthropicOptions } from './options';
-import { invalidRequest } from './request-error';
+import { invalidRequest } from '../shared/request-error';
 
 /** `reasoning_effort` → Anthropic thinking (conversion-spec §2.7). */
 

@@ -4,13 +4,13 @@ import {
   type AnthropicMessagesRequest,
   type AnthropicTool,
 } from '@switchboard/protocols';
-import type { ConversionClock, ConvertedRequest, UpstreamTarget } from '../converter.interface';
+import type { Converter, UpstreamTarget } from '../converter.interface';
 import { ToolNameMap } from '../shared/tool-names';
 import { DEFAULT_MAX_TOKENS, readOptions } from './options';
 import { toMemo, type OpenAiToAnthropicMemo } from './conversion-memo';
 import { mapMessages } from './messages.mapper';
 import { mapReasoning } from './reasoning.mapper';
-import { invalidRequest, unsupported } from './request-error';
+import { assertChatRequest, invalidRequest, unsupported } from '../shared/request-error';
 import { mapResponseFormat } from './response-format.mapper';
 import { mapTools } from './tools.mapper';
 
@@ -69,14 +69,8 @@ const clamp01 = (value: number): number => Math.min(1, Math.max(0, value));
 const isThinking = (block: AnthropicContentBlock): boolean =>
   block.type === 'thinking' || block.type === 'redacted_thinking';
 
-export function mapRequest(
-  body: Record<string, unknown>,
-  target: UpstreamTarget,
-  clock: ConversionClock,
-): ConvertedRequest {
-  if (!isJsonObject(body)) throw invalidRequest('body', 'The request body must be a JSON object.');
-  if (typeof body.model !== 'string' || body.model.length === 0)
-    throw invalidRequest('model', 'model is required.');
+export const mapRequest: Converter['convertRequest'] = (body, target, clock) => {
+  assertChatRequest(body);
   const n = optionalNumber(body, 'n');
   if (n !== undefined && n !== 1) {
     throw unsupported(
@@ -161,7 +155,7 @@ export function mapRequest(
 
   memo.toolNames = names.restoreTable();
   return { body: out as unknown as Record<string, unknown>, memo: toMemo(memo) };
-}
+};
 
 /** Thinking constraints: sampling limits, no forced tool, max_tokens above the budget, thinking-led tool turns. */
 function applyThinking(

@@ -1,6 +1,6 @@
 import { isJsonObject, type AnthropicTool } from '@switchboard/protocols';
 import type { OpenAiToAnthropicOptions } from './options';
-import { invalidRequest } from './request-error';
+import { invalidRequest } from '../shared/request-error';
 
 /**
  * `response_format` has no Anthropic field; it is emulated (conversion-spec §2.6):

@@ -3,25 +3,19 @@ import {
   asString,
   EMPTY_TOKEN_USAGE,
   isJsonObject,
-  openAiUsageFromTokenUsage,
   tokenUsageFromAnthropic,
-  type OpenAiChatResponse,
   type OpenAiResponseMessage,
   type OpenAiToolCall,
 } from '@switchboard/protocols';
-import type { ConversionClock, ConversionMemo, ResponseHooks } from '../converter.interface';
+import type { Converter } from '../converter.interface';
+import { chatCompletionOut } from '../shared/chat-completion-out';
 import { restoreToolName } from '../shared/tool-names';
 import { readMemo } from './conversion-memo';
 import { finishReasonFor } from './stop-reason.mapper';
 import { jsonToolContent } from './json-tool';
 
 /** Anthropic Message → OpenAI chat.completion (conversion-spec §3). */
-export function mapResponse(
-  body: unknown,
-  rawMemo: ConversionMemo,
-  clock: ConversionClock,
-  hooks?: ResponseHooks,
-): Record<string, unknown> {
+export const mapResponse: Converter['convertResponse'] = (body, rawMemo, clock, hooks) => {
   if (!isJsonObject(body) || !Array.isArray(body.content)) {
     throw new GatewayError(
       GatewayErrorCode.UPSTREAM_UNREACHABLE,
@@ -94,18 +88,12 @@ export function mapResponse(
   const withExtensions = message as OpenAiResponseMessage & { thinking_blocks?: Record<string, unknown>[] };
   if (memo.exposeReasoning && thinkingBlocks.length > 0) withExtensions.thinking_blocks = thinkingBlocks;
 
-  const usage = tokenUsageFromAnthropic(body.usage) ?? { ...EMPTY_TOKEN_USAGE };
-  const upstreamModel = asString(body.model);
-  if (upstreamModel) hooks?.onModel?.(upstreamModel);
-  hooks?.onUsage?.(usage);
-
-  const response: OpenAiChatResponse = {
-    id: `chatcmpl-${clock.newId()}`,
-    object: 'chat.completion',
-    created: Math.floor(clock.now() / 1000),
-    model: asString(body.model) ?? memo.model,
-    choices: [{ index: 0, message, finish_reason: finishReason, logprobs: null }],
-    usage: openAiUsageFromTokenUsage(usage),
+  const answer = {
+    message,
+    finishReason,
+    usage: tokenUsageFromAnthropic(body.usage) ?? { ...EMPTY_TOKEN_USAGE },
+    // An empty `model` is kept as the upstream sent it (not replaced by the requested one).
+    upstreamModel: asString(body.model),
   };
-  return response as unknown as Record<string, unknown>;
-}
+  return chatCompletionOut(answer, memo.model, clock, hooks);
+};

@@ -1,7 +1,8 @@
 import { asString, isJsonObject, type OpenAiChatStreamEvent } from '@switchboard/protocols';
 import { restoreToolName } from '../shared/tool-names';
 import { jsonToolContentFromText } from './json-tool';
-import { chunkEvent, type StepResult, type StreamState } from './stream.reducer';
+import { chunkEvent } from '../shared/openai-client-chunks';
+import type { StepResult, StreamState } from './stream.reducer';
 
 /** Content blocks of an Anthropic stream → OpenAI deltas (the block half of the stream reducer). */
 

@@ -1,12 +1,9 @@
 import { GatewayErrorCode } from '@switchboard/common/errors';
-import { decodeSse, encodeSseEvent, type SseEvent } from '@switchboard/protocols';
-import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { firstValueFrom, from, toArray } from 'rxjs';
-import { validateOpenAi } from '@switchboard/testing/openai-schema.validator';
 import { fixedClock } from '../testing/fixed-clock';
-import { accumulateWithOpenAiSdk, parseWithOpenAiSdk } from '../testing/openai-sdk-stream';
-import { readSseFixture, runStream } from '../testing/stream-run';
+import { itConvertsChatClientFixtures, type ChatClientFixtureCase } from '../testing/chat-client-fixtures';
+import { fixtureRunner, wireOf } from '../testing/fixture-stream';
+import { accumulateWithOpenAiSdk } from '../testing/openai-sdk-stream';
 import { toMemo, type OpenAiToAnthropicMemo } from './conversion-memo';
 import { openAiToAnthropicConverter } from './index';
 
@@ -17,11 +14,7 @@ import { openAiToAnthropicConverter } from './index';
 
 const DIR = path.join(__dirname, '__fixtures__');
 
-interface Case {
-  name: string;
-  memo: Partial<OpenAiToAnthropicMemo>;
-  outcome: 'ok' | GatewayErrorCode;
-}
+type Case = ChatClientFixtureCase & { memo: Partial<OpenAiToAnthropicMemo> };
 
 const CASES: Case[] = [
   { name: 'text', memo: { includeUsage: true }, outcome: 'ok' },
@@ -38,91 +31,22 @@ const CASES: Case[] = [
 const memoFor = (c: Case) =>
   toMemo({ model: 'client-model', toolNames: {}, includeUsage: false, exposeReasoning: true, ...c.memo });
 
-async function convertFixture(c: Case, chunks?: Uint8Array[]) {
-  const source = chunks
-    ? await firstValueFrom(from(chunks).pipe(decodeSse(), toArray()))
-    : await readSseFixture(path.join(DIR, `${c.name}.upstream.sse`));
-  return runStream(from(source), (hooks) =>
-    openAiToAnthropicConverter.convertStream(memoFor(c), fixedClock(), hooks),
-  );
-}
-
-const wireOf = (events: SseEvent[]): string => events.map(encodeSseEvent).join('');
+const upstreamFile = (c: Case): string => path.join(DIR, `${c.name}.upstream.sse`);
+const convertFixture = fixtureRunner(upstreamFile, (c: Case, hooks) =>
+  openAiToAnthropicConverter.convertStream(memoFor(c), fixedClock(), hooks),
+);
 
 describe('Anthropic stream → OpenAI chunks (fixtures)', () => {
-  it.each(CASES)('$name converts to the recorded OpenAI stream', async (c) => {
-    const run = await convertFixture(c);
-    const wire = wireOf(run.events);
-    const expectedFile = path.join(DIR, `${c.name}.client.sse`);
-    if (process.env.UPDATE_FIXTURES === '1') fs.writeFileSync(expectedFile, wire);
-    expect(wire).toBe(fs.readFileSync(expectedFile, 'utf8'));
-    if (c.outcome === 'ok') expect(run.error).toBeUndefined();
-    else expect(run.error).toMatchObject({ code: c.outcome });
+  itConvertsChatClientFixtures({
+    cases: CASES,
+    upstreamFile,
+    clientFile: (c) => path.join(DIR, `${c.name}.client.sse`),
+    convert: convertFixture,
+    clientStreamName: 'OpenAI',
+    terminalEvent: 'message_stop',
+    cleanEndOffset: (bytes) =>
+      bytes.lastIndexOf('{"type":"message_stop"}') + '{"type":"message_stop"}'.length + 1,
   });
-
-  it.each(CASES)('$name: every chunk validates against CreateChatCompletionStreamResponse', async (c) => {
-    const run = await convertFixture(c);
-    for (const event of run.events) {
-      expect(event.event).toBeUndefined();
-      if (event.data === '[DONE]') continue;
-      const parsed = JSON.parse(event.data) as Record<string, unknown>;
-      if ('error' in parsed) {
-        expect(Object.keys(parsed)).toEqual(['error']);
-        expect(Object.keys(parsed.error as object).sort()).toEqual(['code', 'message', 'param', 'type']);
-        continue;
-      }
-      expect(validateOpenAi('CreateChatCompletionStreamResponse', parsed)).toEqual([]);
-    }
-    expect(run.events.at(-1)).toEqual({ data: '[DONE]' });
-  });
-
-  it.each(CASES)('$name: the openai SDK parses the stream (and throws on error frames)', async (c) => {
-    const run = await convertFixture(c);
-    const parsed = await parseWithOpenAiSdk(wireOf(run.events));
-    const dataChunks = run.events.filter((e) => e.data !== '[DONE]' && !e.data.startsWith('{"error"'));
-    expect(parsed.chunks).toHaveLength(dataChunks.length);
-    if (c.outcome === 'ok') expect(parsed.error).toBeUndefined();
-    else expect(parsed.error).toBeDefined();
-  });
-
-  it.each(CASES.filter((c) => c.outcome === 'ok'))(
-    '$name: the same output for any split of the upstream bytes (property)',
-    async (c) => {
-      const bytes = fs.readFileSync(path.join(DIR, `${c.name}.upstream.sse`));
-      const expected = wireOf((await convertFixture(c)).events);
-      const fc = await import('fast-check');
-      await fc.assert(
-        fc.asyncProperty(fc.array(fc.nat({ max: bytes.length }), { maxLength: 20 }), async (cuts) => {
-          const points = [...new Set([0, ...cuts, bytes.length])].sort((a, b) => a - b);
-          const chunks = points.slice(1).map((p, i) => new Uint8Array(bytes.subarray(points[i], p)));
-          expect(wireOf((await convertFixture(c, chunks)).events)).toBe(expected);
-        }),
-        { numRuns: 60 },
-      );
-    },
-  );
-
-  it.each(CASES.filter((c) => c.outcome === 'ok'))(
-    '$name: cut at any byte before message_stop ends in an error frame, never a clean finish',
-    async (c) => {
-      const bytes = fs.readFileSync(path.join(DIR, `${c.name}.upstream.sse`));
-      const endOfStop = bytes.lastIndexOf('{"type":"message_stop"}') + '{"type":"message_stop"}'.length + 1;
-      for (let cut = 0; cut < bytes.length; cut += 7) {
-        const run = await convertFixture(c, [new Uint8Array(bytes.subarray(0, cut))]);
-        if (cut > endOfStop) {
-          expect(run.error).toBeUndefined();
-          continue;
-        }
-        expect(run.error).toMatchObject({ code: GatewayErrorCode.UPSTREAM_STREAM_CUT });
-        expect(run.events.slice(-2).map((e) => e.data)).toEqual([
-          expect.stringMatching(/^\{"error":/),
-          '[DONE]',
-        ]);
-        expect(run.events.some((e) => /"finish_reason":"/.test(e.data))).toBe(false);
-        expect(run.usage).toEqual([]);
-      }
-    },
-  );
 
   it('reports first token and usage through the hooks', async () => {
     const run = await convertFixture(CASES[0]!);
@@ -194,12 +118,5 @@ describe('Anthropic stream → OpenAI chunks (fixtures)', () => {
       },
     ]);
     expect(run.firstTokens).toBe(1);
-  });
-
-  it.each(CASES)('$name: reports the upstream model once through onModel', async (c) => {
-    const run = await convertFixture(c);
-    const upstream = fs.readFileSync(path.join(DIR, `${c.name}.upstream.sse`), 'utf8');
-    const model = /"model":"([^"]+)"/.exec(upstream)?.[1];
-    expect(run.models).toEqual(model === undefined ? [] : [model]);
   });
 });

@@ -1,21 +1,16 @@
 import { GatewayErrorCode } from '@switchboard/common/errors';
 import {
   asString,
-  EMPTY_TOKEN_USAGE,
   isJsonObject,
   mergeAnthropicUsage,
   openAiErrorBody,
   openAiErrorForAnthropicType,
-  openAiUsageFromTokenUsage,
   tryParseJson,
-  type OpenAiChatChunk,
   type OpenAiChatStreamEvent,
-  type OpenAiChunkDelta,
-  type OpenAiFinishReason,
   type SseEvent,
-  type TokenUsage,
 } from '@switchboard/protocols';
 import type { ConversionClock } from '../converter.interface';
+import * as chat from '../shared/openai-client-chunks';
 import type { OpenAiToAnthropicMemo } from './conversion-memo';
 import { onBlockDelta, onBlockStart, onBlockStop, type BlockState } from './stream-blocks';
 import { finishReasonFor } from './stop-reason.mapper';
@@ -34,69 +29,26 @@ import { finishReasonFor } from './stop-reason.mapper';
  * continuations) is read like the events it stands for.
  */
 
-export interface StreamFailure {
-  readonly code: GatewayErrorCode;
-  readonly message: string;
-  readonly upstreamType?: string;
-}
-
-export interface StreamState {
+export interface StreamState extends chat.OpenAiClientStreamState {
   readonly memo: OpenAiToAnthropicMemo;
-  readonly id: string;
-  readonly created: number;
-  readonly model: string;
-  /** The model the upstream reported in message_start, if any. */
-  readonly upstreamModel?: string;
-  readonly started: boolean;
   readonly blocks: readonly (BlockState | undefined)[];
-  readonly toolCount: number;
   readonly hasClientToolCalls: boolean;
   readonly stopReason: unknown;
-  readonly usage: TokenUsage;
-  readonly firstTokenSeen: boolean;
-  readonly status: 'open' | 'done' | 'failed';
-  readonly failure?: StreamFailure;
 }
 
-export type StepResult = [StreamState, OpenAiChatStreamEvent[]];
-
-const NO_EVENTS: OpenAiChatStreamEvent[] = [];
+export type StepResult = chat.OpenAiClientStepResult<StreamState>;
 
 export function initialStreamState(memo: OpenAiToAnthropicMemo, clock: ConversionClock): StreamState {
   return {
     memo,
-    id: `chatcmpl-${clock.newId()}`,
-    created: Math.floor(clock.now() / 1000),
-    model: memo.model,
-    started: false,
+    ...chat.initialOpenAiClientFields(memo, clock),
     blocks: [],
-    toolCount: 0,
     hasClientToolCalls: false,
     stopReason: null,
-    usage: EMPTY_TOKEN_USAGE,
-    firstTokenSeen: false,
-    status: 'open',
   };
 }
 
-/** One chunk of this stream, keys in the order OpenAI writes them. */
-export function chunkEvent(
-  s: StreamState,
-  delta: OpenAiChunkDelta,
-  finishReason: OpenAiFinishReason | null = null,
-): OpenAiChatStreamEvent {
-  const chunk: OpenAiChatChunk = {
-    id: s.id,
-    object: 'chat.completion.chunk',
-    created: s.created,
-    model: s.model,
-    choices: [{ index: 0, delta, logprobs: null, finish_reason: finishReason }],
-  };
-  if (s.memo.includeUsage) chunk.usage = null;
-  return { kind: 'chunk', chunk };
-}
-
-function failed(s: StreamState, failure: StreamFailure, anthropicType: string): StepResult {
+function failed(s: StreamState, failure: chat.OpenAiClientStreamFailure, anthropicType: string): StepResult {
   const next: StreamState = { ...s, status: 'failed', failure };
   return [
     next,
@@ -110,10 +62,6 @@ function failed(s: StreamState, failure: StreamFailure, anthropicType: string): 
   ];
 }
 
-function concatEvents(a: OpenAiChatStreamEvent[], b: OpenAiChatStreamEvent[]): OpenAiChatStreamEvent[] {
-  return a.length === 0 ? b : b.length === 0 ? a : [...a, ...b];
-}
-
 function start(s: StreamState, message: Record<string, unknown> | undefined): StepResult {
   const upstreamModel = asString(message?.model) || undefined;
   let state: StreamState = {
@@ -124,15 +72,15 @@ function start(s: StreamState, message: Record<string, unknown> | undefined): St
     usage: mergeAnthropicUsage(s.usage, message?.usage),
     stopReason: message?.stop_reason ?? s.stopReason,
   };
-  let out = [chunkEvent(state, { role: 'assistant', content: '' })];
+  let out = [chat.chunkEvent(state, { role: 'assistant', content: '' })];
   const content = Array.isArray(message?.content) ? message.content : [];
   content.forEach((block, index) => {
     if (!isJsonObject(block)) return;
     let more: OpenAiChatStreamEvent[];
     [state, more] = onBlockStart(state, index, block);
-    out = concatEvents(out, more);
+    out = chat.concatEvents(out, more);
     [state, more] = onBlockStop(state, index);
-    out = concatEvents(out, more);
+    out = chat.concatEvents(out, more);
   });
   return [state, out];
 }
@@ -140,21 +88,8 @@ function start(s: StreamState, message: Record<string, unknown> | undefined): St
 function onMessageStop(s: StreamState): StepResult {
   let finish = finishReasonFor(s.stopReason);
   if (finish === 'tool_calls' && !s.hasClientToolCalls) finish = 'stop';
-  const out: OpenAiChatStreamEvent[] = [chunkEvent(s, {}, finish)];
-  if (s.memo.includeUsage) {
-    out.push({
-      kind: 'chunk',
-      chunk: {
-        id: s.id,
-        object: 'chat.completion.chunk',
-        created: s.created,
-        model: s.model,
-        choices: [],
-        usage: openAiUsageFromTokenUsage(s.usage),
-      },
-    });
-  }
-  out.push({ kind: 'done' });
+  const out: OpenAiChatStreamEvent[] = [];
+  chat.pushFinishEvents(out, s, finish);
   return [{ ...s, status: 'done' }, out];
 }
 
@@ -164,11 +99,13 @@ function dispatch(s: StreamState, type: string | undefined, data: Record<string,
     case 'content_block_start':
       return isJsonObject(data.content_block) && index >= 0
         ? onBlockStart(s, index, data.content_block)
-        : [s, NO_EVENTS];
+        : [s, chat.NO_EVENTS];
     case 'content_block_delta':
-      return isJsonObject(data.delta) && index >= 0 ? onBlockDelta(s, index, data.delta) : [s, NO_EVENTS];
+      return isJsonObject(data.delta) && index >= 0
+        ? onBlockDelta(s, index, data.delta)
+        : [s, chat.NO_EVENTS];
     case 'content_block_stop':
-      return index >= 0 ? onBlockStop(s, index) : [s, NO_EVENTS];
+      return index >= 0 ? onBlockStop(s, index) : [s, chat.NO_EVENTS];
     case 'message_delta': {
       const delta = isJsonObject(data.delta) ? data.delta : {};
       return [
@@ -177,22 +114,22 @@ function dispatch(s: StreamState, type: string | undefined, data: Record<string,
           stopReason: delta.stop_reason ?? s.stopReason,
           usage: mergeAnthropicUsage(s.usage, data.usage),
         },
-        NO_EVENTS,
+        chat.NO_EVENTS,
       ];
     }
     case 'message_stop':
       return onMessageStop(s);
     default:
       // message_start repeated, unknown future events.
-      return [s, NO_EVENTS];
+      return [s, chat.NO_EVENTS];
   }
 }
 
 export function step(s: StreamState, event: SseEvent): StepResult {
-  if (s.status !== 'open') return [s, NO_EVENTS];
+  if (s.status !== 'open') return [s, chat.NO_EVENTS];
   const parsed = tryParseJson(event.data);
   if (!isJsonObject(parsed)) {
-    if (event.event === 'ping' || event.data.trim().length === 0) return [s, NO_EVENTS];
+    if (event.event === 'ping' || event.data.trim().length === 0) return [s, chat.NO_EVENTS];
     return failed(
       s,
       {
@@ -209,20 +146,20 @@ export function step(s: StreamState, event: SseEvent): StepResult {
     const message = asString(error.message) ?? 'The upstream reported an error mid-stream.';
     return failed(s, { code: GatewayErrorCode.UPSTREAM_ERROR, message, upstreamType }, upstreamType);
   }
-  if (type === 'ping') return [s, NO_EVENTS];
+  if (type === 'ping') return [s, chat.NO_EVENTS];
   if (!s.started) {
     const message = type === 'message_start' && isJsonObject(parsed.message) ? parsed.message : undefined;
     const [state, out] = start(s, message);
     if (type === 'message_start') return [state, out];
     const [next, more] = dispatch(state, type, parsed);
-    return [next, concatEvents(out, more)];
+    return [next, chat.concatEvents(out, more)];
   }
   return dispatch(s, type, parsed);
 }
 
 /** Upstream closed. Before message_stop that is a cut: the client gets an error frame, never a clean finish. */
 export function flush(s: StreamState): StepResult {
-  if (s.status !== 'open') return [s, NO_EVENTS];
+  if (s.status !== 'open') return [s, chat.NO_EVENTS];
   return failed(
     s,
     {

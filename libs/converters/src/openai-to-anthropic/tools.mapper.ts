@@ -1,6 +1,6 @@
 import { isJsonObject, type AnthropicTool, type AnthropicToolChoice } from '@switchboard/protocols';
 import type { ToolNameMap } from '../shared/tool-names';
-import { invalidRequest, unsupported } from './request-error';
+import { invalidRequest, unsupported } from '../shared/request-error';
 
 /** OpenAI tools, tool_choice and parallel_tool_calls → Anthropic (conversion-spec §2.5). */
 

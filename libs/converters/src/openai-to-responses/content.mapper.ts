@@ -1,5 +1,5 @@
 import { isJsonObject, type JsonObject } from '@switchboard/protocols';
-import { invalidRequest, unsupported } from './request-error';
+import { invalidRequest, unsupported } from '../shared/request-error';
 
 /** Chat content parts → Responses input content (responses-spec §9.1). */
 

@@ -1,10 +1,14 @@
-import { GatewayError } from '@switchboard/common/errors';
 import type { SseEvent } from '@switchboard/protocols';
 import fc from 'fast-check';
 import { from } from 'rxjs';
 import { responsesRequestProblem } from '@switchboard/testing/mock-upstreams/responses-api-rules';
 import { validateOpenAi } from '@switchboard/testing/openai-schema.validator';
 import type { UpstreamTarget } from '../converter.interface';
+import {
+  chatRequestLikeJson,
+  expectValidChatClientStream,
+  onlyGatewayErrors,
+} from '../testing/converter-properties';
 import { fixedClock } from '../testing/fixed-clock';
 import { openAiRequestArbitrary } from '../testing/openai-request.arbitrary';
 import { runStream } from '../testing/stream-run';
@@ -16,14 +20,6 @@ const targets = fc.constantFrom<UpstreamTarget>(
   { provider: 'openai-compatible', conversion: { expose_reasoning: false, stop_sequences: 'drop' } },
   { provider: 'azure-openai', conversion: { reasoning_summary: 'detailed', stop_sequences: 'drop' } },
 );
-
-function onlyGatewayErrors(action: () => unknown): void {
-  try {
-    action();
-  } catch (error) {
-    if (!(error instanceof GatewayError)) throw error;
-  }
-}
 
 const responsesEventArbitrary: fc.Arbitrary<SseEvent> = fc.oneof(
   fc.record({
@@ -91,37 +87,20 @@ describe('openai-to-responses properties', () => {
   it('convertRequest throws nothing but GatewayError on arbitrary JSON', () => {
     fc.assert(
       fc.property(
-        fc.oneof(
-          fc.jsonValue(),
-          fc.record({ model: fc.string(), messages: fc.jsonValue() }),
-          fc.record(
-            {
-              model: fc.constant('m'),
-              messages: fc.array(
-                fc.record(
-                  {
-                    role: fc.constantFrom('user', 'assistant', 'tool', 'system', 'developer', 'function'),
-                    content: fc.jsonValue(),
-                    tool_calls: fc.jsonValue(),
-                    tool_call_id: fc.jsonValue(),
-                    function_call: fc.jsonValue(),
-                    name: fc.jsonValue(),
-                  },
-                  { requiredKeys: ['role'] },
-                ),
-              ),
-              tools: fc.jsonValue(),
-              functions: fc.jsonValue(),
-              tool_choice: fc.jsonValue(),
-              response_format: fc.jsonValue(),
-              reasoning_effort: fc.jsonValue(),
-              max_tokens: fc.jsonValue(),
-              temperature: fc.jsonValue(),
-              stream_options: fc.jsonValue(),
-            },
-            { requiredKeys: ['model', 'messages'] },
-          ),
-        ),
+        chatRequestLikeJson({
+          roles: ['user', 'assistant', 'tool', 'system', 'developer', 'function'],
+          messageFields: ['function_call', 'name'],
+          fields: [
+            'tools',
+            'functions',
+            'tool_choice',
+            'response_format',
+            'reasoning_effort',
+            'max_tokens',
+            'temperature',
+            'stream_options',
+          ],
+        }),
         targets,
         (body, target) => {
           onlyGatewayErrors(() =>
@@ -156,12 +135,7 @@ describe('openai-to-responses properties', () => {
           const run = await runStream(from(events), (hooks) =>
             converter.convertStream({ model: 'm', includeUsage: usage }, fixedClock(), hooks),
           );
-          if (run.error !== undefined) expect(run.error).toBeInstanceOf(GatewayError);
-          for (const event of run.events) {
-            if (event.data === '[DONE]' || event.data.startsWith('{"error"')) continue;
-            expect(validateOpenAi('CreateChatCompletionStreamResponse', JSON.parse(event.data))).toEqual([]);
-          }
-          expect(run.events.at(-1)).toEqual({ data: '[DONE]' });
+          expectValidChatClientStream(run);
         },
       ),
       { numRuns: 300 },

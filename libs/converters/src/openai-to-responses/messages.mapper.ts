@@ -2,7 +2,7 @@ import { isJsonObject, type JsonObject } from '@switchboard/protocols';
 import type { ConversionClock } from '../converter.interface';
 import type { ToolNameMap } from '../shared/tool-names';
 import { textOf, userContent } from './content.mapper';
-import { invalidRequest } from './request-error';
+import { invalidRequest } from '../shared/request-error';
 
 /**
  * Chat `messages` → Responses `instructions` + `input` items (responses-spec §9.1):

@@ -1,10 +1,10 @@
 import { isJsonObject, type JsonObject } from '@switchboard/protocols';
-import type { ConversionClock, ConvertedRequest, UpstreamTarget } from '../converter.interface';
+import type { Converter } from '../converter.interface';
 import { ToolNameMap } from '../shared/tool-names';
 import { toMemo, type OpenAiToResponsesMemo } from './conversion-memo';
 import { mapMessages } from './messages.mapper';
 import { readOptions } from './options';
-import { invalidRequest, unsupported } from './request-error';
+import { assertChatRequest, invalidRequest, unsupported } from '../shared/request-error';
 import { mapTools } from './tools.mapper';
 
 /**
@@ -109,14 +109,8 @@ function checkStop(body: JsonObject, stopSequences: 'reject' | 'drop'): void {
   );
 }
 
-export function mapRequest(
-  body: JsonObject,
-  target: UpstreamTarget,
-  clock: ConversionClock,
-): ConvertedRequest {
-  if (!isJsonObject(body)) throw invalidRequest('body', 'The request body must be a JSON object.');
-  if (typeof body.model !== 'string' || body.model.length === 0)
-    throw invalidRequest('model', 'model is required.');
+export const mapRequest: Converter['convertRequest'] = (body, target, clock) => {
+  assertChatRequest(body);
   rejectUnservable(body);
   const options = readOptions(target);
   checkStop(body, options.stopSequences);
@@ -162,4 +156,4 @@ export function mapRequest(
     exposeReasoning: options.exposeReasoning,
   };
   return { body: out, memo: toMemo(memo) };
-}
+};

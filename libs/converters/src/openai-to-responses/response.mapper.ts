@@ -3,13 +3,12 @@ import {
   asString,
   EMPTY_TOKEN_USAGE,
   isJsonObject,
-  openAiUsageFromTokenUsage,
   tokenUsageFromResponsesUsage,
-  type OpenAiChatResponse,
   type OpenAiResponseMessage,
   type OpenAiToolCall,
 } from '@switchboard/protocols';
-import type { ConversionClock, ConversionMemo, ResponseHooks } from '../converter.interface';
+import type { Converter } from '../converter.interface';
+import { chatCompletionOut } from '../shared/chat-completion-out';
 import { readMemo } from './conversion-memo';
 import { messageTexts, reasoningTexts, REASONING_SEPARATOR, toolCallOf } from './output-items';
 import { finishReasonFor } from './stop-reason.mapper';
@@ -19,12 +18,7 @@ import { finishReasonFor } from './stop-reason.mapper';
  * refusal parts into `refusal`, function calls into `tool_calls` (call_id as id), reasoning summaries into
  * `reasoning_content` (option `expose_reasoning`), usage with cached and reasoning tokens.
  */
-export function mapResponse(
-  body: unknown,
-  rawMemo: ConversionMemo,
-  clock: ConversionClock,
-  hooks?: ResponseHooks,
-): Record<string, unknown> {
+export const mapResponse: Converter['convertResponse'] = (body, rawMemo, clock, hooks) => {
   if (!isJsonObject(body) || !Array.isArray(body.output)) {
     throw new GatewayError(GatewayErrorCode.UPSTREAM_UNREACHABLE, 'The upstream response is not a Response.');
   }
@@ -71,25 +65,11 @@ export function mapResponse(
   if (memo.exposeReasoning && reasoning.length > 0)
     message.reasoning_content = reasoning.join(REASONING_SEPARATOR);
 
-  const usage = tokenUsageFromResponsesUsage(body.usage) ?? { ...EMPTY_TOKEN_USAGE };
-  const upstreamModel = asString(body.model) || undefined;
-  if (upstreamModel) hooks?.onModel?.(upstreamModel);
-  hooks?.onUsage?.(usage);
-
-  const response: OpenAiChatResponse = {
-    id: `chatcmpl-${clock.newId()}`,
-    object: 'chat.completion',
-    created: Math.floor(clock.now() / 1000),
-    model: upstreamModel ?? memo.model,
-    choices: [
-      {
-        index: 0,
-        message,
-        finish_reason: finishReasonFor(body.status, body.incomplete_details, toolCalls.length > 0),
-        logprobs: null,
-      },
-    ],
-    usage: openAiUsageFromTokenUsage(usage),
+  const answer = {
+    message,
+    finishReason: finishReasonFor(body.status, body.incomplete_details, toolCalls.length > 0),
+    usage: tokenUsageFromResponsesUsage(body.usage) ?? { ...EMPTY_TOKEN_USAGE },
+    upstreamModel: asString(body.model) || undefined,
   };
-  return response as unknown as Record<string, unknown>;
-}
+  return chatCompletionOut(answer, memo.model, clock, hooks);
+};

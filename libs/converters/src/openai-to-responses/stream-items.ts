@@ -1,13 +1,7 @@
 import { asString, isJsonObject, type OpenAiChatStreamEvent } from '@switchboard/protocols';
 import { messageTexts, REASONING_SEPARATOR, toolCallOf } from './output-items';
-import {
-  chunkEvent,
-  concatEvents,
-  NO_EVENTS,
-  type CallState,
-  type StepResult,
-  type StreamState,
-} from './stream.reducer';
+import { chunkEvent, concatEvents, NO_EVENTS } from '../shared/openai-client-chunks';
+import type { CallState, StepResult, StreamState } from './stream.reducer';
 
 /** Output items of a Responses stream → Chat deltas (the item half of the stream reducer). */
 

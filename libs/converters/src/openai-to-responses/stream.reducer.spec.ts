@@ -1,32 +1,21 @@
 import { GatewayErrorCode } from '@switchboard/common/errors';
 import type { OpenAiChatStreamEvent, SseEvent } from '@switchboard/protocols';
 import { fixedClock } from '../testing/fixed-clock';
+import { runReducer } from '../testing/reducer-run';
 import { readMemo } from './conversion-memo';
-import { flush, initialStreamState, step, type StreamState } from './stream.reducer';
+import { flush, initialStreamState, step } from './stream.reducer';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 const ev = (data: Json): SseEvent => ({ event: String(data.type), data: JSON.stringify(data) });
 
-function run(
-  events: SseEvent[],
-  memo: Json = {},
-  end = true,
-): { state: StreamState; out: OpenAiChatStreamEvent[] } {
-  let state = initialStreamState(readMemo({ model: 'client-model', ...memo }), fixedClock());
-  const out: OpenAiChatStreamEvent[] = [];
-  for (const event of events) {
-    const [next, emitted] = step(state, event);
-    state = next;
-    out.push(...emitted);
-  }
-  if (end) {
-    const [next, emitted] = flush(state);
-    state = next;
-    out.push(...emitted);
-  }
-  return { state, out };
-}
+const run = (events: SseEvent[], memo: Json = {}, end = true) =>
+  runReducer(
+    { step, flush },
+    initialStreamState(readMemo({ model: 'client-model', ...memo }), fixedClock()),
+    events,
+    end,
+  );
 
 const deltas = (out: OpenAiChatStreamEvent[]) =>
   out.flatMap((e) => (e.kind === 'chunk' && e.chunk.choices[0] ? [e.chunk.choices[0].delta] : []));

@@ -1,20 +1,14 @@
 import { GatewayErrorCode } from '@switchboard/common/errors';
 import {
   asString,
-  EMPTY_TOKEN_USAGE,
   isJsonObject,
   isOpenAiStreamDone,
-  openAiUsageFromTokenUsage,
   tokenUsageFromResponsesUsage,
   tryParseJson,
-  type OpenAiChatChunk,
-  type OpenAiChatStreamEvent,
-  type OpenAiChunkDelta,
-  type OpenAiFinishReason,
   type SseEvent,
-  type TokenUsage,
 } from '@switchboard/protocols';
 import type { ConversionClock } from '../converter.interface';
+import * as chat from '../shared/openai-client-chunks';
 import type { OpenAiToResponsesMemo } from './conversion-memo';
 import { onItemAdded, onItemDone, onItemEvent, openMissingItems } from './stream-items';
 import { finishReasonFor } from './stop-reason.mapper';
@@ -32,12 +26,6 @@ import { finishReasonFor } from './stop-reason.mapper';
  * event, garbage or a close before the terminal event become an OpenAI error frame + `[DONE]`.
  */
 
-export interface StreamFailure {
-  readonly code: GatewayErrorCode;
-  readonly message: string;
-  readonly upstreamType?: string;
-}
-
 export interface CallState {
   /** The Chat tool-call `index`. */
   readonly index: number;
@@ -45,70 +33,28 @@ export interface CallState {
   readonly sentArguments: boolean;
 }
 
-export interface StreamState {
+export interface StreamState extends chat.OpenAiClientStreamState {
   readonly memo: OpenAiToResponsesMemo;
-  readonly id: string;
-  readonly created: number;
-  readonly model: string;
-  /** The model the upstream reported in `response.created`, if any. */
-  readonly upstreamModel?: string;
-  readonly started: boolean;
   /** Open and finished function calls by their output item id (or `#<output_index>` when it has none). */
   readonly calls: Readonly<Record<string, CallState>>;
-  readonly toolCount: number;
   /** Message item ids whose text was streamed (a message with no deltas is sent whole when it is done). */
   readonly textItems: Readonly<Record<string, true>>;
   /** The reasoning part the last `reasoning_content` came from (parts are separated by a blank line). */
   readonly reasoningPart?: string;
-  readonly usage: TokenUsage;
-  readonly firstTokenSeen: boolean;
-  readonly status: 'open' | 'done' | 'failed';
-  readonly failure?: StreamFailure;
 }
 
-export type StepResult = [StreamState, OpenAiChatStreamEvent[]];
-
-export const NO_EVENTS: OpenAiChatStreamEvent[] = [];
+export type StepResult = chat.OpenAiClientStepResult<StreamState>;
 
 export function initialStreamState(memo: OpenAiToResponsesMemo, clock: ConversionClock): StreamState {
-  return {
-    memo,
-    id: `chatcmpl-${clock.newId()}`,
-    created: Math.floor(clock.now() / 1000),
-    model: memo.model,
-    started: false,
-    calls: {},
-    toolCount: 0,
-    textItems: {},
-    usage: EMPTY_TOKEN_USAGE,
-    firstTokenSeen: false,
-    status: 'open',
-  };
+  return { memo, ...chat.initialOpenAiClientFields(memo, clock), calls: {}, textItems: {} };
 }
 
-/** One chunk of this stream, keys in the order OpenAI writes them. */
-export function chunkEvent(
+function failed(
   s: StreamState,
-  delta: OpenAiChunkDelta,
-  finishReason: OpenAiFinishReason | null = null,
-): OpenAiChatStreamEvent {
-  const chunk: OpenAiChatChunk = {
-    id: s.id,
-    object: 'chat.completion.chunk',
-    created: s.created,
-    model: s.model,
-    choices: [{ index: 0, delta, logprobs: null, finish_reason: finishReason }],
-  };
-  if (s.memo.includeUsage) chunk.usage = null;
-  return { kind: 'chunk', chunk };
-}
-
-export const concatEvents = (
-  a: OpenAiChatStreamEvent[],
-  b: OpenAiChatStreamEvent[],
-): OpenAiChatStreamEvent[] => (a.length === 0 ? b : b.length === 0 ? a : [...a, ...b]);
-
-function failed(s: StreamState, failure: StreamFailure, type: string, code: string | null): StepResult {
+  failure: chat.OpenAiClientStreamFailure,
+  type: string,
+  code: string | null,
+): StepResult {
   return [
     { ...s, status: 'failed', failure },
     [{ kind: 'error', error: { message: failure.message, type, param: null, code } }, { kind: 'done' }],
@@ -126,7 +72,7 @@ function upstreamFailure(s: StreamState, error: Record<string, unknown>): StepRe
 function start(s: StreamState, response: Record<string, unknown> | undefined): StepResult {
   const upstreamModel = asString(response?.model) || undefined;
   const state: StreamState = { ...s, started: true, model: upstreamModel ?? s.model, upstreamModel };
-  return [state, [chunkEvent(state, { role: 'assistant', content: '' })]];
+  return [state, [chat.chunkEvent(state, { role: 'assistant', content: '' })]];
 }
 
 function finish(s: StreamState, response: Record<string, unknown>): StepResult {
@@ -137,21 +83,8 @@ function finish(s: StreamState, response: Record<string, unknown>): StepResult {
     usage: tokenUsageFromResponsesUsage(response.usage) ?? withItems.usage,
   };
   const finishReason = finishReasonFor(response.status, response.incomplete_details, state.toolCount > 0);
-  const out = [...late, chunkEvent(state, {}, finishReason)];
-  if (s.memo.includeUsage) {
-    out.push({
-      kind: 'chunk',
-      chunk: {
-        id: s.id,
-        object: 'chat.completion.chunk',
-        created: s.created,
-        model: state.model,
-        choices: [],
-        usage: openAiUsageFromTokenUsage(state.usage),
-      },
-    });
-  }
-  out.push({ kind: 'done' });
+  const out = [...late];
+  chat.pushFinishEvents(out, state, finishReason);
   return [state, out];
 }
 
@@ -164,22 +97,25 @@ function dispatch(s: StreamState, type: string | undefined, data: Record<string,
     case 'response.failed':
       return upstreamFailure(s, isJsonObject(response?.error) ? response.error : {});
     case 'response.output_item.added':
-      return isJsonObject(data.item) ? onItemAdded(s, data.item, data.output_index) : [s, NO_EVENTS];
+      return isJsonObject(data.item) ? onItemAdded(s, data.item, data.output_index) : [s, chat.NO_EVENTS];
     case 'response.output_item.done':
-      return isJsonObject(data.item) ? onItemDone(s, data.item, data.output_index) : [s, NO_EVENTS];
+      return isJsonObject(data.item) ? onItemDone(s, data.item, data.output_index) : [s, chat.NO_EVENTS];
     default:
-      return type ? onItemEvent(s, type, data) : [s, NO_EVENTS];
+      return type ? onItemEvent(s, type, data) : [s, chat.NO_EVENTS];
   }
 }
 
-const cut = (message: string): StreamFailure => ({ code: GatewayErrorCode.UPSTREAM_STREAM_CUT, message });
+const cut = (message: string): chat.OpenAiClientStreamFailure => ({
+  code: GatewayErrorCode.UPSTREAM_STREAM_CUT,
+  message,
+});
 
 export function step(s: StreamState, event: SseEvent): StepResult {
-  if (s.status !== 'open') return [s, NO_EVENTS];
+  if (s.status !== 'open') return [s, chat.NO_EVENTS];
   if (isOpenAiStreamDone(event)) return flush(s);
   const parsed = tryParseJson(event.data);
   if (!isJsonObject(parsed)) {
-    if (event.data.trim().length === 0) return [s, NO_EVENTS];
+    if (event.data.trim().length === 0) return [s, chat.NO_EVENTS];
     return failed(s, cut('The upstream sent an unreadable stream event.'), 'server_error', null);
   }
   const type = asString(parsed.type) ?? event.event;
@@ -189,14 +125,14 @@ export function step(s: StreamState, event: SseEvent): StepResult {
     const [state, out] = start(s, isJsonObject(parsed.response) ? parsed.response : undefined);
     if (created) return [state, out];
     const [next, more] = dispatch(state, type, parsed);
-    return [next, concatEvents(out, more)];
+    return [next, chat.concatEvents(out, more)];
   }
   return dispatch(s, type, parsed);
 }
 
 /** Upstream closed. Before the terminal event that is a cut: an error frame, never a clean finish. */
 export function flush(s: StreamState): StepResult {
-  if (s.status !== 'open') return [s, NO_EVENTS];
+  if (s.status !== 'open') return [s, chat.NO_EVENTS];
   return failed(
     s,
     cut('The upstream stream ended before response.completed; the response is incomplete.'),

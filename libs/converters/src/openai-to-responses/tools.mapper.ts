@@ -1,6 +1,6 @@
 import { isJsonObject, type JsonObject } from '@switchboard/protocols';
 import type { ToolNameMap } from '../shared/tool-names';
-import { invalidRequest, unsupported } from './request-error';
+import { invalidRequest, unsupported } from '../shared/request-error';
 
 /**
  * Chat tools (nested `function`) → Responses function tools (flat), `tool_choice` and the legacy

@@ -1,15 +1,10 @@
-import type { ConversionClock, ConversionMemo, ResponseHooks } from '../converter.interface';
+import type { Converter } from '../converter.interface';
 import { openAiToAnthropicConverter } from '../openai-to-anthropic';
 import { mapResponse as mapChatToResponsesResponse } from '../responses-to-openai/response.mapper';
 import { chatMemoOf } from './conversion-memo';
 
 /** Anthropic message → Chat completion (thinking blocks keep their signatures) → `Response`. */
-export function mapResponse(
-  body: unknown,
-  memo: ConversionMemo,
-  clock: ConversionClock,
-  hooks?: ResponseHooks,
-): Record<string, unknown> {
+export const mapResponse: Converter['convertResponse'] = (body, memo, clock, hooks) => {
   const chat = openAiToAnthropicConverter.convertResponse(body, chatMemoOf(memo), clock, hooks);
   return mapChatToResponsesResponse(chat, memo, clock);
-}
+};

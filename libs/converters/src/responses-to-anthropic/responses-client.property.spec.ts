@@ -6,6 +6,7 @@ import { validateAnthropicRequest } from '@switchboard/testing/anthropic-request
 import type { Converter, UpstreamTarget } from '../converter.interface';
 import { responsesToOpenAiConverter } from '../responses-to-openai';
 import { responsesGrammarProblems } from '../responses-to-openai/testing/responses-grammar.check';
+import { onlyGatewayErrors } from '../testing/converter-properties';
 import { fixedClock } from '../testing/fixed-clock';
 import { runStream } from '../testing/stream-run';
 import { responsesToAnthropicConverter } from './index';
@@ -20,14 +21,6 @@ const DIRECTIONS: [Converter, UpstreamTarget][] = [
   [responsesToAnthropicConverter, { provider: 'anthropic' }],
   [responsesToOpenAiConverter, { provider: 'openai' }],
 ];
-
-function onlyGatewayErrors(action: () => unknown): void {
-  try {
-    action();
-  } catch (error) {
-    if (!(error instanceof GatewayError)) throw error;
-  }
-}
 
 const text = fc.string({ maxLength: 20 });
 const part = fc.oneof(

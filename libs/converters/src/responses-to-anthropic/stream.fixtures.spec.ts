@@ -1,11 +1,12 @@
 import { GatewayErrorCode } from '@switchboard/common/errors';
-import { decodeSse, encodeSseEvent, type SseEvent } from '@switchboard/protocols';
+import type { SseEvent } from '@switchboard/protocols';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { firstValueFrom, from, toArray } from 'rxjs';
+import { from } from 'rxjs';
 import { fixedClock } from '../testing/fixed-clock';
+import { decodeInPiecesOf, wireOf } from '../testing/fixture-stream';
+import { expectRecordedResponsesStream } from '../testing/responses-client-fixtures';
 import { readSseFixture, runStream } from '../testing/stream-run';
-import { responsesGrammarProblems } from '../responses-to-openai/testing/responses-grammar.check';
 import { responsesToAnthropicConverter } from './index';
 
 /**
@@ -104,25 +105,10 @@ async function convert(c: Case, source: SseEvent[]) {
   return runStream(from(source), (hooks) => responsesToAnthropicConverter.convertStream(memo, clock, hooks));
 }
 
-const wireOf = (events: SseEvent[]): string => events.map(encodeSseEvent).join('');
-const lastData = (events: SseEvent[]) => JSON.parse(events[events.length - 1].data) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-
 describe('Anthropic stream → Responses events (fixtures)', () => {
   it.each(CASES)('$name converts to the recorded Responses stream', async (c) => {
     const run = await convert(c, await readSseFixture(path.join(DIR, `${c.name}.anthropic.sse`)));
-    const wire = wireOf(run.events);
-    const expectedFile = path.join(DIR, `${c.name}.responses.sse`);
-    if (process.env.UPDATE_FIXTURES === '1') fs.writeFileSync(expectedFile, wire);
-    expect(wire).toBe(fs.readFileSync(expectedFile, 'utf8'));
-    expect(responsesGrammarProblems(run.events)).toEqual([]);
-    if (c.outcome === 'ok') {
-      expect(run.error).toBeUndefined();
-      expect(lastData(run.events).response.status).toBe(c.status);
-      expect(run.usage).toHaveLength(1);
-    } else {
-      expect(run.error).toMatchObject({ code: c.outcome });
-      expect(lastData(run.events).type).toBe('error');
-    }
+    expectRecordedResponsesStream(run, c, path.join(DIR, `${c.name}.responses.sse`));
   });
 
   it('gives any byte split of a stream the same events', async () => {
@@ -132,9 +118,7 @@ describe('Anthropic stream → Responses events (fixtures)', () => {
       (await convert(c, await readSseFixture(path.join(DIR, `${c.name}.anthropic.sse`)))).events,
     );
     for (const size of [1, 3, 17, 64]) {
-      const chunks: Uint8Array[] = [];
-      for (let i = 0; i < bytes.length; i += size) chunks.push(bytes.subarray(i, i + size));
-      const events = await firstValueFrom(from(chunks).pipe(decodeSse(), toArray()));
+      const events = await decodeInPiecesOf(bytes, size);
       expect(wireOf((await convert(c, events)).events)).toBe(whole);
     }
   });

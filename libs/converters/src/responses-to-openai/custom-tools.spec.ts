@@ -1,4 +1,5 @@
-import { assertValidOpenAi, validateOpenAi } from '@switchboard/testing/openai-schema.validator';
+import { validateOpenAi } from '@switchboard/testing/openai-schema.validator';
+import { expectOnlyCustomToolCall } from '../testing/custom-tool-call';
 import { fixedClock } from '../testing/fixed-clock';
 import { partialCustomInput } from './custom-tools';
 import { responsesToOpenAiConverter as converter } from './index';
@@ -12,6 +13,17 @@ const APPLY_PATCH = {
   format: { type: 'grammar', syntax: 'lark', definition: 'start: begin_patch hunk+ end_patch' },
 };
 const PATCH = '*** Begin Patch\n*** Add File: a.txt\n+hi "there"\n*** End Patch\n';
+
+/** A Chat choice that calls one function. */
+const toolCallChoice = (id: string, name: string, args: string) => ({
+  index: 0,
+  finish_reason: 'tool_calls',
+  message: {
+    role: 'assistant',
+    content: null,
+    tool_calls: [{ id, type: 'function', function: { name, arguments: args } }],
+  },
+});
 
 const convertRequest = (body: Json) => converter.convertRequest(body, { provider: 'openai' }, fixedClock());
 
@@ -65,38 +77,13 @@ describe('Responses custom tools → Chat Completions', () => {
         object: 'chat.completion',
         created: 1,
         model: 'gpt-5',
-        choices: [
-          {
-            index: 0,
-            finish_reason: 'tool_calls',
-            message: {
-              role: 'assistant',
-              content: null,
-              tool_calls: [
-                {
-                  id: 'call_p',
-                  type: 'function',
-                  function: { name: 'apply_patch', arguments: JSON.stringify({ input: PATCH }) },
-                },
-              ],
-            },
-          },
-        ],
+        choices: [toolCallChoice('call_p', 'apply_patch', JSON.stringify({ input: PATCH }))],
         usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 },
       },
       memo,
       clock,
     ) as Json;
-    assertValidOpenAi('Response', out);
-    expect(out.output).toEqual([
-      {
-        type: 'custom_tool_call',
-        id: expect.stringMatching(/^ctc_/),
-        call_id: 'call_p',
-        name: 'apply_patch',
-        input: PATCH,
-      },
-    ]);
+    expectOnlyCustomToolCall(out, { callId: 'call_p', name: 'apply_patch', input: PATCH });
     expect(out.tools).toEqual([APPLY_PATCH]);
   });
 
@@ -142,23 +129,7 @@ describe('custom tools inside a namespace', () => {
     const out = converter.convertResponse(
       {
         model: 'gpt-5',
-        choices: [
-          {
-            index: 0,
-            finish_reason: 'tool_calls',
-            message: {
-              role: 'assistant',
-              content: null,
-              tool_calls: [
-                {
-                  id: 'c1',
-                  type: 'function',
-                  function: { name: 'edit__apply_patch', arguments: '{"input":"p"}' },
-                },
-              ],
-            },
-          },
-        ],
+        choices: [toolCallChoice('c1', 'edit__apply_patch', '{"input":"p"}')],
       },
       memo,
       clock,

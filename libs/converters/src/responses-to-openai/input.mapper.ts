@@ -4,7 +4,7 @@ import {
   isJsonObject,
   type JsonObject,
 } from '@switchboard/protocols';
-import { invalidRequest } from './request-error';
+import { invalidRequest } from '../shared/request-error';
 import { upstreamToolName, type MappedTools } from './tools.mapper';
 
 /**

@@ -3,7 +3,7 @@ import type { ConversionClock, ConvertedRequest, UpstreamTarget } from '../conve
 import { toMemo, type ResponsesClientMemo } from './conversion-memo';
 import { mapInput } from './input.mapper';
 import { isOpenAiProvider, readResponsesClientOptions } from './options';
-import { invalidRequest } from './request-error';
+import { invalidRequest } from '../shared/request-error';
 import { echoOf } from './response-echo';
 import { mapToolChoice } from './tool-choice.mapper';
 import { mapTools } from './tools.mapper';

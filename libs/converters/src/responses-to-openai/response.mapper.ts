@@ -8,7 +8,7 @@ import {
   type JsonObject,
 } from '@switchboard/protocols';
 import { GatewayError, GatewayErrorCode } from '@switchboard/common/errors';
-import type { ConversionClock, ConversionMemo, ResponseHooks } from '../converter.interface';
+import type { Converter } from '../converter.interface';
 import { fromMemo, type ResponsesClientMemo } from './conversion-memo';
 import { customInputOf } from './custom-tools';
 import {
@@ -100,12 +100,7 @@ function callItems(
   });
 }
 
-export function mapResponse(
-  body: unknown,
-  rawMemo: ConversionMemo,
-  clock: ConversionClock,
-  hooks?: ResponseHooks,
-): Record<string, unknown> {
+export const mapResponse: Converter['convertResponse'] = (body, rawMemo, clock, hooks) => {
   const memo = fromMemo(rawMemo);
   const choice = isJsonObject(body) && Array.isArray(body.choices) ? body.choices[0] : undefined;
   if (!isJsonObject(body) || !isJsonObject(choice) || !isJsonObject(choice.message)) {
@@ -147,4 +142,4 @@ export function mapResponse(
     usage,
     completedAt: Math.floor(clock.now() / 1000),
   }) as unknown as Record<string, unknown>;
-}
+};

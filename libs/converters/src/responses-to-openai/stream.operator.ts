@@ -1,7 +1,7 @@
 import { GatewayError } from '@switchboard/common/errors';
 import type { SseEvent } from '@switchboard/protocols';
 import { Observable, type OperatorFunction } from 'rxjs';
-import type { ConversionClock, ConversionMemo, ResponseHooks } from '../converter.interface';
+import type { ConversionClock, ConversionMemo, ResponseHooks, Converter } from '../converter.interface';
 import { gatewayErrorFromSourceError } from '../shared/stream-failure';
 import { fromMemo } from './conversion-memo';
 import { tokenUsageFromResponses } from './response-builder';
@@ -82,15 +82,11 @@ export function initialChatToResponsesState(
 }
 
 /** Chat Completions upstream events → Responses client events. */
-export function mapStream(
-  memo: ConversionMemo,
-  clock: ConversionClock,
-  hooks?: ResponseHooks,
-): OperatorFunction<SseEvent, SseEvent> {
+export const mapStream: Converter['convertStream'] = (memo, clock, hooks) => {
   return responsesStreamOperator(
     { initial: initialChatToResponsesState, step, flush, fail: failResponsesStream, view: (s) => s },
     memo,
     clock,
     hooks,
   );
-}
+};

@@ -1,5 +1,5 @@
 import { isJsonObject, type JsonObject, type OpenAiFunctionTool } from '@switchboard/protocols';
-import { invalidRequest } from './request-error';
+import { invalidRequest } from '../shared/request-error';
 import { upstreamToolName, type MappedTools } from './tools.mapper';
 
 /**

@@ -4,7 +4,7 @@ import { safeToolName } from '../shared/tool-names';
 import type { CustomToolName, NamespacedName } from './conversion-memo';
 import { customFunctionTool } from './custom-tools';
 import type { ResponsesClientOptions } from './options';
-import { invalidRequest } from './request-error';
+import { invalidRequest } from '../shared/request-error';
 
 /**
  * Responses `tools` → Chat function tools (responses-spec §2.4). Flat functions keep their name; `namespace` tools

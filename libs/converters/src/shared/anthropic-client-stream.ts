@@ -12,6 +12,20 @@ export interface AnthropicClientStreamState {
   readonly failure: GatewayError | null;
 }
 
+/** The shared fields of a fresh state: nothing sent, nothing known of the upstream yet. */
+export function initialAnthropicClientFields(messageId: string) {
+  return {
+    messageId,
+    upstreamModel: undefined,
+    started: false,
+    nextIndex: 0,
+    sawRefusal: false,
+    usage: null,
+    closed: false,
+    failure: null,
+  } as const;
+}
+
 export interface AnthropicClientReducer<S extends AnthropicClientStreamState> {
   initial: () => S;
   step: (state: S, event: SseEvent) => [S, AnthropicStreamEvent[]];

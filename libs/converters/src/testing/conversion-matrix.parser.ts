@@ -58,6 +58,15 @@ export function readConversionMatrix(
   return rows;
 }
 
+/** The request, response and stream tables of one direction. */
+export function readMatrixRows(direction: string): Record<MatrixPart, MatrixRow[]> {
+  return {
+    request: readConversionMatrix(direction, 'request'),
+    response: readConversionMatrix(direction, 'response'),
+    stream: readConversionMatrix(direction, 'stream'),
+  };
+}
+
 /** Values at a dotted path where `[]` walks every array item, e.g. `choices[].message.content`. */
 export function valuesAtPath(value: unknown, fieldPath: string): unknown[] {
   let current: unknown[] = [value];

@@ -1,10 +1,6 @@
-import type { AnthropicStreamEvent as AnthropicEventOut, SseEvent } from '@switchboard/protocols';
-import { readMemo } from '../conversion-memo';
-import { flush, initialStreamState, step, type StreamState } from '../stream.reducer';
+import type { SseEvent } from '@switchboard/protocols';
 
-/** Chat Completions chunks for the stream reducer's specs, a reducer run, and readers of what it produced. */
-
-export const memo = readMemo({ requestedModel: 'claude-x', stopSequences: ['###'] });
+/** Chat Completions chunks for the stream reducer's specs (./reducer-output.ts runs them). */
 
 export const chunk = (
   choice: Record<string, unknown> | null,
@@ -37,34 +33,3 @@ export const tool = (index: number, fields: { id?: string; name?: string; args?:
     ],
   });
 export const DONE: SseEvent = { data: '[DONE]' };
-
-export function run(
-  events: SseEvent[],
-  end = true,
-  m = memo,
-): { out: AnthropicEventOut[]; state: StreamState } {
-  let state = initialStreamState(m, 'msg_test');
-  const out: AnthropicEventOut[] = [];
-  for (const event of events) {
-    const [next, produced] = step(state, event);
-    state = next;
-    out.push(...produced);
-  }
-  if (end) {
-    const [next, produced] = flush(state);
-    state = next;
-    out.push(...produced);
-  }
-  return { out, state };
-}
-export const types = (out: AnthropicEventOut[]) =>
-  out.map((e) =>
-    e.type === 'content_block_start'
-      ? `start:${e.index}:${e.content_block.type}`
-      : e.type === 'content_block_delta'
-        ? `delta:${e.index}`
-        : e.type === 'content_block_stop'
-          ? `stop:${e.index}`
-          : e.type,
-  );
-export const messageDelta = (out: AnthropicEventOut[]) => out.find((e) => e.type === 'message_delta');

@@ -1,9 +1,12 @@
-import { GatewayError } from '@switchboard/common/errors';
 import * as path from 'node:path';
 import { from } from 'rxjs';
-import openAiSchemas from '@switchboard/test-fixtures/openai-schemas.json';
 import type { Converter, UpstreamTarget } from '../../converter.interface';
 import { readConversionMatrix, valuesAtPath } from '../../testing/conversion-matrix.parser';
+import {
+  expectOpenAiClientRequestRow,
+  openAiSchemaFields,
+  topLevel,
+} from '../../testing/request-matrix-rows';
 import { fixedClock } from '../../testing/fixed-clock';
 import { readSseFixture, runStream } from '../../testing/stream-run';
 
@@ -32,9 +35,6 @@ const TOOLS = [
   },
   { type: 'custom', name: 'apply_patch', description: 'Edit files.' },
 ];
-const topLevel = (field: string): string => field.split(/[.[]/)[0]!;
-
-type Defs = Record<string, { properties?: object; allOf?: { $ref?: string }[]; anyOf?: { $ref?: string }[] }>;
 
 export function describeResponsesMatrix(c: ResponsesMatrixCase): void {
   const requestRows = readConversionMatrix(c.direction, 'request');
@@ -49,36 +49,14 @@ export function describeResponsesMatrix(c: ResponsesMatrixCase): void {
 
   describe(`docs/conversion-matrix.md — ${c.direction}`, () => {
     it('lists every top-level field of the official CreateResponse schema', () => {
-      const defs = (openAiSchemas as { $defs: Defs }).$defs;
-      const fields = new Set<string>();
-      const collect = (schema: Defs[string] | undefined): void => {
-        if (!schema) return;
-        Object.keys(schema.properties ?? {}).forEach((f) => fields.add(f));
-        for (const member of [...(schema.allOf ?? []), ...(schema.anyOf ?? [])])
-          collect(member.$ref ? defs[member.$ref.replace('#/$defs/', '')] : (member as Defs[string]));
-      };
-      collect(defs.CreateResponse);
       const listed = new Set(requestRows.map((r) => topLevel(r.field)));
-      expect([...fields].filter((f) => !listed.has(f))).toEqual([]);
+      expect(openAiSchemaFields('CreateResponse', true).filter((f) => !listed.has(f))).toEqual([]);
     });
 
     const rows = requestRows.filter((r) => r.example !== undefined);
-    it.each(rows.map((r) => [r.field, r.status, r] as const))('request %s is %s', (_field, status, row) => {
-      const withTools = NEEDS_TOOLS.has(row.field);
-      const request = { ...baseRequest(withTools), [row.field]: row.example!.value };
-      if (status === 'rejected') {
-        expect(() => convert(request)).toThrow(GatewayError);
-        return;
-      }
-      const { body } = convert(request);
-      expect(c.validUpstream(body)).toEqual([]);
-      const base = convert(baseRequest(withTools)).body;
-      if (status === 'dropped') {
-        expect(body).toEqual(base);
-      } else if (row.target) {
-        expect(valuesAtPath(body, row.target)).not.toHaveLength(0);
-        expect(body).not.toEqual(base);
-      }
+    const suite = { baseRequest, convert, needsTools: NEEDS_TOOLS, validUpstream: c.validUpstream };
+    it.each(rows.map((r) => [r.field, r.status, r] as const))('request %s is %s', (_field, _status, row) => {
+      expectOpenAiClientRequestRow(row, suite);
     });
 
     it('unlisted request fields are dropped too', () => {

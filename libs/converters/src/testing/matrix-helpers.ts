@@ -1,4 +1,4 @@
-/** Small helpers for this converter's conversion-matrix test (the table reader is the shared one). */
+/** Small helpers for the conversion-matrix specs (the table reader is conversion-matrix.parser.ts). */
 
 /** True when `key` is a property name anywhere inside `value`. */
 export function hasKeyDeep(value: unknown, key: string): boolean {

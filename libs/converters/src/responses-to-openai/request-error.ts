@@ -1,8 +1,0 @@
-import { GatewayError, GatewayErrorCode } from '@switchboard/common/errors';
-
-export function invalidRequest(param: string, message: string): GatewayError {
-  return new GatewayError(GatewayErrorCode.INVALID_REQUEST, message, {
-    param,
-    details: [{ path: param, message }],
-  });
-}
