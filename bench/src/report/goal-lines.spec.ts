@@ -89,3 +89,39 @@ describe('goalLines', () => {
     expect(goalsTable(lines)).toMatch(/FAIL[\s\S]*PASS/);
   });
 });
+
+describe('goalLines: telemetry A/B', () => {
+  it('judges the saturated and the fixed-rate on ÷ off ratios and the serial latency', () => {
+    const summary = (median: number) => ({ ratios: [median], median, min: median, max: median });
+    const lines = goalLines({
+      telemetry: {
+        loadGenerator: 'wrk -t1',
+        paths: [
+          {
+            id: 't',
+            label: 'non-stream',
+            runs: [],
+            ratio: summary(1.2),
+            offCpuUsMedian: 200,
+            onCpuUsMedian: 240,
+            fixedRate: {
+              ratePerSecond: 500,
+              runs: [],
+              ratio: summary(1.05),
+              offCpuUsMedian: 300,
+              onCpuUsMedian: 315,
+            },
+            probe: probe(0),
+            problems: [],
+          },
+        ],
+      },
+    });
+    expect(lines.map((line) => [line.figure, line.goal, line.pass])).toEqual([
+      ['non-stream: CPU/request, everything on ÷ REQUEST_LOG=off', '≤ 1.1×', false],
+      ['non-stream: CPU/request, on ÷ off at a fixed 500 req/s each', '≤ 1.1×', true],
+      ['non-stream: serial latency, on − off', '≤ +0.05 ms', false],
+    ]);
+    expect(lines[1].measured).toBe('1.05× (315 vs 300 µs)');
+  });
+});
