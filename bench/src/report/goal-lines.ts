@@ -104,7 +104,7 @@ export function goalLines(results: Issue17Results): GoalLine[] {
   if (many) {
     lines.push({
       figure: `admin GET /admin/routes, ${many.routes} routes, ${many.listPageSize}/page: p99`,
-      measured: `${ms(many.listP99Ms, 1)} (p50 ${ms(many.listP50Ms, 1)})`,
+      measured: `${ms(many.listP99Ms, 1)} (p50 ${ms(many.listP50Ms, 1)}; one list during the ${(many.reloadMs / 1000).toFixed(1)} s reload: ${ms(many.listDuringReloadMs, 1)})`,
       goal: `≤ ${SCALE_GOALS.adminListP99Ms} ms`,
       floor: '-',
       pass: many.listP99Ms <= SCALE_GOALS.adminListP99Ms,
