@@ -1,5 +1,7 @@
+import { runLoad } from '../load/load-runner';
 import type { HttpTarget } from '../probe/http-target';
 import { readCpuSeconds } from '../process/proc-stats';
+import { runWrk } from '../wrk/wrk-runner';
 import { baselineFirst, medianOfSorted, pairedRatios, type RatioSummary } from '../stats/paired-ratios';
 
 /** What a load generator (wrk or autocannon) reports that the CPU figure needs. */
@@ -11,6 +13,22 @@ export interface LoadOutcome {
 }
 
 export type LoadFn = (target: HttpTarget, connections: number, durationS: number) => Promise<LoadOutcome>;
+
+/** wrk on the load CPUs when it is installed, else autocannon in this process; and which one it is. */
+export function interleavedLoad(wrk: boolean, loadCpus: string): { load: LoadFn; name: string } {
+  if (!wrk)
+    return {
+      load: (target, connections, durationS) => runLoad(target, connections, durationS),
+      name: 'autocannon',
+    };
+  return {
+    name: 'wrk -t1',
+    load: async (target, connections, durationS) => {
+      const result = await runWrk({ target, connections, durationS, cpus: loadCpus });
+      return { ...result, errors: result.socketErrors };
+    },
+  };
+}
 
 export interface Side {
   name: string;

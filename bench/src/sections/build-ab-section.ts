@@ -2,13 +2,12 @@ import { join } from 'node:path';
 import type { BenchOptions } from '../bench-options';
 import { buildAbPath, gatewayBuild, type BuildAbResult } from '../compare/build-ab';
 import { COMPARISON_PATHS } from '../compare/comparison-paths';
-import { interleavedCpu, type LoadFn } from '../compare/interleaved-cpu';
+import { interleavedCpu, interleavedLoad } from '../compare/interleaved-cpu';
 import { createRoutes, GATEWAY_MAIN, launchGateway } from '../gateway/gateway-launcher';
-import { runLoad } from '../load/load-runner';
 import type { CpuPlan } from '../process/cpu-pinning';
 import { benchRoutes } from '../scenarios/bench-routes';
 import type { Ports } from '../scenarios/scenarios';
-import { findWrk, runWrk } from '../wrk/wrk-runner';
+import { findWrk } from '../wrk/wrk-runner';
 
 /** The six main paths (the two extra stream deliveries only move the floor). */
 const BUILD_AB_PATHS = COMPARISON_PATHS.slice(0, 6);
@@ -29,13 +28,7 @@ export async function runBuildAb(
     options.candidateDir === undefined
       ? { dir: join(GATEWAY_MAIN, '..', '..', '..', '..'), main: GATEWAY_MAIN, commit: 'this checkout' }
       : gatewayBuild(options.candidateDir);
-  const wrk = findWrk();
-  const load: LoadFn = wrk
-    ? async (target, connections, durationS) => {
-        const result = await runWrk({ target, connections, durationS, cpus: cpuPlan.loadCpus });
-        return { ...result, errors: result.socketErrors };
-      }
-    : (target, connections, durationS) => runLoad(target, connections, durationS);
+  const { load, name: loadGenerator } = interleavedLoad(findWrk() !== undefined, cpuPlan.loadCpus);
   const launch = async (main: string) => {
     const handle = await launchGateway({
       cpus: cpuPlan.measuredCpus,
@@ -54,7 +47,7 @@ export async function runBuildAb(
     throw error;
   });
   const result: BuildAbResult = {
-    loadGenerator: wrk ? 'wrk -t1' : 'autocannon',
+    loadGenerator,
     baseline,
     candidate,
     paths: [],

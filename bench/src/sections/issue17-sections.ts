@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { BenchOptions } from '../bench-options';
 import { COMPARISON_PATHS } from '../compare/comparison-paths';
-import type { LoadFn } from '../compare/interleaved-cpu';
+import { interleavedLoad } from '../compare/interleaved-cpu';
 import { telemetryAb } from '../compare/telemetry-ab';
 import { compareWithFloor } from '../compare/wrk-comparison';
 import { createRoutes, launchGateway, type GatewayHandle } from '../gateway/gateway-launcher';
@@ -17,7 +17,7 @@ import { openaiRequest } from '../scenarios/bench-requests';
 import { BENCH_ROUTE_NAMES, benchRoutes } from '../scenarios/bench-routes';
 import type { Ports } from '../scenarios/scenarios';
 import { openaiStream, viaGateway } from '../validate/response-validators';
-import { findWrk, runWrk } from '../wrk/wrk-runner';
+import { findWrk } from '../wrk/wrk-runner';
 
 const ROUTE_COUNT = 10_000;
 /** The issue's load: 32 keep-alive connections, in the smoke run too. */
@@ -39,11 +39,7 @@ export async function runIssue17Sections(
   const results: Issue17Results = {};
   const has = (section: Parameters<typeof options.sections.has>[0]): boolean => options.sections.has(section);
   const wrk = findWrk();
-  const wrkLoad: LoadFn = async (target, connections, durationS) => {
-    const result = await runWrk({ target, connections, durationS, cpus: cpuPlan.loadCpus });
-    return { ...result, errors: result.socketErrors };
-  };
-  const autocannonLoad: LoadFn = (target, connections, durationS) => runLoad(target, connections, durationS);
+  const loader = interleavedLoad(wrk !== undefined, cpuPlan.loadCpus);
   const interleaved = {
     connections: ISSUE_CONNECTIONS,
     durationS: options.wrkDurationS,
@@ -98,7 +94,7 @@ export async function runIssue17Sections(
           const comparison = await compareWithFloor(
             path,
             { ports, floorPid: proxy.pid, gatewayPid: on.child.pid },
-            { ...interleaved, load: wrkLoad },
+            { ...interleaved, load: loader.load },
           );
           results.wrk.paths.push(comparison);
           console.log(
@@ -119,14 +115,14 @@ export async function runIssue17Sections(
         }),
       );
       await createRoutes(off, benchRoutes(mockPort));
-      results.telemetry = { loadGenerator: wrk ? 'wrk -t1' : 'autocannon', paths: [] };
+      results.telemetry = { loadGenerator: loader.name, paths: [] };
       for (const path of COMPARISON_PATHS.slice(0, 2)) {
         process.stdout.write(`· telemetry A/B ${path.label} … `);
         const ab = await telemetryAb(
           path,
           { on: ports, off: { ...ports, gateway: off.gatewayPort } },
           { on: on.child.pid, off: off.child.pid },
-          { ...interleaved, load: wrk ? wrkLoad : autocannonLoad },
+          { ...interleaved, load: loader.load },
         );
         results.telemetry.paths.push(ab);
         console.log(

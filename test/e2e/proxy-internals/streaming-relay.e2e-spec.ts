@@ -84,16 +84,7 @@ describe('data plane streaming: relay and in-stream errors (loopback upstreams)'
         instances: [anthropicInstance('busy', overloaded.url, 2), anthropicInstance('ok', ok.url, 1)],
       }),
     ]);
-    const response = await fetch(`${gateway.url}/v1/messages`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'anthropic-version': '2023-06-01' },
-      body: JSON.stringify({
-        model: 'test-model',
-        max_tokens: 5,
-        stream: true,
-        messages: [{ role: 'user', content: 'hi' }],
-      }),
-    });
+    const response = await streamMessages(gateway.url);
     expect(response.status).toBe(200);
     expect(response.headers.get('x-switchboard-instance')).toBe('ok');
     expect(response.headers.get('x-switchboard-attempts')).toBe('2');
@@ -108,17 +99,22 @@ describe('data plane streaming: relay and in-stream errors (loopback upstreams)'
 
     // Alone, the same instance's error comes back as its status before any stream started.
     await gateway.setRoutes([routeFixture({ instances: [anthropicInstance('busy', overloaded.url, 1)] })]);
-    const alone = await fetch(`${gateway.url}/v1/messages`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'anthropic-version': '2023-06-01' },
-      body: JSON.stringify({
-        model: 'test-model',
-        max_tokens: 5,
-        stream: true,
-        messages: [{ role: 'user', content: 'hi' }],
-      }),
-    });
+    const alone = await streamMessages(gateway.url);
     expect(alone.status).toBe(529);
     await expect(alone.json()).resolves.toMatchObject({ type: 'error', error: { type: 'overloaded_error' } });
   });
 });
+
+/** A streamed Messages request for `test-model`, as the Anthropic SDK sends it. */
+function streamMessages(gatewayUrl: string): Promise<Response> {
+  return fetch(`${gatewayUrl}/v1/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'anthropic-version': '2023-06-01' },
+    body: JSON.stringify({
+      model: 'test-model',
+      max_tokens: 5,
+      stream: true,
+      messages: [{ role: 'user', content: 'hi' }],
+    }),
+  });
+}
