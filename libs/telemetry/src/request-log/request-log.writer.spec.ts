@@ -45,6 +45,32 @@ describe('RequestLogWriter', () => {
     expect(off.queued).toBe(0);
   });
 
+  it('writes the records queued when a write starts; those that arrive during it wait for a full batch', async () => {
+    const batches: string[][] = [];
+    let release!: () => void;
+    const firstWriteDone = new Promise<void>((resolve) => (release = resolve));
+    const sql = async (_text: string, parameters?: unknown[]) => {
+      batches.push(requestIds(parameters!));
+      if (batches.length === 1) await firstWriteDone;
+    };
+    const writer = new RequestLogWriter(sql, { mode: 'on', batchSize: 3 });
+    for (const id of ['a', 'b']) writer.enqueue(record(id));
+    const first = writer.flush();
+    for (const id of ['c', 'd']) writer.enqueue(record(id));
+    release();
+    await first;
+    // Not a batch of two per round trip: c and d wait.
+    expect(batches).toEqual([['a', 'b']]);
+    expect(writer.queued).toBe(2);
+    writer.enqueue(record('e'));
+    await writer.flush();
+    expect(batches).toEqual([
+      ['a', 'b'],
+      ['c', 'd', 'e'],
+    ]);
+    expect(writer.writtenRows).toBe(5);
+  });
+
   it('never throws when the database fails, keeps the records and counts what the bound drops', async () => {
     let down = true;
     const written: string[] = [];

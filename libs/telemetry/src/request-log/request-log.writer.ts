@@ -78,9 +78,15 @@ export class RequestLogWriter {
     await this.flush();
   }
 
+  /**
+   * Writes the records queued when it starts. Those that arrive meanwhile wait for the timer or a full batch:
+   * draining until the queue is empty would, under load, write a small batch every round trip.
+   */
   private async drain(): Promise<void> {
-    while (this.queue.size > 0) {
-      const batch = this.queue.take(this.batchSize);
+    let left = this.queue.size;
+    while (left > 0 && this.queue.size > 0) {
+      const batch = this.queue.take(Math.min(left, this.batchSize));
+      left -= batch.length;
       try {
         await insertRequestLog(this.sql, batch);
         this.written += batch.length;
