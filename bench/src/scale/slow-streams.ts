@@ -10,6 +10,7 @@ import type { HealthzSample } from './healthz-poller.main';
 export interface SlowStreamsResult {
   streams: number;
   holdSeconds: number;
+  rampSeconds: number;
   completedStreams: number;
   /** Most streams open at one time, as the client saw them. */
   maxOpen: number;
@@ -38,6 +39,12 @@ export async function holdSlowStreams(options: {
   validate: Validator;
   streams: number;
   holdSeconds: number;
+  /**
+   * The first streams start spread evenly over this time, one stream's length: then about as many start each
+   * second as end, as with users who do not all press enter in the same millisecond. Started together, every
+   * stream's events (and its end, and the next one's start) land in the same millisecond for the whole hold.
+   */
+  rampSeconds: number;
 }): Promise<SlowStreamsResult> {
   const problems: string[] = [];
   const rssBeforeMb = readMemory(options.gatewayPid).rssKb / 1024;
@@ -84,7 +91,9 @@ export async function holdSlowStreams(options: {
       });
       req.end(options.target.body);
     });
-  const lane = async (): Promise<void> => {
+  // Lane i opens its first stream i/streams of the way into the ramp, then a new one as each ends.
+  const lane = async (_: unknown, i: number): Promise<void> => {
+    await new Promise((resolve) => setTimeout(resolve, (i * options.rampSeconds * 1000) / options.streams));
     while (Date.now() < deadline) await oneStream();
   };
 
@@ -112,6 +121,7 @@ export async function holdSlowStreams(options: {
   return {
     streams: options.streams,
     holdSeconds: options.holdSeconds,
+    rampSeconds: options.rampSeconds,
     completedStreams: completed,
     maxOpen,
     peakRssMb: (peakReset ? memory.hwmKb : Math.max(memory.rssKb, sampledRssKb)) / 1024,

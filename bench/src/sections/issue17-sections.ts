@@ -20,6 +20,8 @@ import { openaiStream, viaGateway } from '../validate/response-validators';
 import { findWrk } from '../wrk/wrk-runner';
 
 const ROUTE_COUNT = 10_000;
+/** How long one slow stream lasts (53 events, one every 100 ms): the first streams' starts spread over it. */
+const SLOW_STREAM_SECONDS = 5.3;
 /** The issue's load: 32 keep-alive connections, in the smoke run too. */
 const ISSUE_CONNECTIONS = 32;
 
@@ -135,7 +137,7 @@ export async function runIssue17Sections(
 
     if (has('streams')) {
       process.stdout.write(
-        `· ${options.slowStreams} slow streams (an event every 100 ms) held ${options.holdSeconds} s … `,
+        `· ${options.slowStreams} slow streams (an event every 100 ms, starts spread over the first ${Math.min(SLOW_STREAM_SECONDS, options.holdSeconds / 2)} s) held ${options.holdSeconds} s … `,
       );
       results.slowStreams = await holdSlowStreams({
         gatewayPid: on.child.pid,
@@ -144,6 +146,7 @@ export async function runIssue17Sections(
         validate: viaGateway(openaiStream, BENCH_ROUTE_NAMES.slowStream, 1),
         streams: options.slowStreams,
         holdSeconds: options.holdSeconds,
+        rampSeconds: Math.min(SLOW_STREAM_SECONDS, options.holdSeconds / 2),
       });
       const slow = results.slowStreams;
       console.log(
