@@ -60,6 +60,7 @@ describe('goalLines', () => {
       slowStreams: {
         streams: 1000,
         holdSeconds: 20,
+        rampSeconds: 5.3,
         completedStreams: 3000,
         maxOpen: 1000,
         peakRssMb: 251,
