@@ -5,7 +5,7 @@ import {
   mergeAnthropicUsage,
   openAiErrorBody,
   openAiErrorForAnthropicType,
-  tryParseJson,
+  parseAnthropicEventData,
   type OpenAiChatStreamEvent,
   type SseEvent,
 } from '@switchboard/protocols';
@@ -127,7 +127,7 @@ function dispatch(s: StreamState, type: string | undefined, data: Record<string,
 
 export function step(s: StreamState, event: SseEvent): StepResult {
   if (s.status !== 'open') return [s, chat.NO_EVENTS];
-  const parsed = tryParseJson(event.data);
+  const parsed = parseAnthropicEventData(event.data);
   if (!isJsonObject(parsed)) {
     if (event.event === 'ping' || event.data.trim().length === 0) return [s, chat.NO_EVENTS];
     return failed(

@@ -2,7 +2,7 @@ import type { GatewayError } from '@switchboard/common/errors';
 import {
   encodeThinkingCarrier,
   isJsonObject,
-  tryParseJson,
+  parseAnthropicEventData,
   type OpenAiChatStreamEvent,
   type SseEvent,
 } from '@switchboard/protocols';
@@ -48,7 +48,7 @@ export function initialComposedState(memo: ConversionMemo, clock: ConversionCloc
 
 function observeRaw(draft: StreamDraft, event: SseEvent): void {
   if (event.event !== 'content_block_start' && event.event !== 'content_block_delta') return;
-  const data = tryParseJson(event.data);
+  const data = parseAnthropicEventData(event.data);
   if (!isJsonObject(data)) return;
   const block = isJsonObject(data.content_block) ? data.content_block : undefined;
   if (block?.type === 'thinking') draft.closeText();
