@@ -136,8 +136,9 @@ export async function runIssue17Sections(
     }
 
     if (has('streams')) {
+      const rampSeconds = Math.min(SLOW_STREAM_SECONDS, options.holdSeconds / 2);
       process.stdout.write(
-        `· ${options.slowStreams} slow streams (an event every 100 ms, starts spread over the first ${Math.min(SLOW_STREAM_SECONDS, options.holdSeconds / 2)} s) held ${options.holdSeconds} s … `,
+        `· ${options.slowStreams} slow streams (an event every 100 ms, starts spread over the first ${rampSeconds} s) held ${options.holdSeconds} s … `,
       );
       results.slowStreams = await holdSlowStreams({
         gatewayPid: on.child.pid,
@@ -146,7 +147,7 @@ export async function runIssue17Sections(
         validate: viaGateway(openaiStream, BENCH_ROUTE_NAMES.slowStream, 1),
         streams: options.slowStreams,
         holdSeconds: options.holdSeconds,
-        rampSeconds: Math.min(SLOW_STREAM_SECONDS, options.holdSeconds / 2),
+        rampSeconds,
       });
       const slow = results.slowStreams;
       console.log(

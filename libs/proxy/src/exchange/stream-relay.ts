@@ -34,8 +34,9 @@ export type RelayEnd =
  * One streamed answer from upstream body to client socket: decode SSE, convert, encode, `res.write`, with
  * backpressure (a full client socket pauses the upstream body) and one write per event-loop turn (the encoded
  * events of one socket read are joined and leave in one `res.write`, at the end of that turn: no added latency,
- * and one chunk instead of a write call per event). The first event goes out with the status line at once. A client-protocol error event before any content is held
- * back, so that a stream failing right away stays an ordinary attempt failure.
+ * and one chunk instead of a write call per event). The first event goes out with the status line at once. A
+ * client-protocol error event before any content is held back, with everything after it, so that a stream failing
+ * right away stays an ordinary attempt failure.
  */
 export class StreamRelay {
   private started = false;
@@ -153,14 +154,12 @@ export class StreamRelay {
         return;
       }
       this.commit();
-      if (this.held !== undefined) this.flushHeld();
       // The status line and the first event leave now, not after the rest of this read is converted: a
       // stream handed over in one read would otherwise reach the client only when all of it was.
-      this.send(encodeSseEvent(event));
+      this.pendingText = encodeSseEvent(event);
       this.flushPending();
       return;
     }
-    if (this.held !== undefined) this.flushHeld();
     this.send(encodeSseEvent(event));
   }
 
@@ -169,7 +168,6 @@ export class StreamRelay {
       this.finish({ kind: 'failed_before_commit', error });
       return;
     }
-    if (this.held !== undefined) this.flushHeld();
     this.end({ kind: 'failed_after_commit', error });
   }
 
