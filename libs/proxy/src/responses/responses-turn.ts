@@ -41,7 +41,10 @@ export class ResponsesTurn {
     return { call: expanded.body === call.body ? call : { ...call, body: expanded.body }, turn };
   }
 
-  /** After the response has ended: stores the turn on a later tick, never failing the request. */
+  /**
+   * After the response has ended: stores the turn, never failing the request. Started here, not on a later tick,
+   * so that the store knows of the save before any next request that chains on it can be read.
+   */
   saveIfAnswered(): void {
     const response = this.capture.response;
     if (!this.keep || this.store === undefined || response === undefined) return;
@@ -59,10 +62,8 @@ export class ResponsesTurn {
           ? response
           : { ...response, previous_response_id: this.previousResponseId },
     };
-    setImmediate(() => {
-      store.save(row).catch((error: unknown) => {
-        logger.warn(`Could not store response ${row.id}: ${(error as Error)?.message ?? String(error)}`);
-      });
+    store.save(row).catch((error: unknown) => {
+      logger.warn(`Could not store response ${row.id}: ${(error as Error)?.message ?? String(error)}`);
     });
   }
 }

@@ -54,13 +54,32 @@ function fromRow(row: StoredResponseRow): StoredResponse {
  * rows; `purgeExpired` deletes them in batches.
  */
 export class ResponsesStore {
+  /**
+   * Saves still running, by response id. A client chains its next turn as soon as it has the answer, which can be
+   * before the save that follows the answer is committed: reads in this process wait for it.
+   */
+  private readonly saving = new Map<string, Promise<void>>();
+
   constructor(
     private readonly sql: SqlRunner,
     private readonly options: ResponsesStoreOptions,
     private readonly now: () => number = Date.now,
   ) {}
 
-  async save(turn: ResponseToStore): Promise<void> {
+  save(turn: ResponseToStore): Promise<void> {
+    const saved = this.insert(turn).finally(() => {
+      if (this.saving.get(turn.id) === saved) this.saving.delete(turn.id);
+    });
+    this.saving.set(turn.id, saved);
+    return saved;
+  }
+
+  /** Resolves once the save of `id` running now, if any, has ended (saved or failed). */
+  private async savedBeforeRead(id: string): Promise<void> {
+    await this.saving.get(id)?.catch(() => undefined);
+  }
+
+  private async insert(turn: ResponseToStore): Promise<void> {
     const size = Buffer.byteLength(JSON.stringify([turn.inputItems, turn.outputItems, turn.response]));
     const createdAt = new Date(this.now());
     const expiresAt = new Date(createdAt.getTime() + this.options.retentionMs);
@@ -96,6 +115,7 @@ export class ResponsesStore {
   }
 
   async find(id: string, owner: string | null): Promise<StoredResponse | undefined> {
+    await this.savedBeforeRead(id);
     const rows = (await this.sql(
       `SELECT ${COLUMNS} FROM stored_responses WHERE id = $1 AND ${ownerClause(2)} AND expires_at > $3`,
       [id, owner, new Date(this.now())],
@@ -105,6 +125,7 @@ export class ResponsesStore {
 
   /** True when a row was deleted. */
   async delete(id: string, owner: string | null): Promise<boolean> {
+    await this.savedBeforeRead(id);
     const rows = returnedRows(
       await this.sql(
         `DELETE FROM stored_responses WHERE id = $1 AND ${ownerClause(2)} AND expires_at > $3 RETURNING id`,
@@ -123,6 +144,8 @@ export class ResponsesStore {
   }
 
   private async findItem(id: string, owner: string | null): Promise<Record<string, unknown> | undefined> {
+    // An item id does not say which response holds it: wait for every save running now.
+    await Promise.allSettled(this.saving.values());
     const rows = (await this.sql(
       `SELECT item FROM stored_responses s,
          jsonb_array_elements(s.input_items || s.output_items) AS item
