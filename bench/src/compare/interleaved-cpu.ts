@@ -57,6 +57,12 @@ export interface InterleavedSettings {
   runs: number;
   warmupS: number;
   /**
+   * Unmeasured load on a side right before each of its measured runs. A process that sat idle while the other
+   * side ran resumes with a heap the idle GCs shrank; without a lead-in the side that runs second in a pair pays
+   * for that, and with an odd number of runs the median of the ratios leans to the order that has more of them.
+   */
+  leadInS?: number;
+  /**
    * Time after the load in which the measured process's CPU still counts: work a request leaves behind
    * (the request log's batch flush, at least once a second) belongs to it.
    */
@@ -74,6 +80,7 @@ export async function interleavedCpu(
 ): Promise<InterleavedResult> {
   const problems: string[] = [];
   const once = async (side: Side, durationS: number): Promise<SideRun> => {
+    if (settings.leadInS) await settings.load(side.target, settings.connections, settings.leadInS);
     const before = readCpuSeconds(side.pid);
     const outcome = await settings.load(side.target, settings.connections, durationS);
     await new Promise((resolve) => setTimeout(resolve, settings.settleMs));

@@ -33,7 +33,7 @@ export interface ProbeResult {
 }
 
 /**
- * One connection each, alternating direct and measured requests, so noise from a shared machine hits both
+ * One connection each, alternating direct and measured requests (which goes first alternates too), so noise from a shared machine hits both
  * sides of a pair alike; every response is validated (warm-up ones too).
  */
 export async function runPairedProbe(plan: ProbePlan): Promise<ProbeResult> {
@@ -53,9 +53,18 @@ export async function runPairedProbe(plan: ProbePlan): Promise<ProbeResult> {
   const deadline = Date.now() + plan.maxDurationMs;
   try {
     for (let i = 0; i < plan.warmup + plan.iterations && Date.now() < deadline; i++) {
-      const direct = await timedRequest(directAgent, plan.direct);
+      // Both orders in turn: the second request of a pair meets caches the first one's process has just used.
+      const directFirst = i % 2 === 0;
+      const first = await timedRequest(
+        directFirst ? directAgent : measuredAgent,
+        directFirst ? plan.direct : plan.measured,
+      );
+      const second = await timedRequest(
+        directFirst ? measuredAgent : directAgent,
+        directFirst ? plan.measured : plan.direct,
+      );
+      const [direct, measured] = directFirst ? [first, second] : [second, first];
       note('direct', plan.validateDirect(direct.response));
-      const measured = await timedRequest(measuredAgent, plan.measured);
       note('measured', plan.validateMeasured(measured.response));
       if (i < plan.warmup) continue;
       directTotal.push(direct.totalMs);

@@ -76,6 +76,7 @@ export async function runBuildAb(
           durationS: options.wrkDurationS,
           runs: options.wrkRuns,
           warmupS: options.smoke ? 0 : 2,
+          leadInS: options.smoke ? 0 : 1,
           settleMs: options.smoke ? 300 : 1_200,
         },
       );

@@ -47,6 +47,7 @@ export async function runIssue17Sections(
     durationS: options.wrkDurationS,
     runs: options.wrkRuns,
     warmupS: options.smoke ? 0 : 2,
+    leadInS: options.smoke ? 0 : 1,
     settleMs: options.smoke ? 300 : 1_200,
     probeIterations: options.smoke ? 5 : 200,
   };

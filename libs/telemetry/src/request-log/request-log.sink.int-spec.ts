@@ -1,58 +1,13 @@
 import { createDataSource, runMigrations } from '@switchboard/database/data-source.factory';
 import { SWITCHBOARD_SCHEMA } from '@switchboard/core/schema';
-import type { RequestRecord } from '@switchboard/proxy';
 import type { DataSource } from 'typeorm';
 import { createTestDatabase, type TestDatabase } from '@switchboard/testing/database';
-import { insertRequestLog, wellFormedJson } from './request-log.sink';
+import { REQUEST_RECORD_STARTED, requestRecord } from '@switchboard/testing/request-record';
+import { RequestLogBatch } from './request-log.batch';
+import { insertRequestLog, insertRequestLogBatch, wellFormedJson } from './request-log.sink';
 
-const STARTED = Date.parse('2026-12-07T12:00:00.123Z');
-
-function record(id: string, overrides: Partial<RequestRecord> = {}): RequestRecord {
-  return {
-    request_id: id,
-    started_at: STARTED,
-    client_protocol: 'anthropic-messages',
-    endpoint: 'messages',
-    stream: true,
-    model: 'claude-x',
-    route_id: 'route-id',
-    route: 'route',
-    instance: 'primary',
-    upstream_model: 'claude-x-2026',
-    attempts: [
-      {
-        instance: 'secondary',
-        provider: 'anthropic',
-        upstream_protocol: 'anthropic-messages',
-        outcome: 'skipped',
-        status: null,
-        duration_ms: 0,
-        ttfb_ms: null,
-        error_code: null,
-        skipped: 'capability:images',
-      },
-      {
-        instance: 'primary',
-        provider: 'anthropic',
-        upstream_protocol: 'anthropic-messages',
-        outcome: 'success',
-        status: 200,
-        duration_ms: 12.625,
-        ttfb_ms: 3.5,
-        error_code: null,
-      },
-    ],
-    status: 200,
-    error: null,
-    usage: { input: 11, output: 7, cache_read: 3, cache_creation: 2, reasoning: 1 },
-    duration_ms: 15.25,
-    ttfb_ms: 4.75,
-    key: { id: 'key-id', name: 'team "a"' },
-    cost_usd: 0.000123,
-    dropped_tools: ['web_search'],
-    ...overrides,
-  };
-}
+const STARTED = REQUEST_RECORD_STARTED;
+const record = requestRecord;
 
 describe('request-log rows (Postgres)', () => {
   let db: TestDatabase;
@@ -141,6 +96,30 @@ describe('request-log rows (Postgres)', () => {
     });
     expect(texts.model).toBe('a\\"b\\\\ud800 🚀 \ufffd end');
     expect(texts.upstream_model).toBe('y'.repeat(200));
+  });
+
+  it('writes only the rows of a batch after its dropped ones, each with its own attempts', async () => {
+    const [first, second] = record('x').attempts;
+    const batch = RequestLogBatch.of([
+      record('dropped', { attempts: [first] }),
+      record('two attempts', { attempts: [first, second] }),
+      record('none', {
+        attempts: [],
+        error: { code: 'UPSTREAM_ERROR', message: 'line 1\nline 2\t"quoted"\\' },
+      }),
+      record('one', { attempts: [second], usage: null }),
+    ]);
+    batch.start = 1;
+    await insertRequestLogBatch((text, parameters) => dataSource.query(text, parameters), batch);
+    const rows = (await dataSource.query(
+      `SELECT request_id, attempts, error_message, input_tokens FROM request_log
+        WHERE request_id IN ('dropped', 'two attempts', 'none', 'one') ORDER BY id`,
+    )) as Record<string, unknown>[];
+    expect(rows).toEqual([
+      { request_id: 'two attempts', attempts: [first, second], error_message: null, input_tokens: 11 },
+      { request_id: 'none', attempts: [], error_message: 'line 1\nline 2\t"quoted"\\', input_tokens: 11 },
+      { request_id: 'one', attempts: [second], error_message: null, input_tokens: null },
+    ]);
   });
 
   it('wellFormedJson replaces only escaped lone surrogates', () => {

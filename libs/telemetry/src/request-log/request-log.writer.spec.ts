@@ -1,30 +1,46 @@
 import type { RequestRecord } from '@switchboard/proxy';
-import { BoundedQueue } from './bounded-queue';
+import { requestRecord } from '@switchboard/testing/request-record';
+import { RequestLogQueue } from './request-log.queue';
 import { RequestLogWriter } from './request-log.writer';
 
-const record = (id: string, status = 200): RequestRecord =>
-  ({
-    request_id: id,
-    status,
-    error: null,
-    attempts: [],
-    started_at: 0,
-    dropped_tools: [],
-  }) as unknown as RequestRecord;
+const record = (id: string, status = 200): RequestRecord => requestRecord(id, { status });
 
-/** The request ids of one INSERT's rows (one JSON parameter). */
-const requestIds = (parameters: unknown[]): string[] =>
-  (JSON.parse(parameters[0] as string) as Array<{ request_id: string }>).map((row) => row.request_id);
+/** The request ids of one INSERT's rows (its first parameter: the request_id column as JSON). */
+const requestIds = (parameters: unknown[]): string[] => JSON.parse(parameters[0] as string) as string[];
 
-describe('BoundedQueue', () => {
-  it('drops the oldest when full and puts failed items back in front as room allows', () => {
-    const queue = new BoundedQueue<number>(3);
-    expect([1, 2, 3, 4].map((n) => queue.push(n))).toEqual([false, false, false, true]);
-    const taken = queue.take(2);
-    expect(taken).toEqual([2, 3]);
-    queue.push(5);
-    expect(queue.unshiftAll(taken)).toBe(1);
-    expect(queue.take(10)).toEqual([3, 4, 5]);
+/** The request ids a batch would write. */
+const idsOf = (batch: { start: number; length: number; requestId: string[] } | undefined): string[] =>
+  batch === undefined ? [] : batch.requestId.slice(batch.start, batch.length);
+
+describe('RequestLogQueue', () => {
+  it('fills batches of batchSize, drops the oldest rows when full and puts failed batches back as room allows', () => {
+    const queue = new RequestLogQueue(5, 2);
+    const pushed = ['1', '2', '3', '4', '5', '6'].map((id) => queue.push(record(id)));
+    expect(pushed).toEqual([false, false, false, false, false, true]);
+    expect(queue.size).toBe(5);
+    expect(queue.sealedBatches).toBe(3);
+    const first = queue.takeOldest()!;
+    const second = queue.takeOldest()!;
+    expect([idsOf(first), idsOf(second)]).toEqual([['2'], ['3', '4']]);
+    queue.push(record('7'));
+    queue.push(record('8'));
+    expect(queue.unshift(second)).toBe(1);
+    expect(queue.unshift(first)).toBe(1);
+    expect(queue.size).toBe(5);
+    const batches = [queue.takeOldest(), queue.takeOldest(), queue.takeOldest(), queue.takeOldest()];
+    expect(batches.map(idsOf)).toEqual([['4'], ['5', '6'], ['7', '8'], []]);
+  });
+
+  it('starts a new batch after seal, so a write takes only what was queued when it began', () => {
+    const queue = new RequestLogQueue(100, 10);
+    queue.push(record('a'));
+    expect(queue.sealedBatches).toBe(0);
+    queue.seal();
+    queue.push(record('b'));
+    expect(queue.sealedBatches).toBe(1);
+    expect(idsOf(queue.takeOldest())).toEqual(['a']);
+    expect(idsOf(queue.takeOldest())).toEqual(['b']);
+    expect(queue.size).toBe(0);
   });
 });
 

@@ -1,8 +1,8 @@
 import type { RequestLogMode } from '@switchboard/config';
 import type { RequestRecord } from '@switchboard/proxy';
 import type { SqlRunner } from '../sql';
-import { BoundedQueue } from './bounded-queue';
-import { insertRequestLog } from './request-log.sink';
+import { RequestLogQueue } from './request-log.queue';
+import { insertRequestLogBatch } from './request-log.sink';
 
 export interface RequestLogWriterOptions {
   mode: RequestLogMode;
@@ -23,8 +23,7 @@ export interface RequestLogWriterOptions {
  * and counted. Never throws.
  */
 export class RequestLogWriter {
-  private readonly queue: BoundedQueue<RequestRecord>;
-  private readonly batchSize: number;
+  private readonly queue: RequestLogQueue;
   private timer: NodeJS.Timeout | undefined;
   private flushing: Promise<void> | undefined;
   private droppedTotal = 0;
@@ -34,8 +33,7 @@ export class RequestLogWriter {
     private readonly sql: SqlRunner,
     private readonly options: RequestLogWriterOptions,
   ) {
-    this.queue = new BoundedQueue(options.capacity ?? 10_000);
-    this.batchSize = options.batchSize ?? 500;
+    this.queue = new RequestLogQueue(options.capacity ?? 10_000, options.batchSize ?? 500);
   }
 
   get dropped(): number {
@@ -61,7 +59,7 @@ export class RequestLogWriter {
     if (mode === 'off') return;
     if (mode === 'errors' && record.status < 400 && record.error === null) return;
     if (this.queue.push(record)) this.drop(1);
-    if (this.queue.size >= this.batchSize && this.flushing === undefined) void this.flush();
+    if (this.queue.sealedBatches > 0 && this.flushing === undefined) void this.flush();
   }
 
   /** Writes what is queued, one batch at a time; resolves when done or when a batch fails. */
@@ -83,15 +81,15 @@ export class RequestLogWriter {
    * draining until the queue is empty would, under load, write a small batch every round trip.
    */
   private async drain(): Promise<void> {
-    let left = this.queue.size;
-    while (left > 0 && this.queue.size > 0) {
-      const batch = this.queue.take(Math.min(left, this.batchSize));
-      left -= batch.length;
+    this.queue.seal();
+    for (let left = this.queue.sealedBatches; left > 0; left--) {
+      const batch = this.queue.takeOldest();
+      if (batch === undefined) return;
       try {
-        await insertRequestLog(this.sql, batch);
-        this.written += batch.length;
+        await insertRequestLogBatch(this.sql, batch);
+        this.written += batch.size;
       } catch (error) {
-        const lost = this.queue.unshiftAll(batch);
+        const lost = this.queue.unshift(batch);
         if (lost > 0) this.drop(lost);
         this.options.onError?.(error);
         return;

@@ -1,0 +1,84 @@
+import type { RequestRecord } from '@switchboard/proxy';
+import { RequestLogBatch } from './request-log.batch';
+
+/**
+ * Batches of finished requests, oldest first, bounded in rows: a push beyond the bound drops the oldest row
+ * and says so. The newest batch fills until it holds `batchSize` rows or is sealed (a write starting), then a
+ * new one opens.
+ */
+export class RequestLogQueue {
+  private readonly batches: RequestLogBatch[] = [];
+  private open: RequestLogBatch | undefined;
+  private rows = 0;
+
+  constructor(
+    readonly capacity: number,
+    private readonly batchSize: number,
+  ) {}
+
+  get size(): number {
+    return this.rows;
+  }
+
+  /** Batches that are full or sealed, ready to write. */
+  get sealedBatches(): number {
+    return this.batches.length - (this.open === undefined ? 0 : 1);
+  }
+
+  /** Returns true when the oldest row was dropped to make room. */
+  push(record: RequestRecord): boolean {
+    const dropped = this.rows === this.capacity;
+    if (dropped) this.dropOldest(1);
+    if (this.open === undefined) {
+      this.open = new RequestLogBatch(this.batchSize);
+      this.batches.push(this.open);
+    }
+    this.open.append(record);
+    this.rows++;
+    if (this.open.full) this.open = undefined;
+    return dropped;
+  }
+
+  /** Closes the batch being filled: what arrives from now on goes into a new one. */
+  seal(): void {
+    this.open = undefined;
+  }
+
+  /** Removes and returns the oldest batch, sealing it if it was still open. */
+  takeOldest(): RequestLogBatch | undefined {
+    const batch = this.batches.shift();
+    if (batch === undefined) return undefined;
+    if (batch === this.open) this.open = undefined;
+    this.rows -= batch.size;
+    return batch;
+  }
+
+  /**
+   * Puts a batch taken earlier back in front, as far as room allows; returns how many of its oldest rows
+   * could not go back.
+   */
+  unshift(batch: RequestLogBatch): number {
+    const lost = Math.max(0, batch.size - (this.capacity - this.rows));
+    batch.start += lost;
+    if (batch.size > 0) {
+      this.batches.unshift(batch);
+      this.rows += batch.size;
+    }
+    return lost;
+  }
+
+  private dropOldest(count: number): void {
+    let left = count;
+    while (left > 0) {
+      const oldest = this.batches[0];
+      const cut = Math.min(left, oldest.size);
+      oldest.start += cut;
+      this.rows -= cut;
+      left -= cut;
+      if (oldest.size === 0) {
+        this.batches.shift();
+        if (oldest === this.open) this.open = undefined;
+      }
+    }
+  }
+}
