@@ -1,4 +1,7 @@
 import type { AttemptRecord, RequestRecord } from '@switchboard/proxy';
+import { TextInterner } from './text-interner';
+
+const shared = new TextInterner();
 
 /**
  * Finished requests waiting for the request log, kept as columns of primitives instead of the records
@@ -68,6 +71,16 @@ export class RequestLogBatch {
     this.attemptEnd = new Uint32Array(capacity);
   }
 
+  /**
+   * Empties the batch for reuse once written: its arrays stay where the collector has already moved them, so a
+   * busy gateway allocates no new batch. Texts of earlier rows stay referenced until overwritten (one batch at most).
+   */
+  reset(): void {
+    this.start = 0;
+    this.length = 0;
+    this.attempts.length = 0;
+  }
+
   get full(): boolean {
     return this.length === this.capacity;
   }
@@ -88,15 +101,15 @@ export class RequestLogBatch {
     this.requestId[i] = record.request_id;
     this.clientProtocol[i] = record.client_protocol;
     this.endpoint[i] = record.endpoint;
-    this.model[i] = record.model;
-    this.routeId[i] = record.route_id;
-    this.route[i] = record.route;
-    this.instance[i] = record.instance;
-    this.upstreamModel[i] = record.upstream_model;
-    this.errorCode[i] = record.error?.code ?? null;
+    this.model[i] = shared.intern(record.model);
+    this.routeId[i] = shared.intern(record.route_id);
+    this.route[i] = shared.intern(record.route);
+    this.instance[i] = shared.intern(record.instance);
+    this.upstreamModel[i] = shared.intern(record.upstream_model);
+    this.errorCode[i] = shared.intern(record.error?.code ?? null);
     this.errorMessage[i] = record.error?.message ?? null;
-    this.keyId[i] = record.key?.id ?? null;
-    this.keyName[i] = record.key?.name ?? null;
+    this.keyId[i] = shared.intern(record.key?.id ?? null);
+    this.keyName[i] = shared.intern(record.key?.name ?? null);
     this.droppedTools[i] = record.dropped_tools.length > 0 ? record.dropped_tools : null;
     this.startedAt[i] = record.started_at;
     this.durationMs[i] = record.duration_ms;
@@ -137,17 +150,18 @@ class AttemptColumns {
   private readonly durationMs: number[] = [];
   private readonly ttfbMs: number[] = [];
 
+  /** Writes by index rather than push: a reused batch overwrites its earlier attempts in place. */
   append(attempt: AttemptRecord): void {
-    this.length++;
-    this.instance.push(attempt.instance);
-    this.provider.push(attempt.provider);
-    this.upstreamProtocol.push(attempt.upstream_protocol);
-    this.outcome.push(attempt.outcome);
-    this.errorCode.push(attempt.error_code);
-    this.skipped.push(attempt.skipped);
-    this.status.push(attempt.status ?? Number.NaN);
-    this.durationMs.push(attempt.duration_ms);
-    this.ttfbMs.push(attempt.ttfb_ms ?? Number.NaN);
+    const a = this.length++;
+    this.instance[a] = attempt.instance;
+    this.provider[a] = attempt.provider;
+    this.upstreamProtocol[a] = attempt.upstream_protocol;
+    this.outcome[a] = attempt.outcome;
+    this.errorCode[a] = attempt.error_code;
+    this.skipped[a] = attempt.skipped;
+    this.status[a] = attempt.status ?? Number.NaN;
+    this.durationMs[a] = attempt.duration_ms;
+    this.ttfbMs[a] = attempt.ttfb_ms ?? Number.NaN;
   }
 
   at(a: number): AttemptRecord {

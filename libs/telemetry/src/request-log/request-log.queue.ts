@@ -1,6 +1,8 @@
 import type { RequestRecord } from '@switchboard/proxy';
 import { RequestLogBatch } from './request-log.batch';
 
+const MAX_SPARE_BATCHES = 2;
+
 /**
  * Batches of finished requests, oldest first, bounded in rows: a push beyond the bound drops the oldest row
  * and says so. The newest batch fills until it holds `batchSize` rows or is sealed (a write starting), then a
@@ -8,6 +10,8 @@ import { RequestLogBatch } from './request-log.batch';
  */
 export class RequestLogQueue {
   private readonly batches: RequestLogBatch[] = [];
+  /** Written batches kept for reuse (see RequestLogBatch.reset). */
+  private readonly spare: RequestLogBatch[] = [];
   private open: RequestLogBatch | undefined;
   private rows = 0;
 
@@ -30,7 +34,7 @@ export class RequestLogQueue {
     const dropped = this.rows === this.capacity;
     if (dropped) this.dropOldest(1);
     if (this.open === undefined) {
-      this.open = new RequestLogBatch(this.batchSize);
+      this.open = this.spare.pop() ?? new RequestLogBatch(this.batchSize);
       this.batches.push(this.open);
     }
     this.open.append(record);
@@ -51,6 +55,13 @@ export class RequestLogQueue {
     if (batch === this.open) this.open = undefined;
     this.rows -= batch.size;
     return batch;
+  }
+
+  /** Takes back a batch that has been written, to fill again. */
+  recycle(batch: RequestLogBatch): void {
+    if (batch.capacity !== this.batchSize || this.spare.length >= MAX_SPARE_BATCHES) return;
+    batch.reset();
+    this.spare.push(batch);
   }
 
   /**

@@ -91,7 +91,8 @@ const COLUMNS: readonly Column[] = [
 const UNPACK: Record<Carrier, (parameter: string) => string> = {
   texts: (parameter) => `json_array_elements_text(${parameter}::json)`,
   json: (parameter) => `json_array_elements(${parameter}::json)`,
-  numbers: (parameter) => `unnest(${parameter}::float8[])`,
+  // Sent as text bytes (see insertRequestLogBatch), then parsed as a float8[] literal.
+  numbers: (parameter) => `unnest(${parameter}::text::float8[])`,
 };
 
 /**
@@ -103,12 +104,17 @@ const INSERT = `INSERT INTO request_log (${COLUMNS.map((column) => column.name).
   FROM ROWS FROM (${COLUMNS.map((column, index) => UNPACK[column.carrier](`$${index + 1}`)).join(', ')})
     AS c(${COLUMNS.map((column) => column.name).join(', ')})`;
 
-/** One INSERT per batch (the batch's CPU counts against the requests it logs, on the writer's timer). */
+/**
+ * One INSERT per batch (the batch's CPU counts against the requests it logs, on the writer's timer). Each
+ * parameter goes as a Buffer (bytes outside the JS heap, read by Postgres as json or text): the driver keeps
+ * the parameters until the INSERT completes, long enough for strings of a few hundred KB a batch to be
+ * promoted and make old-generation collections more frequent.
+ */
 export async function insertRequestLogBatch(sql: SqlRunner, batch: RequestLogBatch): Promise<void> {
   if (batch.size === 0) return;
   await sql(
     INSERT,
-    COLUMNS.map((column) => column.parameter(batch)),
+    COLUMNS.map((column) => Buffer.from(column.parameter(batch), 'utf8')),
   );
 }
 

@@ -6,7 +6,8 @@ import { RequestLogWriter } from './request-log.writer';
 const record = (id: string, status = 200): RequestRecord => requestRecord(id, { status });
 
 /** The request ids of one INSERT's rows (its first parameter: the request_id column as JSON). */
-const requestIds = (parameters: unknown[]): string[] => JSON.parse(parameters[0] as string) as string[];
+const requestIds = (parameters: unknown[]): string[] =>
+  JSON.parse((parameters[0] as Buffer).toString('utf8')) as string[];
 
 /** The request ids a batch would write. */
 const idsOf = (batch: { start: number; length: number; requestId: string[] } | undefined): string[] =>
@@ -29,6 +30,21 @@ describe('RequestLogQueue', () => {
     expect(queue.size).toBe(5);
     const batches = [queue.takeOldest(), queue.takeOldest(), queue.takeOldest(), queue.takeOldest()];
     expect(batches.map(idsOf)).toEqual([['4'], ['5', '6'], ['7', '8'], []]);
+  });
+
+  it('fills a recycled batch again with only the new rows and their own attempts', () => {
+    const queue = new RequestLogQueue(10, 2);
+    const [skipped, success] = requestRecord('x').attempts;
+    queue.push(requestRecord('a', { attempts: [skipped, success] }));
+    queue.push(requestRecord('b', { attempts: [success] }));
+    const written = queue.takeOldest()!;
+    queue.recycle(written);
+    queue.push(requestRecord('c', { attempts: [] }));
+    queue.push(requestRecord('d', { attempts: [skipped] }));
+    const again = queue.takeOldest()!;
+    expect(again).toBe(written);
+    expect(idsOf(again)).toEqual(['c', 'd']);
+    expect([again.attemptsOf(0), again.attemptsOf(1)]).toEqual([[], [skipped]]);
   });
 
   it('starts a new batch after seal, so a write takes only what was queued when it began', () => {

@@ -88,6 +88,7 @@ export class RequestLogWriter {
       try {
         await insertRequestLogBatch(this.sql, batch);
         this.written += batch.size;
+        this.queue.recycle(batch);
       } catch (error) {
         const lost = this.queue.unshift(batch);
         if (lost > 0) this.drop(lost);

@@ -1,0 +1,23 @@
+/**
+ * One copy of each text that repeats across requests (model, route and instance names): a queued row then holds
+ * the shared copy, and the request's own string (often a slice of a parsed body, which keeps the whole body
+ * alive) dies young instead of being promoted with the batch. Bounded: cleared when it holds `limit` texts.
+ */
+export class TextInterner {
+  private readonly texts = new Map<string, string>();
+
+  constructor(private readonly limit = 4096) {}
+
+  intern(text: string): string;
+  intern(text: string | null): string | null;
+  intern(text: string | null): string | null {
+    if (text === null) return null;
+    const known = this.texts.get(text);
+    if (known !== undefined) return known;
+    if (this.texts.size >= this.limit) this.texts.clear();
+    // A copy of its own: the key must not be a slice of the request's body either.
+    const own = JSON.parse(JSON.stringify(text)) as string;
+    this.texts.set(own, own);
+    return own;
+  }
+}
