@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BenchChild } from '../process/child-process';
-import { pinChildren } from '../process/cpu-pinning';
+import { keepChildrenPinned } from '../process/cpu-pinning';
 import { freePort } from '../process/free-port';
 import { gatewayNodeFlags } from './gateway-node-flags';
 
@@ -79,6 +79,7 @@ export async function launchGateway(options: GatewayLaunchOptions): Promise<Gate
   const nodeFlags = [...gatewayNodeFlags(), ...options.nodeFlags];
   const spawnedAt = Date.now();
   const child = BenchChild.start('gateway', options.cpus, [...nodeFlags, main], env);
+  let unpin = (): void => undefined;
   const handle: GatewayHandle = {
     child,
     nodeFlags,
@@ -89,6 +90,7 @@ export async function launchGateway(options: GatewayLaunchOptions): Promise<Gate
     warnings: [],
     startupMs: 0,
     async stop() {
+      unpin();
       await child.stop();
       if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
@@ -96,7 +98,12 @@ export async function launchGateway(options: GatewayLaunchOptions): Promise<Gate
   try {
     await waitForReady(handle, 90_000);
     handle.startupMs = Date.now() - spawnedAt;
-    if (options.childCpus) pinChildren(child.pid, options.childCpus);
+    if (options.childCpus)
+      unpin = keepChildrenPinned(child.pid, options.childCpus, (pid) => {
+        const note = `gateway child process ${pid} started during the run (embedded database restarted?), moved to CPU ${options.childCpus}`;
+        handle.warnings.push(note);
+        console.log(`\nnote: ${note}`);
+      });
   } catch (error) {
     await handle.stop();
     throw error;

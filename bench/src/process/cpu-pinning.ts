@@ -86,6 +86,39 @@ export function pinChildren(pid: number, cpus: string): number[] {
   return children;
 }
 
+/**
+ * Pins the children of `pid` to `cpus` now and, every second, any child that appears later: an embedded database
+ * the gateway restarts (it supervises its child) starts on the gateway's own core, where it would take CPU from
+ * the measured process for the rest of the bench. `onNewChild` is told of each later one. Returns a stop function.
+ */
+export function keepChildrenPinned(
+  pid: number,
+  cpus: string,
+  onNewChild: (child: number) => void,
+): () => void {
+  if (!cpus) return () => undefined;
+  const pinned = new Set(pinChildren(pid, cpus));
+  const timer = setInterval(() => {
+    let children: number[];
+    try {
+      children = childPids(pid);
+    } catch {
+      return; // the process has exited
+    }
+    for (const child of children.filter((candidate) => !pinned.has(candidate))) {
+      pinned.add(child);
+      try {
+        execFileSync('taskset', ['-apc', cpus, String(child)], { stdio: 'ignore' });
+        onNewChild(child);
+      } catch {
+        // gone again before it could be moved
+      }
+    }
+  }, 1000);
+  timer.unref();
+  return () => clearInterval(timer);
+}
+
 function childPids(pid: number): number[] {
   const pids = new Set<number>();
   for (const task of readdirSync(`/proc/${pid}/task`)) {
