@@ -33,8 +33,8 @@ export interface ProbeResult {
 }
 
 /**
- * One connection each, alternating direct and measured requests (which goes first alternates too), so noise from a shared machine hits both
- * sides of a pair alike; every response is validated (warm-up ones too).
+ * One connection each, alternating direct and measured requests (which one goes first alternates too), so noise
+ * from a shared machine hits both sides of a pair alike; every response is validated (warm-up ones too).
  */
 export async function runPairedProbe(plan: ProbePlan): Promise<ProbeResult> {
   const directAgent = new Agent({ keepAlive: true, maxSockets: 1 });

@@ -1,14 +1,14 @@
 import type { AttemptRecord, RequestRecord } from '@switchboard/proxy';
 import { TextInterner } from './text-interner';
 
-const shared = new TextInterner();
+/** Names, route and key fields come from the route table and key store, shared already; models do not. */
+const models = new TextInterner();
 
 /**
  * Finished requests waiting for the request log, kept as columns of primitives instead of the records
  * themselves. A queued record lives for up to a second: long enough to survive two scavenges, be promoted and
  * make every major GC longer. Its numbers here sit in typed arrays and its texts are leaf strings, so holding a
- * batch costs the garbage collector almost nothing. A number column holds NaN where the record had null
- * (JSON.stringify writes both as null).
+ * batch costs the garbage collector almost nothing. A number column holds NaN where the record had null.
  */
 export class RequestLogBatch {
   /** Rows before this one were dropped (the queue's bound) and are not written. */
@@ -101,15 +101,15 @@ export class RequestLogBatch {
     this.requestId[i] = record.request_id;
     this.clientProtocol[i] = record.client_protocol;
     this.endpoint[i] = record.endpoint;
-    this.model[i] = shared.intern(record.model);
-    this.routeId[i] = shared.intern(record.route_id);
-    this.route[i] = shared.intern(record.route);
-    this.instance[i] = shared.intern(record.instance);
-    this.upstreamModel[i] = shared.intern(record.upstream_model);
-    this.errorCode[i] = shared.intern(record.error?.code ?? null);
+    this.model[i] = models.intern(record.model);
+    this.routeId[i] = record.route_id;
+    this.route[i] = record.route;
+    this.instance[i] = record.instance;
+    this.upstreamModel[i] = models.intern(record.upstream_model);
+    this.errorCode[i] = record.error?.code ?? null;
     this.errorMessage[i] = record.error?.message ?? null;
-    this.keyId[i] = shared.intern(record.key?.id ?? null);
-    this.keyName[i] = shared.intern(record.key?.name ?? null);
+    this.keyId[i] = record.key?.id ?? null;
+    this.keyName[i] = record.key?.name ?? null;
     this.droppedTools[i] = record.dropped_tools.length > 0 ? record.dropped_tools : null;
     this.startedAt[i] = record.started_at;
     this.durationMs[i] = record.duration_ms;
@@ -182,6 +182,6 @@ class AttemptColumns {
 }
 
 /** A number column's value: NaN stood for null. */
-export function orNull(value: number): number | null {
+function orNull(value: number): number | null {
   return Number.isNaN(value) ? null : value;
 }

@@ -32,7 +32,7 @@ export class RequestLogQueue {
   /** Returns true when the oldest row was dropped to make room. */
   push(record: RequestRecord): boolean {
     const dropped = this.rows === this.capacity;
-    if (dropped) this.dropOldest(1);
+    if (dropped) this.dropOldest();
     if (this.open === undefined) {
       this.open = this.spare.pop() ?? new RequestLogBatch(this.batchSize);
       this.batches.push(this.open);
@@ -59,7 +59,7 @@ export class RequestLogQueue {
 
   /** Takes back a batch that has been written, to fill again. */
   recycle(batch: RequestLogBatch): void {
-    if (batch.capacity !== this.batchSize || this.spare.length >= MAX_SPARE_BATCHES) return;
+    if (this.spare.length >= MAX_SPARE_BATCHES) return;
     batch.reset();
     this.spare.push(batch);
   }
@@ -78,18 +78,12 @@ export class RequestLogQueue {
     return lost;
   }
 
-  private dropOldest(count: number): void {
-    let left = count;
-    while (left > 0) {
-      const oldest = this.batches[0];
-      const cut = Math.min(left, oldest.size);
-      oldest.start += cut;
-      this.rows -= cut;
-      left -= cut;
-      if (oldest.size === 0) {
-        this.batches.shift();
-        if (oldest === this.open) this.open = undefined;
-      }
-    }
+  private dropOldest(): void {
+    const oldest = this.batches[0];
+    oldest.start++;
+    this.rows--;
+    if (oldest.size > 0) return;
+    this.batches.shift();
+    if (oldest === this.open) this.open = undefined;
   }
 }

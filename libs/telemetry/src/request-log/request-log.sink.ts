@@ -28,38 +28,36 @@ const texts = (
   parameter: (batch) => textArray(values(batch), batch, limit),
 });
 
-const numbers = (name: string, type: string, values: (b: RequestLogBatch) => Float64Array): Column => ({
+/** A number column, sent as a float8[] literal. */
+const numbers = (
+  name: string,
+  values: (b: RequestLogBatch) => Float64Array | Uint8Array,
+  expression: string,
+): Column => ({
   name,
   carrier: 'numbers',
-  // NaN stood for null; a float8 literal array spells it NaN.
-  expression: `nullif(c.${name}, 'NaN')::${type}`,
+  expression,
   parameter: (batch) => `{${values(batch).subarray(batch.start, batch.length).join(',')}}`,
 });
 
+/** NaN stood for null, and the literal spells it NaN. */
+const nullableNumbers = (name: string, type: string, values: (b: RequestLogBatch) => Float64Array): Column =>
+  numbers(name, values, `nullif(c.${name}, 'NaN')::${type}`);
+
 const COLUMNS: readonly Column[] = [
   texts('request_id', (b) => b.requestId, NAME_LIMIT),
-  {
-    name: 'started_at',
-    carrier: 'numbers',
-    expression: 'to_timestamp(c.started_at / 1000)',
-    parameter: (batch) => `{${batch.startedAt.subarray(batch.start, batch.length).join(',')}}`,
-  },
-  numbers('duration_ms', 'real', (b) => b.durationMs),
-  numbers('ttfb_ms', 'real', (b) => b.ttfbMs),
+  numbers('started_at', (b) => b.startedAt, 'to_timestamp(c.started_at / 1000)'),
+  nullableNumbers('duration_ms', 'real', (b) => b.durationMs),
+  nullableNumbers('ttfb_ms', 'real', (b) => b.ttfbMs),
   texts('client_protocol', (b) => b.clientProtocol),
   texts('endpoint', (b) => b.endpoint),
-  {
-    name: 'stream',
-    carrier: 'numbers',
-    expression: 'c.stream <> 0',
-    parameter: (batch) => `{${batch.stream.subarray(batch.start, batch.length).join(',')}}`,
-  },
+  numbers('stream', (b) => b.stream, 'c.stream <> 0'),
   texts('model', (b) => b.model, NAME_LIMIT),
   texts('route_id', (b) => b.routeId),
   texts('route', (b) => b.route),
   texts('instance', (b) => b.instance),
   texts('upstream_model', (b) => b.upstreamModel, NAME_LIMIT),
-  numbers('status', 'smallint', (b) => b.status),
+  nullableNumbers('status', 'smallint', (b) => b.status),
   texts('error_code', (b) => b.errorCode),
   texts('error_message', (b) => b.errorMessage, MESSAGE_LIMIT),
   {
@@ -72,14 +70,14 @@ const COLUMNS: readonly Column[] = [
       return wellFormedJson(attempts);
     },
   },
-  numbers('input_tokens', 'integer', (b) => b.inputTokens),
-  numbers('output_tokens', 'integer', (b) => b.outputTokens),
-  numbers('cache_read_tokens', 'integer', (b) => b.cacheReadTokens),
-  numbers('cache_creation_tokens', 'integer', (b) => b.cacheCreationTokens),
-  numbers('reasoning_tokens', 'integer', (b) => b.reasoningTokens),
+  nullableNumbers('input_tokens', 'integer', (b) => b.inputTokens),
+  nullableNumbers('output_tokens', 'integer', (b) => b.outputTokens),
+  nullableNumbers('cache_read_tokens', 'integer', (b) => b.cacheReadTokens),
+  nullableNumbers('cache_creation_tokens', 'integer', (b) => b.cacheCreationTokens),
+  nullableNumbers('reasoning_tokens', 'integer', (b) => b.reasoningTokens),
   texts('key_id', (b) => b.keyId),
   texts('key_name', (b) => b.keyName),
-  numbers('cost_usd', 'double precision', (b) => b.costUsd),
+  nullableNumbers('cost_usd', 'double precision', (b) => b.costUsd),
   {
     name: 'dropped_tools',
     carrier: 'json',

@@ -1,7 +1,7 @@
 /**
- * One copy of each text that repeats across requests (model, route and instance names): a queued row then holds
- * the shared copy, and the request's own string (often a slice of a parsed body, which keeps the whole body
- * alive) dies young instead of being promoted with the batch. Bounded: cleared when it holds `limit` texts.
+ * One copy of each text that repeats across requests but is parsed anew from each request's body (the model
+ * asked for, the model the upstream reported): a queued row then holds the shared copy, and the request's own
+ * string dies young instead of being promoted with the batch. Bounded: cleared when it holds `limit` texts.
  */
 export class TextInterner {
   private readonly texts = new Map<string, string>();
@@ -15,7 +15,7 @@ export class TextInterner {
     const known = this.texts.get(text);
     if (known !== undefined) return known;
     if (this.texts.size >= this.limit) this.texts.clear();
-    // A copy of its own: the key must not be a slice of the request's body either.
+    // A copy of its own, in case the text is a slice of a larger string (V8 keeps the whole of it alive).
     const own = JSON.parse(JSON.stringify(text)) as string;
     this.texts.set(own, own);
     return own;
