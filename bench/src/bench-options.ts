@@ -20,6 +20,13 @@ export interface BenchOptions {
   /** Issue-17 method: paired runs and seconds per run. */
   wrkRuns: number;
   wrkDurationS: number;
+  /**
+   * Issue 12's telemetry A/B: paired runs and seconds per run. More and shorter than the wrk comparison's: the two
+   * sides differ by a few per cent, less than this machine's noise over a 10 s run, and the median of many short
+   * pairs holds against a noisy stretch that a median of three does not.
+   */
+  telemetryRuns: number;
+  telemetryDurationS: number;
   /** Scale: concurrent slow streams and how long they are held. */
   slowStreams: number;
   holdSeconds: number;
@@ -39,7 +46,8 @@ export const DEFAULT_SOAK_SECONDS = 600;
 const USAGE = `npm run bench -- [--smoke] [--profile] [--soak SECONDS] [--duration S] [--connections N]
                       [--iterations N] [--no-pin] [--only proxy|gateway] [--scenario TEXT]
                       [--database-url URL] [--output FILE] [--sections autocannon,wrk,telemetry,streams,routes]
-                      [--wrk-runs N] [--wrk-duration S] [--slow-streams N] [--hold S] [--routes-database-url URL]
+                      [--wrk-runs N] [--wrk-duration S] [--telemetry-runs N] [--telemetry-duration S]
+                      [--slow-streams N] [--hold S] [--routes-database-url URL]
                       [--baseline DIR [--candidate DIR]]
   --soak without SECONDS soaks ${DEFAULT_SOAK_SECONDS} s.`;
 
@@ -60,6 +68,8 @@ export function parseBenchOptions(argv: string[], defaultOutput: string): BenchO
     sections: new Set(BENCH_SECTIONS),
     wrkRuns: smoke ? 1 : 3,
     wrkDurationS: smoke ? 1 : 10,
+    telemetryRuns: smoke ? 1 : 11,
+    telemetryDurationS: smoke ? 1 : 4,
     slowStreams: smoke ? 200 : 1000,
     holdSeconds: smoke ? 6 : 20,
     routesDatabaseUrl: process.env.DATABASE_URL,
@@ -87,6 +97,12 @@ export function parseBenchOptions(argv: string[], defaultOutput: string): BenchO
         break;
       case '--wrk-duration':
         options.wrkDurationS = number();
+        break;
+      case '--telemetry-runs':
+        options.telemetryRuns = number();
+        break;
+      case '--telemetry-duration':
+        options.telemetryDurationS = number();
         break;
       case '--slow-streams':
         options.slowStreams = number();

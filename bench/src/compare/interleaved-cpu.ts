@@ -34,6 +34,8 @@ export interface Side {
   name: string;
   pid: number;
   target: HttpTarget;
+  /** Wraps the load of each measured run of this side (not its settle time): e.g. its database paused. */
+  aroundLoad?: <T>(load: () => Promise<T>) => Promise<T>;
 }
 
 export interface SideRun {
@@ -44,6 +46,8 @@ export interface SideRun {
 
 export interface InterleavedResult {
   runs: Array<{ baselineFirst: boolean; baseline: SideRun; measured: SideRun; ratio: number }>;
+  /** CPU µs/request of each warm-up chunk, per side, until it was steady. */
+  warmup: { baseline: number[]; measured: number[] };
   ratio: RatioSummary;
   baselineCpuUsMedian: number;
   measuredCpuUsMedian: number;
@@ -55,6 +59,10 @@ export interface InterleavedSettings {
   connections: number;
   durationS: number;
   runs: number;
+  /**
+   * Unmeasured load per side before the runs, in chunks of this many seconds, until two chunks in a row agree
+   * (see `warmUntilSteady`); 0: none.
+   */
   warmupS: number;
   /**
    * Unmeasured load on a side right before each of its measured runs. A process that sat idle while the other
@@ -81,22 +89,24 @@ export async function interleavedCpu(
   const problems: string[] = [];
   const once = async (side: Side, durationS: number): Promise<SideRun> => {
     if (settings.leadInS) await settings.load(side.target, settings.connections, settings.leadInS);
+    const load = (): Promise<LoadOutcome> => settings.load(side.target, settings.connections, durationS);
     const before = readCpuSeconds(side.pid);
-    const outcome = await settings.load(side.target, settings.connections, durationS);
+    const outcome = await (side.aroundLoad ? side.aroundLoad(load) : load());
     await new Promise((resolve) => setTimeout(resolve, settings.settleMs));
-    const after = readCpuSeconds(side.pid);
+    const cpuS = readCpuSeconds(side.pid) - before;
     if (outcome.requests === 0) problems.push(`${side.name}: no request completed`);
     if (outcome.errors > 0) problems.push(`${side.name}: ${outcome.errors} socket errors/timeouts`);
     if (outcome.non2xx > 0) problems.push(`${side.name}: ${outcome.non2xx} non-2xx answers`);
     return {
-      cpuUsPerRequest: outcome.requests > 0 ? ((after - before) * 1e6) / outcome.requests : Number.NaN,
+      cpuUsPerRequest: outcome.requests > 0 ? (cpuS * 1e6) / outcome.requests : Number.NaN,
       requestsPerSecond: outcome.requestsPerSecond,
       requests: outcome.requests,
     };
   };
+  const warmup = { baseline: [] as number[], measured: [] as number[] };
   if (settings.warmupS > 0) {
-    await once(baseline, settings.warmupS);
-    await once(measured, settings.warmupS);
+    warmup.baseline = await warmUntilSteady((seconds) => once(baseline, seconds), settings.warmupS);
+    warmup.measured = await warmUntilSteady((seconds) => once(measured, seconds), settings.warmupS);
   }
   const runs: InterleavedResult['runs'] = [];
   for (let index = 0; index < settings.runs; index++) {
@@ -122,9 +132,33 @@ export async function interleavedCpu(
   );
   return {
     runs,
+    warmup,
     ratio,
     baselineCpuUsMedian: medianOfSorted(runs.map((run) => run.baseline.cpuUsPerRequest)),
     measuredCpuUsMedian: medianOfSorted(runs.map((run) => run.measured.cpuUsPerRequest)),
     problems,
   };
+}
+
+/** Two warm-up chunks in a row whose CPU/request differ by less than this are steady. */
+const STEADY_TOLERANCE = 0.05;
+const MAX_WARMUP_CHUNKS = 15;
+
+/**
+ * Loads a side in chunks until its CPU/request stops falling: a fresh gateway takes 5–20 s of load (tens of
+ * thousands of requests: JIT tiers, the young generation growing to its size) before its cost settles, 2.5× the
+ * steady figure in its first seconds, while the floor proxy settles at once. A fixed warm-up left the first runs of
+ * a comparison on a side still warming. Stops after `MAX_WARMUP_CHUNKS` whatever the figures.
+ */
+export async function warmUntilSteady(
+  chunk: (seconds: number) => Promise<SideRun>,
+  chunkS: number,
+): Promise<number[]> {
+  const costs: number[] = [];
+  while (costs.length < MAX_WARMUP_CHUNKS) {
+    costs.push((await chunk(chunkS)).cpuUsPerRequest);
+    const [previous, last] = costs.slice(-2);
+    if (costs.length >= 2 && Math.abs(last - previous) < STEADY_TOLERANCE * previous) break;
+  }
+  return costs;
 }

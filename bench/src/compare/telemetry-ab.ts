@@ -2,16 +2,25 @@ import { runLoad } from '../load/load-runner';
 import { runPairedProbe, type ProbeResult } from '../probe/paired-probe';
 import type { Ports } from '../scenarios/scenarios';
 import type { RatioSummary } from '../stats/paired-ratios';
+import { databasePausedDuring } from '../database-pause/database-pause';
 import type { ComparisonPath } from './comparison-paths';
 import { interleavedCpu, type InterleavedResult, type InterleavedSettings } from './interleaved-cpu';
 
 /** Issue 12's cost: everything on vs REQUEST_LOG=off (metrics still on). */
 export const TELEMETRY_GOALS = { cpuRatio: 1.1, addedLatencyMs: 0.05 } as const;
+/** Settle time of the database-paused runs: the rows queued during the load are written in it. */
+const DATABASE_CATCH_UP_MS = 3_000;
+/**
+ * The "on" gateway's request-log queue (REQUEST_LOG_QUEUE_SIZE): the rows of a paused database's run, ~6,000 a
+ * second for the lead-in and the load, must all fit, or the dropped ones would make the on side look cheaper.
+ */
+export const TELEMETRY_ON_QUEUE_SIZE = 200_000;
 
 export interface TelemetryAbResult {
   id: string;
   label: string;
   runs: InterleavedResult['runs'];
+  warmup: InterleavedResult['warmup'];
   /** CPU/request, on ÷ off, median of per-run ratios. */
   ratio: RatioSummary;
   offCpuUsMedian: number;
@@ -23,6 +32,18 @@ export interface TelemetryAbResult {
    */
   fixedRate: {
     ratePerSecond: number;
+    runs: InterleavedResult['runs'];
+    ratio: RatioSummary;
+    offCpuUsMedian: number;
+    onCpuUsMedian: number;
+  };
+  /**
+   * The saturated runs again with the on side's embedded database paused during each load and resumed for the
+   * settle time (every record still written, its writing counted): the gateway's own cost without its database
+   * working on the load CPU during the load, which on this machine kind slows the measured core.
+   */
+  databasePaused: {
+    settleMs: number;
     runs: InterleavedResult['runs'];
     ratio: RatioSummary;
     offCpuUsMedian: number;
@@ -57,6 +78,18 @@ export async function telemetryAb(
       load: (target, connections, durationS) => runLoad(target, connections, durationS, ratePerSecond),
     },
   );
+  // The queued rows are written after the load: 40 or so INSERTs, well within this.
+  const pausedSettleMs = Math.max(settings.settleMs, DATABASE_CATCH_UP_MS);
+  const paused = await interleavedCpu(
+    { name: 'REQUEST_LOG=off, same settle time', pid: pids.off, target: path.gateway(ports.off) },
+    {
+      name: 'everything on, database paused during the load',
+      pid: pids.on,
+      target: path.gateway(ports.on),
+      aroundLoad: databasePausedDuring(pids.on),
+    },
+    { ...settings, warmupS: 0, settleMs: pausedSettleMs },
+  );
   const probe = await runPairedProbe({
     direct: path.gateway(ports.off),
     validateDirect: path.validateGateway,
@@ -66,12 +99,13 @@ export async function telemetryAb(
     iterations: settings.probeIterations,
     maxDurationMs: 60_000,
   });
-  const problems = [...cpu.problems, ...paced.problems];
+  const problems = [...cpu.problems, ...paced.problems, ...paused.problems];
   if (probe.failures > 0) problems.push(`probe: ${probe.failures} wrong: ${probe.firstFailures.join(' | ')}`);
   return {
     id: `telemetry-${path.id}`,
     label: path.label,
     runs: cpu.runs,
+    warmup: cpu.warmup,
     ratio: cpu.ratio,
     offCpuUsMedian: cpu.baselineCpuUsMedian,
     onCpuUsMedian: cpu.measuredCpuUsMedian,
@@ -81,6 +115,13 @@ export async function telemetryAb(
       ratio: paced.ratio,
       offCpuUsMedian: paced.baselineCpuUsMedian,
       onCpuUsMedian: paced.measuredCpuUsMedian,
+    },
+    databasePaused: {
+      settleMs: pausedSettleMs,
+      runs: paused.runs,
+      ratio: paused.ratio,
+      offCpuUsMedian: paused.baselineCpuUsMedian,
+      onCpuUsMedian: paused.measuredCpuUsMedian,
     },
     probe,
     problems,

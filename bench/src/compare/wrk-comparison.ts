@@ -14,6 +14,8 @@ export interface PathComparison {
   stream: boolean;
   goalRatio?: number;
   runs: InterleavedResult['runs'];
+  /** CPU µs/request of each warm-up chunk, per side (floor = baseline). */
+  warmup: InterleavedResult['warmup'];
   ratio: RatioSummary;
   floorCpuUsMedian: number;
   gatewayCpuUsMedian: number;
@@ -75,6 +77,7 @@ export async function compareWithFloor(
     stream: path.stream,
     goalRatio: path.goalRatio,
     runs: cpu.runs,
+    warmup: cpu.warmup,
     ratio: cpu.ratio,
     floorCpuUsMedian: cpu.baselineCpuUsMedian,
     gatewayCpuUsMedian: cpu.measuredCpuUsMedian,

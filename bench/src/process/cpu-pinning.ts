@@ -119,7 +119,8 @@ export function keepChildrenPinned(
   return () => clearInterval(timer);
 }
 
-function childPids(pid: number): number[] {
+/** The pids of `pid`'s child processes (all its threads' children). */
+export function childPids(pid: number): number[] {
   const pids = new Set<number>();
   for (const task of readdirSync(`/proc/${pid}/task`)) {
     const list = readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').trim();

@@ -92,7 +92,7 @@ describe('goalLines', () => {
 });
 
 describe('goalLines: telemetry A/B', () => {
-  it('judges the saturated and the fixed-rate on ÷ off ratios and the serial latency', () => {
+  it('judges the saturated, fixed-rate and database-paused on ÷ off ratios and the serial latency', () => {
     const summary = (median: number) => ({ ratios: [median], median, min: median, max: median });
     const lines = goalLines({
       telemetry: {
@@ -102,6 +102,7 @@ describe('goalLines: telemetry A/B', () => {
             id: 't',
             label: 'non-stream',
             runs: [],
+            warmup: { baseline: [], measured: [] },
             ratio: summary(1.2),
             offCpuUsMedian: 200,
             onCpuUsMedian: 240,
@@ -112,6 +113,13 @@ describe('goalLines: telemetry A/B', () => {
               offCpuUsMedian: 300,
               onCpuUsMedian: 315,
             },
+            databasePaused: {
+              settleMs: 3000,
+              runs: [],
+              ratio: summary(1.11),
+              offCpuUsMedian: 216,
+              onCpuUsMedian: 240,
+            },
             probe: probe(0),
             problems: [],
           },
@@ -119,11 +127,13 @@ describe('goalLines: telemetry A/B', () => {
       },
     });
     expect(lines.map((line) => [line.figure, line.goal, line.pass])).toEqual([
-      ['non-stream: CPU/request, everything on ÷ REQUEST_LOG=off', '≤ 1.1×', false],
-      ['non-stream: CPU/request, on ÷ off at a fixed 500 req/s each', '≤ 1.1×', true],
+      ['non-stream: CPU/request, everything on ÷ REQUEST_LOG=off (median of 1 pairs)', '≤ 1.1×', false],
+      ['non-stream: CPU/request, on ÷ off at a fixed 500 req/s each (1 pairs)', '≤ 1.1×', true],
+      ["non-stream: CPU/request, on ÷ off, on's database paused during each load (1 pairs)", '≤ 1.1×', false],
       ['non-stream: serial latency, on − off', '≤ +0.05 ms', false],
     ]);
     expect(lines[1].measured).toBe('1.05× (315 vs 300 µs)');
+    expect(lines[2].measured).toBe('1.11× (240 vs 216 µs)');
   });
 });
 

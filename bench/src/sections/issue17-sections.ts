@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { BenchOptions } from '../bench-options';
 import { COMPARISON_PATHS } from '../compare/comparison-paths';
 import { interleavedLoad } from '../compare/interleaved-cpu';
-import { telemetryAb } from '../compare/telemetry-ab';
+import { TELEMETRY_ON_QUEUE_SIZE, telemetryAb } from '../compare/telemetry-ab';
 import { compareWithFloor } from '../compare/wrk-comparison';
 import { createRoutes, launchGateway, type GatewayHandle } from '../gateway/gateway-launcher';
 import { runLoad } from '../load/load-runner';
@@ -67,7 +67,9 @@ export async function runIssue17Sections(
         cpus: cpuPlan.measuredCpus,
         childCpus: cpuPlan.loadCpus,
         nodeFlags: [],
-        extraEnv: {},
+        // Room for the rows of the telemetry A/B's database-paused runs; with its database running, a
+        // gateway never queues more than a batch or two, so this bound changes nothing else.
+        extraEnv: has('telemetry') ? { REQUEST_LOG_QUEUE_SIZE: String(TELEMETRY_ON_QUEUE_SIZE) } : {},
       }),
     );
     await createRoutes(on, benchRoutes(mockPort));
@@ -125,11 +127,16 @@ export async function runIssue17Sections(
           path,
           { on: ports, off: { ...ports, gateway: off.gatewayPort } },
           { on: on.child.pid, off: off.child.pid },
-          { ...interleaved, load: loader.load },
+          {
+            ...interleaved,
+            runs: options.telemetryRuns,
+            durationS: options.telemetryDurationS,
+            load: loader.load,
+          },
         );
         results.telemetry.paths.push(ab);
         console.log(
-          `on ${ab.onCpuUsMedian.toFixed(0)} µs vs off ${ab.offCpuUsMedian.toFixed(0)} µs (${ab.ratio.median.toFixed(2)}×), serial +${ab.probe.addedLatencyMs.toFixed(3)} ms` +
+          `warm-up ${ab.warmup.baseline.length}+${ab.warmup.measured.length} chunks, on ${ab.onCpuUsMedian.toFixed(0)} µs vs off ${ab.offCpuUsMedian.toFixed(0)} µs (${ab.ratio.median.toFixed(2)}×; ${ab.databasePaused.ratio.median.toFixed(2)}× with its database paused during the load), serial +${ab.probe.addedLatencyMs.toFixed(3)} ms` +
             (ab.problems.length ? `  WRONG: ${ab.problems.join('; ')}` : ''),
         );
       }
