@@ -52,6 +52,7 @@ export function draftOf(state: StreamState): Draft {
     keyByIndex: state.keyByIndex as Record<string, string>,
     finish: state.finish,
     matchedStop: state.matchedStop,
+    chunkHead: state.chunkHead,
     usage: state.usage,
     textTail: state.textTail,
     sawRefusal: state.sawRefusal,

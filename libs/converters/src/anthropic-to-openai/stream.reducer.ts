@@ -7,9 +7,10 @@ import {
   openAiContentText,
   openAiStreamErrorStatus,
   tokenUsageFromOpenAi,
-  tryParseJson,
+  parseOpenAiChunkData,
   type AnthropicStreamEvent as AnthropicEventOut,
   type JsonObject,
+  type OpenAiChunkHead,
   type SseEvent,
   type TokenUsage,
 } from '@switchboard/protocols';
@@ -59,6 +60,8 @@ export interface StreamState {
   /** `message_stop` or `error` was produced: nothing may follow. */
   readonly closed: boolean;
   readonly failure: GatewayError | null;
+  /** The opening the upstream's chunks repeat, learnt from an earlier chunk (it makes parsing the next cheap). */
+  readonly chunkHead: OpenAiChunkHead | undefined;
 }
 
 export type StepResult = [StreamState, AnthropicEventOut[]];
@@ -74,6 +77,7 @@ export function initialStreamState(memo: AnthropicToOpenAiMemo, messageId: strin
     finish: null,
     matchedStop: undefined,
     textTail: '',
+    chunkHead: undefined,
   };
 }
 
@@ -196,7 +200,9 @@ export function step(state: StreamState, event: SseEvent): StepResult {
     finishMessage(s, out);
     return [s, out];
   }
-  const payload = tryParseJson(data);
+  const parsed = parseOpenAiChunkData(data, state.chunkHead);
+  const payload = parsed.value;
+  s.chunkHead = parsed.head;
   if (event.event === 'error' && !isJsonObject(payload)) {
     // `event: error` with a plain-text body: still the upstream's own error report.
     upstreamStreamError(s, { error: { message: data } }, out);

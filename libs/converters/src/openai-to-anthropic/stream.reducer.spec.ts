@@ -142,6 +142,7 @@ describe('stream reducer (Anthropic events → OpenAI chunks)', () => {
     expect(out.slice(1)).toEqual([
       {
         data: '{"error":{"message":"slow down","type":"rate_limit_error","param":null,"code":"rate_limit_exceeded"}}',
+        singleLine: true,
       },
       { data: '[DONE]' },
     ]);

@@ -1,3 +1,4 @@
+import { hasTextAt, plainJsonStringEnd } from '../json/json-text';
 import { tryParseJson } from '../json/json-value';
 
 const TEXT_DELTA_HEAD = '{"type":"content_block_delta","index":';
@@ -18,7 +19,11 @@ export function parseAnthropicEventData(data: string): unknown {
 }
 
 function plainTextDelta(data: string): object | undefined {
-  if (!data.startsWith(TEXT_DELTA_HEAD) || !data.endsWith(TEXT_DELTA_TAIL)) return undefined;
+  if (
+    !hasTextAt(data, TEXT_DELTA_HEAD, 0) ||
+    !hasTextAt(data, TEXT_DELTA_TAIL, data.length - TEXT_DELTA_TAIL.length)
+  )
+    return undefined;
   let at = TEXT_DELTA_HEAD.length;
   const first = data.charCodeAt(at) - 48;
   if (first < 0 || first > 9) return undefined;
@@ -32,13 +37,9 @@ function plainTextDelta(data: string): object | undefined {
       at++;
     }
   }
-  if (!data.startsWith(TEXT_DELTA_BODY, at)) return undefined;
+  if (!hasTextAt(data, TEXT_DELTA_BODY, at)) return undefined;
   const start = at + TEXT_DELTA_BODY.length;
   const end = data.length - TEXT_DELTA_TAIL.length;
-  if (end < start) return undefined;
-  for (let i = start; i < end; i++) {
-    const code = data.charCodeAt(i);
-    if (code < 0x20 || code === 0x22 || code === 0x5c || (code >= 0xd800 && code <= 0xdfff)) return undefined;
-  }
+  if (plainJsonStringEnd(data, start) !== end) return undefined;
   return { type: 'content_block_delta', index, delta: { type: 'text_delta', text: data.slice(start, end) } };
 }

@@ -14,6 +14,7 @@ describe('encodeAnthropicEvent', () => {
         expect(encodeAnthropicEvent(event)).toEqual({
           event: 'content_block_delta',
           data: JSON.stringify(event),
+          singleLine: true,
         });
       }),
       { numRuns: 300 },
@@ -29,10 +30,12 @@ describe('encodeAnthropicEvent', () => {
     expect(encodeAnthropicEvent(event)).toEqual({
       event: 'content_block_delta',
       data: JSON.stringify(event),
+      singleLine: true,
     });
     expect(encodeAnthropicEvent({ type: 'message_stop' })).toEqual({
       event: 'message_stop',
       data: '{"type":"message_stop"}',
+      singleLine: true,
     });
   });
 });

@@ -50,7 +50,8 @@ export function encodeAnthropicEvent(event: AnthropicStreamEvent): SseEvent {
     return {
       event: 'content_block_delta',
       data: `{"type":"content_block_delta","index":${event.index},"delta":{"type":"text_delta","text":${JSON.stringify(event.delta.text)}}}`,
+      singleLine: true,
     };
   }
-  return { event: event.type, data: JSON.stringify(event) };
+  return { event: event.type, data: JSON.stringify(event), singleLine: true };
 }

@@ -76,6 +76,6 @@ describe('OpenAiChunkEncoder', () => {
       choices: [{ index: 0, delta: { content: 'x' }, logprobs: null, finish_reason: null }],
     } as OpenAiChatChunk;
     const event: OpenAiChatStreamEvent = { kind: 'chunk', chunk: extra };
-    expect(new OpenAiChunkEncoder().encode(event)).toEqual({ data: JSON.stringify(extra) });
+    expect(new OpenAiChunkEncoder().encode(event)).toEqual({ data: JSON.stringify(extra), singleLine: true });
   });
 });

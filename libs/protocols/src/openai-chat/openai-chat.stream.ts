@@ -69,9 +69,9 @@ export function openAiStreamErrorStatus(error: unknown): number {
 export function encodeOpenAiStreamEvent(event: OpenAiChatStreamEvent): SseEvent {
   switch (event.kind) {
     case 'chunk':
-      return { data: JSON.stringify(event.chunk) };
+      return { data: JSON.stringify(event.chunk), singleLine: true };
     case 'error':
-      return { data: JSON.stringify({ error: event.error }) };
+      return { data: JSON.stringify({ error: event.error }), singleLine: true };
     case 'done':
       return openAiDoneEvent();
   }

@@ -7,7 +7,7 @@ import { RESPONSES_TERMINAL_EVENTS } from './responses.types';
  */
 
 export function responsesStreamEvent(payload: { type: string; sequence_number: number }): SseEvent {
-  return { event: payload.type, data: JSON.stringify(payload) };
+  return { event: payload.type, data: JSON.stringify(payload), singleLine: true };
 }
 
 export interface ResponsesStreamErrorFields {

@@ -92,6 +92,19 @@ describe('decodeSse', () => {
     expect(events.map((e) => e.data)).toEqual(['a', '\uFEFFb']);
   });
 
+  it('keeps a byte-order mark that opens a later chunk, when that chunk is the first the TextDecoder reads', async () => {
+    const head = 'data: a\n\ndata: ';
+    const wire = Buffer.from(`${head}\uFEFFb\u00e9\n\n`, 'utf8');
+    // The first chunk is ASCII (decoded without the TextDecoder); the second opens with the mark and ends inside é.
+    const cut = wire.length - 3;
+    const events = await decode([
+      wire.subarray(0, head.length),
+      wire.subarray(head.length, cut),
+      wire.subarray(cut),
+    ]);
+    expect(events.map((e) => e.data)).toEqual(['a', '\uFEFFb\u00e9']);
+  });
+
   it('decodes any bytes, valid UTF-8 or not, as one TextDecoder over the whole stream would (property)', async () => {
     await fc.assert(
       fc.asyncProperty(

@@ -11,7 +11,8 @@ import type { SseEvent } from './sse-event';
 export function decodeSse(): OperatorFunction<Uint8Array | string, SseEvent> {
   return (source) =>
     new Observable<SseEvent>((subscriber) => {
-      const decoder = new TextDecoder('utf-8');
+      // Made at its first use: at the stream's first chunk it drops a byte-order mark, later it keeps one.
+      let decoder: InstanceType<typeof TextDecoder> | undefined;
       const parser = createParser({
         // EventSourceMessage is structurally an SseEvent: pass it on without copying.
         onEvent: (message: EventSourceMessage) => subscriber.next(message),
@@ -26,9 +27,10 @@ export function decodeSse(): OperatorFunction<Uint8Array | string, SseEvent> {
       };
       // The TextDecoder may hold the first bytes of a character only after a chunk that ended on a non-ASCII
       // byte. When it holds nothing and the chunk ends on an ASCII byte, no carry is possible either way, so the
-      // chunk is decoded on its own by Buffer#toString (far cheaper per call). The first chunk always goes
-      // through the TextDecoder, which drops a leading byte-order mark.
-      let decoderMayHoldBytes = true;
+      // chunk is decoded on its own by Buffer#toString (far cheaper per call). A first chunk that may begin with a
+      // byte-order mark goes through the TextDecoder, which drops it.
+      let decoderMayHoldBytes = false;
+      let first = true;
       return source.subscribe({
         next(chunk) {
           if (typeof chunk === 'string') {
@@ -38,10 +40,13 @@ export function decodeSse(): OperatorFunction<Uint8Array | string, SseEvent> {
           const length = chunk.length;
           if (length === 0) return;
           const endsOnAscii = chunk[length - 1] < 0x80;
-          if (!decoderMayHoldBytes && endsOnAscii) {
+          const mayOpenWithMark = first && chunk[0] === 0xef;
+          first = false;
+          if (!decoderMayHoldBytes && endsOnAscii && !mayOpenWithMark) {
             feed(utf8Text(chunk));
             return;
           }
+          decoder ??= new TextDecoder('utf-8', { ignoreBOM: !mayOpenWithMark });
           feed(decoder.decode(chunk, { stream: true }));
           decoderMayHoldBytes = !endsOnAscii;
         },
@@ -49,7 +54,7 @@ export function decodeSse(): OperatorFunction<Uint8Array | string, SseEvent> {
           subscriber.error(error);
         },
         complete() {
-          feed(decoder.decode());
+          if (decoder !== undefined) feed(decoder.decode());
           // At the very end a trailing `\r` is a complete line end; `\n` completes it as `\r\n` would.
           if (endsWithCarriageReturn) parser.feed('\n');
           subscriber.complete();

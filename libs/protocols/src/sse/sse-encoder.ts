@@ -9,7 +9,8 @@ export function encodeSseEvent(event: SseEvent): string {
   if (event.id !== undefined) out += `id: ${event.id}\n`;
   if (event.retry !== undefined) out += `retry: ${event.retry}\n`;
   const data = event.data;
-  if (data.indexOf('\n') === -1 && data.indexOf('\r') === -1) return `${out}data: ${data}\n\n`;
+  if (event.singleLine === true || (data.indexOf('\n') === -1 && data.indexOf('\r') === -1))
+    return `${out}data: ${data}\n\n`;
   for (const line of data.split(LINE_BREAK)) out += `data: ${line}\n`;
   return `${out}\n`;
 }

@@ -2,6 +2,7 @@ import { writeSync } from 'node:fs';
 import { type LoggerService } from '@nestjs/common';
 import type { AppConfig, LogFormat, LogLevelName } from '@switchboard/config';
 import pino, { type DestinationStream, type Logger as Pino } from 'pino';
+import type { AccessLineSink } from './access-log';
 import { BatchedLines } from './batched-lines';
 
 /** LOG_LEVEL keeps Nest's names; pino's equivalents. */
@@ -52,16 +53,19 @@ export function createPino(options: PinoOptions): Pino {
 }
 
 /**
- * The process's loggers on one destination: `pino` redacts secrets wherever they appear; `access` does not redact
- * and is only for lines whose fields are all chosen by the gateway (the access line). Redaction costs ~25 µs a
- * line (a walk over every wildcard path), more than the rest of a request's telemetry together.
+ * The process's loggers on one destination: `pino` redacts secrets wherever they appear; `access` takes the
+ * access lines, built by hand from fields the gateway chooses (access-log.ts), unredacted. Redaction costs
+ * ~25 µs a line (a walk over every wildcard path), more than the rest of a request's telemetry together.
  */
-export function createPinoLoggers(options: PinoOptions): { pino: Pino; access: Pino } {
+export function createPinoLoggers(options: PinoOptions): { pino: Pino; access: AccessLineSink } {
   const level = PINO_LEVEL[options.level];
-  const unredacted = { level, base: { pid: process.pid } };
-  const base = { ...unredacted, redact: { paths: REDACTED_PATHS, censor: '[redacted]' } };
+  const base = { level, base: { pid: process.pid }, redact: { paths: REDACTED_PATHS, censor: '[redacted]' } };
   const destination = options.destination ?? defaultDestination(options.format);
-  return { pino: pino(base, destination), access: pino(unredacted, destination) };
+  const logger = pino(base, destination);
+  return {
+    pino: logger,
+    access: { enabled: logger.isLevelEnabled('info'), write: (line) => destination.write(line) },
+  };
 }
 
 function defaultDestination(format: LogFormat | undefined): DestinationStream {
@@ -104,13 +108,10 @@ export function redirectJsonLogs(write: (line: string) => void): () => void {
 
 /** Nest's LoggerService over pino: every Nest line (framework and `new Logger(ctx)`) becomes a pino line. */
 export class PinoLoggerService implements LoggerService {
-  /**
-   * @param access the unredacted logger on the same destination and level, for lines built only from fields the
-   *   gateway chooses (the access line)
-   */
+  /** @param access the access lines' way to the same destination, at the same level */
   constructor(
     readonly pino: Pino,
-    readonly access: Pino = pino,
+    readonly access: AccessLineSink,
   ) {}
 
   log(message: unknown, ...rest: unknown[]): void {
