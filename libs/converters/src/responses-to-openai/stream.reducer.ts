@@ -1,5 +1,10 @@
 import { GatewayErrorCode } from '@switchboard/common/errors';
-import { isOpenAiStreamDone, type SseEvent, isJsonObject, tryParseJson } from '@switchboard/protocols';
+import {
+  isJsonObject,
+  isOpenAiStreamDone,
+  parseOpenAiChunkData,
+  type SseEvent,
+} from '@switchboard/protocols';
 import { upstreamErrorMessage } from '../shared/upstream-error-message';
 import { responsesUsageFromChat, statusForFinishReason } from './response-builder';
 import { StreamDraft } from './stream-draft';
@@ -71,7 +76,9 @@ export function step(state: ResponsesStreamState, event: SseEvent): StepResult {
     else draft.fail(cut('The upstream stream ended without a finish reason.'), 'server_error');
     return draft.result();
   }
-  const chunk = tryParseJson(event.data);
+  const parsed = parseOpenAiChunkData(event.data, state.chunkHead);
+  draft.state.chunkHead = parsed.head;
+  const chunk = parsed.value;
   if (!isJsonObject(chunk)) {
     draft.fail(cut('The upstream stream carried an unreadable event.'), 'server_error');
     return draft.result();

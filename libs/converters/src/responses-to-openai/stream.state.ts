@@ -1,5 +1,5 @@
 import type { GatewayErrorCode } from '@switchboard/common/errors';
-import type { ResponsesOutputItem, ResponsesUsage } from '@switchboard/protocols';
+import type { OpenAiChunkHead, ResponsesOutputItem, ResponsesUsage } from '@switchboard/protocols';
 import type { ConversionClock } from '../converter.interface';
 import type { ResponsesClientMemo } from './conversion-memo';
 
@@ -44,6 +44,8 @@ export interface ResponsesStreamState {
   readonly firstTokenSeen: boolean;
   readonly status: 'open' | 'done' | 'failed';
   readonly failure?: StreamFailure;
+  /** The opening an OpenAI upstream's chunks repeat, learnt from an earlier chunk (it makes parsing the next cheap). */
+  readonly chunkHead?: OpenAiChunkHead;
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
