@@ -21,6 +21,7 @@ const path = (overrides: Partial<PathComparison>): PathComparison => ({
   stream: false,
   goalRatio: 1.3,
   runs: [],
+  warmup: { baseline: [], measured: [] },
   ratio: { ratios: [1.2, 1.4, 1.25], median: 1.25, min: 1.2, max: 1.4 },
   floorCpuUsMedian: 100,
   gatewayCpuUsMedian: 125,

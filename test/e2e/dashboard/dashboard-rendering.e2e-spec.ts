@@ -1,7 +1,13 @@
 import { type Page, type Route } from 'playwright-core';
 import { startSwitchboard, type RunningSwitchboard } from '../../support/switchboard';
 import { openAiInstance, routeFor } from '../data-plane/support/route-builders';
-import { openBrowser, screenshot, seriousA11yViolations, type Browser } from './support/browser';
+import {
+  describeInBrowser,
+  openBrowser,
+  screenshot,
+  seriousA11yViolations,
+  type Browser,
+} from './support/browser';
 import { buildDashboard } from './support/dashboard-build';
 import {
   CREATED_KEY_SECRET,
@@ -21,7 +27,7 @@ import {
  * catalogue), the 5 s refresh updating charts in place, a request where every instance failed, a stale replica,
  * the keys page and the read-only switch after a 403 (keys branch).
  */
-describe('ops dashboard rendering of telemetry and keys (chromium, contract fixtures)', () => {
+describeInBrowser('ops dashboard rendering of telemetry and keys (chromium, contract fixtures)', () => {
   let sb: RunningSwitchboard;
   let browser: Browser;
   let page: Page;

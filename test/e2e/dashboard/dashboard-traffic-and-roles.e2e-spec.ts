@@ -1,11 +1,11 @@
-import { openBrowser } from './support/browser';
+import { describeInBrowser, openBrowser } from './support/browser';
 import { dashboardSuite, READONLY_TOKEN, FALLBACK_MODEL } from './support/dashboard-suite';
 
 /**
  * The ops dashboard in Debian's chromium with OpenAI and Anthropic SDK traffic: the overview, the request log and
  * timeline, consumer keys, the read-only role, signing out.
  */
-describe('ops dashboard (chromium): traffic, keys, roles', () => {
+describeInBrowser('ops dashboard (chromium): traffic, keys, roles', () => {
   const suite = dashboardSuite();
   const { url, admin, openSignedIn, sendFallbackTraffic, checkPage } = suite;
 

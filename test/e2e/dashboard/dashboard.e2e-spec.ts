@@ -1,4 +1,4 @@
-import { screenshot } from './support/browser';
+import { describeInBrowser, screenshot } from './support/browser';
 import { bundleSize } from './support/dashboard-build';
 import { dashboardSuite, FALLBACK_MODEL, WEIGHTED_MODEL } from './support/dashboard-suite';
 
@@ -6,7 +6,7 @@ import { dashboardSuite, FALLBACK_MODEL, WEIGHTED_MODEL } from './support/dashbo
  * The ops dashboard in Debian's chromium against the real app: serving, signing in, the route pages, editing a
  * route (a weight the next requests follow, field errors), every other page, a narrow window.
  */
-describe('ops dashboard (chromium): sign-in, routes, editing', () => {
+describeInBrowser('ops dashboard (chromium): sign-in, routes, editing', () => {
   const suite = dashboardSuite();
   const { url, admin, openai, openSignedIn, sendFallbackTraffic, checkPage } = suite;
 

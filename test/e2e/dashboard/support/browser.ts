@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
@@ -18,6 +18,23 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
+const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/**
+ * `describe` for the suites that drive Chromium. Where none is installed (a machine with only Node.js, as the
+ * README's quick start assumes) they are skipped, and said so; under CI (`CI=true`, and `.ci/run` installs Debian's
+ * chromium) a missing browser fails them instead.
+ */
+export const describeInBrowser: jest.Describe =
+  existsSync(CHROMIUM_PATH) || process.env.CI === 'true' ? describe : skippedWithoutBrowser();
+
+function skippedWithoutBrowser(): jest.Describe {
+  console.warn(
+    `${CHROMIUM_PATH} is missing: the dashboard's browser tests are skipped (apt-get install chromium)`,
+  );
+  return describe.skip;
+}
+
 export interface Browser {
   page: Page;
   context: BrowserContext;
@@ -29,7 +46,7 @@ export interface Browser {
 export async function openBrowser(width = 1280): Promise<Browser> {
   const profile = mkdtempSync(join(tmpdir(), 'switchboard-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: CHROMIUM_PATH,
     headless: true,
     args: CHROMIUM_ARGS,
     viewport: { width, height: 900 },
