@@ -16,39 +16,40 @@ const DATABASE_CATCH_UP_MS = 3_000;
  */
 export const TELEMETRY_ON_QUEUE_SIZE = 200_000;
 
-export interface TelemetryAbResult {
-  id: string;
-  label: string;
+/** One set of interleaved on/off runs: CPU/request on ÷ off, median of per-run ratios. */
+export interface OnOffRuns {
   runs: InterleavedResult['runs'];
-  warmup: InterleavedResult['warmup'];
-  /** CPU/request, on ÷ off, median of per-run ratios. */
   ratio: RatioSummary;
   offCpuUsMedian: number;
   onCpuUsMedian: number;
+}
+
+function onOffRuns(result: InterleavedResult): OnOffRuns {
+  return {
+    runs: result.runs,
+    ratio: result.ratio,
+    offCpuUsMedian: result.baselineCpuUsMedian,
+    onCpuUsMedian: result.measuredCpuUsMedian,
+  };
+}
+
+/** The saturated runs (the result's own fields), then the same comparison two other ways. */
+export interface TelemetryAbResult extends OnOffRuns {
+  id: string;
+  label: string;
+  warmup: InterleavedResult['warmup'];
   /**
    * The same interleaved runs at one fixed rate for both (half the slower side's saturated throughput): at
    * saturation a side that loses throughput (its database competing for this machine's cores) also loses the
    * amortisation of many requests per event-loop turn, which is not the data plane's own cost.
    */
-  fixedRate: {
-    ratePerSecond: number;
-    runs: InterleavedResult['runs'];
-    ratio: RatioSummary;
-    offCpuUsMedian: number;
-    onCpuUsMedian: number;
-  };
+  fixedRate: OnOffRuns & { ratePerSecond: number };
   /**
    * The saturated runs again with the on side's embedded database paused during each load and resumed for the
    * settle time (every record still written, its writing counted): the gateway's own cost without its database
    * working on the load CPU during the load, which on this machine kind slows the measured core.
    */
-  databasePaused: {
-    settleMs: number;
-    runs: InterleavedResult['runs'];
-    ratio: RatioSummary;
-    offCpuUsMedian: number;
-    onCpuUsMedian: number;
-  };
+  databasePaused: OnOffRuns & { settleMs: number };
   /** Paired serial probe, off then on: addedLatencyMs is the median of (on − off). */
   probe: ProbeResult;
   problems: string[];
@@ -104,25 +105,10 @@ export async function telemetryAb(
   return {
     id: `telemetry-${path.id}`,
     label: path.label,
-    runs: cpu.runs,
+    ...onOffRuns(cpu),
     warmup: cpu.warmup,
-    ratio: cpu.ratio,
-    offCpuUsMedian: cpu.baselineCpuUsMedian,
-    onCpuUsMedian: cpu.measuredCpuUsMedian,
-    fixedRate: {
-      ratePerSecond,
-      runs: paced.runs,
-      ratio: paced.ratio,
-      offCpuUsMedian: paced.baselineCpuUsMedian,
-      onCpuUsMedian: paced.measuredCpuUsMedian,
-    },
-    databasePaused: {
-      settleMs: pausedSettleMs,
-      runs: paused.runs,
-      ratio: paused.ratio,
-      offCpuUsMedian: paused.baselineCpuUsMedian,
-      onCpuUsMedian: paused.measuredCpuUsMedian,
-    },
+    fixedRate: { ratePerSecond, ...onOffRuns(paced) },
+    databasePaused: { settleMs: pausedSettleMs, ...onOffRuns(paused) },
     probe,
     problems,
   };

@@ -1,6 +1,6 @@
 import { BUILD_AB_GOAL_RATIO } from '../compare/build-ab';
 import { ISSUE_17_GOALS } from '../compare/comparison-paths';
-import { TELEMETRY_GOALS } from '../compare/telemetry-ab';
+import { TELEMETRY_GOALS, type OnOffRuns } from '../compare/telemetry-ab';
 import type { Issue17Results } from './issue17-results';
 import { textTable } from './text-table';
 
@@ -51,28 +51,17 @@ export function goalLines(results: Issue17Results): GoalLine[] {
     }
   }
   for (const ab of results.telemetry?.paths ?? []) {
-    lines.push({
-      figure: `${ab.label}: CPU/request, everything on ÷ REQUEST_LOG=off (median of ${ab.ratio.ratios.length} pairs)`,
-      measured: `${ratio(ab.ratio.median)} (${ab.onCpuUsMedian.toFixed(0)} vs ${ab.offCpuUsMedian.toFixed(0)} µs)`,
-      goal: `≤ ${TELEMETRY_GOALS.cpuRatio}×`,
-      floor: `${ab.offCpuUsMedian.toFixed(0)} µs (off)`,
-      pass: ab.ratio.median <= TELEMETRY_GOALS.cpuRatio,
-    });
-    lines.push({
-      figure: `${ab.label}: CPU/request, on ÷ off at a fixed ${ab.fixedRate.ratePerSecond} req/s each (${ab.fixedRate.ratio.ratios.length} pairs)`,
-      measured: `${ratio(ab.fixedRate.ratio.median)} (${ab.fixedRate.onCpuUsMedian.toFixed(0)} vs ${ab.fixedRate.offCpuUsMedian.toFixed(0)} µs)`,
-      goal: `≤ ${TELEMETRY_GOALS.cpuRatio}×`,
-      floor: `${ab.fixedRate.offCpuUsMedian.toFixed(0)} µs (off)`,
-      pass: ab.fixedRate.ratio.median <= TELEMETRY_GOALS.cpuRatio,
-    });
-    const paused = ab.databasePaused;
-    lines.push({
-      figure: `${ab.label}: CPU/request, on ÷ off, on's database paused during each load (${paused.ratio.ratios.length} pairs)`,
-      measured: `${ratio(paused.ratio.median)} (${paused.onCpuUsMedian.toFixed(0)} vs ${paused.offCpuUsMedian.toFixed(0)} µs)`,
-      goal: `≤ ${TELEMETRY_GOALS.cpuRatio}×`,
-      floor: `${paused.offCpuUsMedian.toFixed(0)} µs (off)`,
-      pass: paused.ratio.median <= TELEMETRY_GOALS.cpuRatio,
-    });
+    lines.push(
+      onOffLine(`${ab.label}: CPU/request, everything on ÷ REQUEST_LOG=off`, ab),
+      onOffLine(
+        `${ab.label}: CPU/request, on ÷ off at a fixed ${ab.fixedRate.ratePerSecond} req/s each`,
+        ab.fixedRate,
+      ),
+      onOffLine(
+        `${ab.label}: CPU/request, on ÷ off, on's database paused during each load`,
+        ab.databasePaused,
+      ),
+    );
     lines.push({
       figure: `${ab.label}: serial latency, on − off`,
       measured: ms(ab.probe.addedLatencyMs),
@@ -155,4 +144,15 @@ export function goalsTable(lines: GoalLine[]): string {
     ['figure', 'measured', 'goal', 'floor', 'verdict'],
     ...lines.map((line) => [line.figure, line.measured, line.goal, line.floor, verdict(line.pass)]),
   ]);
+}
+
+/** A CPU line of issue 12's A/B, with the number of pairs its median is of. */
+function onOffLine(figure: string, set: OnOffRuns): GoalLine {
+  return {
+    figure: `${figure} (${set.ratio.ratios.length} pairs)`,
+    measured: `${ratio(set.ratio.median)} (${set.onCpuUsMedian.toFixed(0)} vs ${set.offCpuUsMedian.toFixed(0)} µs)`,
+    goal: `≤ ${TELEMETRY_GOALS.cpuRatio}×`,
+    floor: `${set.offCpuUsMedian.toFixed(0)} µs (off)`,
+    pass: set.ratio.median <= TELEMETRY_GOALS.cpuRatio,
+  };
 }
