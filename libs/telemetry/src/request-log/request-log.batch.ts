@@ -1,4 +1,5 @@
 import type { AttemptRecord, RequestRecord } from '@switchboard/proxy';
+import { jsonNumber, jsonThousandths, toMicroseconds, type JsonPieces } from './json-pieces';
 import { TextInterner } from './text-interner';
 
 /** Names, route and key fields come from the route table and key store, shared already; models do not. */
@@ -8,7 +9,8 @@ const models = new TextInterner();
  * Finished requests waiting for the request log, kept as columns of primitives instead of the records
  * themselves. A queued record lives for up to a second: long enough to survive two scavenges, be promoted and
  * make every major GC longer. Its numbers here sit in typed arrays and its texts are leaf strings, so holding a
- * batch costs the garbage collector almost nothing. A number column holds NaN where the record had null.
+ * batch costs the garbage collector almost nothing. A number column holds NaN where the record had null, and
+ * times in milliseconds to the microsecond (`toMicroseconds`).
  */
 export class RequestLogBatch {
   /** Rows before this one were dropped (the queue's bound) and are not written. */
@@ -111,9 +113,9 @@ export class RequestLogBatch {
     this.keyId[i] = record.key?.id ?? null;
     this.keyName[i] = record.key?.name ?? null;
     this.droppedTools[i] = record.dropped_tools.length > 0 ? record.dropped_tools : null;
-    this.startedAt[i] = record.started_at;
-    this.durationMs[i] = record.duration_ms;
-    this.ttfbMs[i] = record.ttfb_ms ?? Number.NaN;
+    this.startedAt[i] = toMicroseconds(record.started_at);
+    this.durationMs[i] = toMicroseconds(record.duration_ms);
+    this.ttfbMs[i] = toMicroseconds(record.ttfb_ms ?? Number.NaN);
     this.status[i] = record.status;
     this.costUsd[i] = record.cost_usd ?? Number.NaN;
     this.stream[i] = record.stream ? 1 : 0;
@@ -125,6 +127,19 @@ export class RequestLogBatch {
     this.reasoningTokens[i] = usage?.reasoning ?? Number.NaN;
     for (const attempt of record.attempts) this.attempts.append(attempt);
     this.attemptEnd[i] = this.attempts.length;
+  }
+
+  /** The attempts column: each row's attempts as a JSON array, all in one JSON array. */
+  attemptsJson(pieces: JsonPieces): string {
+    let json = '[';
+    for (let i = this.start; i < this.length; i++) {
+      json += i === this.start ? '[' : ',[';
+      const from = i === 0 ? 0 : this.attemptEnd[i - 1];
+      const to = this.attemptEnd[i];
+      for (let a = from; a < to; a++) json += (a === from ? '' : ',') + this.attempts.json(a, pieces);
+      json += ']';
+    }
+    return json + ']';
   }
 
   /** Row i's attempts as the records had them. */
@@ -160,8 +175,20 @@ class AttemptColumns {
     this.errorCode[a] = attempt.error_code;
     this.skipped[a] = attempt.skipped;
     this.status[a] = attempt.status ?? Number.NaN;
-    this.durationMs[a] = attempt.duration_ms;
-    this.ttfbMs[a] = attempt.ttfb_ms ?? Number.NaN;
+    this.durationMs[a] = toMicroseconds(attempt.duration_ms);
+    this.ttfbMs[a] = toMicroseconds(attempt.ttfb_ms ?? Number.NaN);
+  }
+
+  /** Attempt a as `JSON.stringify(this.at(a))` writes it, joined from its pieces. */
+  json(a: number, pieces: JsonPieces): string {
+    const skipped = this.skipped[a];
+    return (
+      `{"instance":${pieces.text(this.instance[a])},"provider":${pieces.text(this.provider[a])}` +
+      `,"upstream_protocol":${pieces.text(this.upstreamProtocol[a])},"outcome":${pieces.text(this.outcome[a])}` +
+      `,"status":${jsonNumber(this.status[a])},"duration_ms":${jsonThousandths(this.durationMs[a])}` +
+      `,"ttfb_ms":${jsonThousandths(this.ttfbMs[a])},"error_code":${pieces.text(this.errorCode[a])}` +
+      (skipped === undefined ? '}' : `,"skipped":${pieces.text(skipped)}}`)
+    );
   }
 
   at(a: number): AttemptRecord {

@@ -1,9 +1,12 @@
 import type { RequestRecord } from '@switchboard/proxy';
 import type { SqlRunner } from '../sql';
+import { JsonPieces, jsonNumber, jsonThousandths } from './json-pieces';
 import { RequestLogBatch } from './request-log.batch';
 
 const NAME_LIMIT = 200;
 const MESSAGE_LIMIT = 2048;
+/** The JSON of names and codes that repeat from row to row (see JsonPieces). */
+const pieces = new JsonPieces();
 
 /** How a column's values travel: a JSON array of texts, a JSON array of JSON values, or a float8[] literal. */
 type Carrier = 'texts' | 'json' | 'numbers';
@@ -17,67 +20,76 @@ interface Column {
   parameter(batch: RequestLogBatch): string;
 }
 
-const texts = (
-  name: string,
-  values: (b: RequestLogBatch) => readonly (string | null)[],
-  limit?: number,
-): Column => ({
-  name,
-  carrier: 'texts',
-  expression: `c.${name}`,
-  parameter: (batch) => textArray(values(batch), batch, limit),
-});
+type TextValues = (b: RequestLogBatch) => readonly (string | null)[];
+type EncodeTexts = (values: readonly (string | null)[], batch: RequestLogBatch, limit?: number) => string;
 
-/** A number column, sent as a float8[] literal. */
+const textColumn =
+  (encode: EncodeTexts) =>
+  (name: string, values: TextValues, limit?: number): Column => ({
+    name,
+    carrier: 'texts',
+    expression: `c.${name}`,
+    parameter: (batch) => encode(values(batch), batch, limit),
+  });
+
+/** A text column whose values differ from row to row (ids, messages). */
+const texts = textColumn(textArray);
+/** A text column of names and codes that repeat from row to row. */
+const names = textColumn(repeatedTextArray);
+
+/**
+ * A number column, sent as a float8[] literal (NaN, which stood for null, as NULL). Its values are kept to
+ * three decimals (times in milliseconds to the microsecond, integers) unless `write` says otherwise.
+ */
 const numbers = (
   name: string,
   values: (b: RequestLogBatch) => Float64Array | Uint8Array,
   expression: string,
+  write: (value: number) => string = jsonThousandths,
 ): Column => ({
   name,
   carrier: 'numbers',
   expression,
-  parameter: (batch) => `{${values(batch).subarray(batch.start, batch.length).join(',')}}`,
+  parameter: (batch) => float8Literal(values(batch), batch, write),
 });
 
-/** NaN stood for null, and the literal spells it NaN. */
-const nullableNumbers = (name: string, type: string, values: (b: RequestLogBatch) => Float64Array): Column =>
-  numbers(name, values, `nullif(c.${name}, 'NaN')::${type}`);
+const nullableNumbers = (
+  name: string,
+  type: string,
+  values: (b: RequestLogBatch) => Float64Array,
+  write?: (value: number) => string,
+): Column => numbers(name, values, `c.${name}::${type}`, write);
 
 const COLUMNS: readonly Column[] = [
   texts('request_id', (b) => b.requestId, NAME_LIMIT),
   numbers('started_at', (b) => b.startedAt, 'to_timestamp(c.started_at / 1000)'),
   nullableNumbers('duration_ms', 'real', (b) => b.durationMs),
   nullableNumbers('ttfb_ms', 'real', (b) => b.ttfbMs),
-  texts('client_protocol', (b) => b.clientProtocol),
-  texts('endpoint', (b) => b.endpoint),
+  names('client_protocol', (b) => b.clientProtocol),
+  names('endpoint', (b) => b.endpoint),
   numbers('stream', (b) => b.stream, 'c.stream <> 0'),
-  texts('model', (b) => b.model, NAME_LIMIT),
-  texts('route_id', (b) => b.routeId),
-  texts('route', (b) => b.route),
-  texts('instance', (b) => b.instance),
-  texts('upstream_model', (b) => b.upstreamModel, NAME_LIMIT),
+  names('model', (b) => b.model, NAME_LIMIT),
+  names('route_id', (b) => b.routeId),
+  names('route', (b) => b.route),
+  names('instance', (b) => b.instance),
+  names('upstream_model', (b) => b.upstreamModel, NAME_LIMIT),
   nullableNumbers('status', 'smallint', (b) => b.status),
-  texts('error_code', (b) => b.errorCode),
+  names('error_code', (b) => b.errorCode),
   texts('error_message', (b) => b.errorMessage, MESSAGE_LIMIT),
   {
     name: 'attempts',
     carrier: 'json',
     expression: 'c.attempts::jsonb',
-    parameter: (batch) => {
-      const attempts = new Array<unknown>(batch.size);
-      for (let i = batch.start; i < batch.length; i++) attempts[i - batch.start] = batch.attemptsOf(i);
-      return wellFormedJson(attempts);
-    },
+    parameter: (batch) => wellFormed(batch.attemptsJson(pieces)),
   },
   nullableNumbers('input_tokens', 'integer', (b) => b.inputTokens),
   nullableNumbers('output_tokens', 'integer', (b) => b.outputTokens),
   nullableNumbers('cache_read_tokens', 'integer', (b) => b.cacheReadTokens),
   nullableNumbers('cache_creation_tokens', 'integer', (b) => b.cacheCreationTokens),
   nullableNumbers('reasoning_tokens', 'integer', (b) => b.reasoningTokens),
-  texts('key_id', (b) => b.keyId),
-  texts('key_name', (b) => b.keyName),
-  nullableNumbers('cost_usd', 'double precision', (b) => b.costUsd),
+  names('key_id', (b) => b.keyId),
+  names('key_name', (b) => b.keyName),
+  nullableNumbers('cost_usd', 'double precision', (b) => b.costUsd, jsonNumber),
   {
     name: 'dropped_tools',
     carrier: 'json',
@@ -128,6 +140,33 @@ function textArray(values: readonly (string | null)[], batch: RequestLogBatch, l
   return wellFormedJson(rows);
 }
 
+/** A number column's rows as a float8[] literal; `null` (JSON's, for NaN) is the literal's NULL. */
+function float8Literal(
+  values: Float64Array | Uint8Array,
+  batch: RequestLogBatch,
+  write: (value: number) => string,
+): string {
+  const rows = new Array<string>(batch.size);
+  for (let i = batch.start; i < batch.length; i++) rows[i - batch.start] = write(values[i]);
+  return `{${rows.join(',')}}`;
+}
+
+/** A names column's rows as a JSON array, joined from their pieces, each cut to `limit` characters. */
+function repeatedTextArray(
+  values: readonly (string | null)[],
+  batch: RequestLogBatch,
+  limit?: number,
+): string {
+  const rows = new Array<string>(batch.size);
+  for (let i = batch.start; i < batch.length; i++) {
+    const value = values[i];
+    rows[i - batch.start] = pieces.text(
+      limit !== undefined && value !== null && value.length > limit ? value.slice(0, limit) : value,
+    );
+  }
+  return wellFormed(`[${rows.join(',')}]`);
+}
+
 /** JSON.stringify escapes a lone surrogate as `\udXXX`, which Postgres refuses; an escape preceded by an odd run of backslashes. */
 const LONE_SURROGATE_ESCAPE = /(?<!\\)((?:\\\\)*)\\ud[89a-f][0-9a-f]{2}/g;
 
@@ -137,6 +176,9 @@ const LONE_SURROGATE_ESCAPE = /(?<!\\)((?:\\\\)*)\\ud[89a-f][0-9a-f]{2}/g;
  * failing its batch.
  */
 export function wellFormedJson(rows: unknown): string {
-  const json = JSON.stringify(rows);
+  return wellFormed(JSON.stringify(rows));
+}
+
+function wellFormed(json: string): string {
   return json.includes('\\ud') ? json.replace(LONE_SURROGATE_ESCAPE, '$1\ufffd') : json;
 }
