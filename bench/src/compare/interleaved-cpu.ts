@@ -93,15 +93,7 @@ export async function interleavedCpu(
     const before = readCpuSeconds(side.pid);
     const outcome = await (side.aroundLoad ? side.aroundLoad(load) : load());
     await new Promise((resolve) => setTimeout(resolve, settings.settleMs));
-    const cpuS = readCpuSeconds(side.pid) - before;
-    if (outcome.requests === 0) problems.push(`${side.name}: no request completed`);
-    if (outcome.errors > 0) problems.push(`${side.name}: ${outcome.errors} socket errors/timeouts`);
-    if (outcome.non2xx > 0) problems.push(`${side.name}: ${outcome.non2xx} non-2xx answers`);
-    return {
-      cpuUsPerRequest: outcome.requests > 0 ? (cpuS * 1e6) / outcome.requests : Number.NaN,
-      requestsPerSecond: outcome.requestsPerSecond,
-      requests: outcome.requests,
-    };
+    return sideRun(side, outcome, readCpuSeconds(side.pid) - before, problems);
   };
   const warmup = { baseline: [] as number[], measured: [] as number[] };
   if (settings.warmupS > 0) {
@@ -137,6 +129,18 @@ export async function interleavedCpu(
     baselineCpuUsMedian: medianOfSorted(runs.map((run) => run.baseline.cpuUsPerRequest)),
     measuredCpuUsMedian: medianOfSorted(runs.map((run) => run.measured.cpuUsPerRequest)),
     problems,
+  };
+}
+
+/** One run's figures from its load's outcome and the CPU seconds its process used; what went wrong, to `problems`. */
+export function sideRun(side: Side, outcome: LoadOutcome, cpuS: number, problems: string[]): SideRun {
+  if (outcome.requests === 0) problems.push(`${side.name}: no request completed`);
+  if (outcome.errors > 0) problems.push(`${side.name}: ${outcome.errors} socket errors/timeouts`);
+  if (outcome.non2xx > 0) problems.push(`${side.name}: ${outcome.non2xx} non-2xx answers`);
+  return {
+    cpuUsPerRequest: outcome.requests > 0 ? (cpuS * 1e6) / outcome.requests : Number.NaN,
+    requestsPerSecond: outcome.requestsPerSecond,
+    requests: outcome.requests,
   };
 }
 

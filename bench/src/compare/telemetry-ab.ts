@@ -5,6 +5,7 @@ import type { RatioSummary } from '../stats/paired-ratios';
 import { databasePausedDuring } from '../database-pause/database-pause';
 import type { ComparisonPath } from './comparison-paths';
 import { interleavedCpu, type InterleavedResult, type InterleavedSettings } from './interleaved-cpu';
+import { simultaneousCpu, type SimultaneousResult } from './simultaneous-cpu';
 
 /** Issue 12's cost: everything on vs REQUEST_LOG=off (metrics still on). */
 export const TELEMETRY_GOALS = { cpuRatio: 1.1, addedLatencyMs: 0.05 } as const;
@@ -24,13 +25,20 @@ export interface OnOffRuns {
   onCpuUsMedian: number;
 }
 
-function onOffRuns(result: InterleavedResult): OnOffRuns {
+function onOffRuns(result: Omit<InterleavedResult, 'warmup'>): OnOffRuns {
   return {
     runs: result.runs,
     ratio: result.ratio,
     offCpuUsMedian: result.baselineCpuUsMedian,
     onCpuUsMedian: result.measuredCpuUsMedian,
   };
+}
+
+/** An at-once set: its ratio is the median of rounds, each of one run with every baseline. */
+export type AtOnceRuns = OnOffRuns & Pick<SimultaneousResult, 'baselinesPerRound' | 'warmup'>;
+
+function atOnceRuns(result: SimultaneousResult): AtOnceRuns {
+  return { ...onOffRuns(result), baselinesPerRound: result.baselinesPerRound, warmup: result.warmup };
 }
 
 /** The saturated runs (the result's own fields), then the same comparison two other ways. */
@@ -50,15 +58,30 @@ export interface TelemetryAbResult extends OnOffRuns {
    * working on the load CPU during the load, which on this machine kind slows the measured core.
    */
   databasePaused: OnOffRuns & { settleMs: number };
+  /**
+   * Both sides loaded at the same time on the measured core (`simultaneousCpu`), saturated and at a fixed rate
+   * each (a quarter of the slower side's saturated throughput: the core as busy as in the fixed-rate runs): both
+   * meet the same moment of this machine (a neighbour on the host, the on side's database on the other core), so
+   * their ratio is the gateway's own difference. The off side alternates between a gateway started after the on
+   * one and one started before it.
+   */
+  atOnce: {
+    saturated: AtOnceRuns;
+    fixedRate: AtOnceRuns & { ratePerSecond: number };
+  };
   /** Paired serial probe, off then on: addedLatencyMs is the median of (on − off). */
   probe: ProbeResult;
   problems: string[];
 }
 
+/**
+ * `off` is started after the on gateway; `offBefore`, when given, before it: the at-once sets pair the on side
+ * with each in turn (see simultaneousCpu).
+ */
 export async function telemetryAb(
   path: ComparisonPath,
-  ports: { on: Ports; off: Ports },
-  pids: { on: number; off: number },
+  ports: { on: Ports; off: Ports; offBefore?: Ports },
+  pids: { on: number; off: number; offBefore?: number },
   settings: InterleavedSettings & { probeIterations: number },
 ): Promise<TelemetryAbResult> {
   const cpu = await interleavedCpu(
@@ -91,6 +114,21 @@ export async function telemetryAb(
     },
     { ...settings, warmupS: 0, settleMs: pausedSettleMs },
   );
+  const offSides = [{ name: 'REQUEST_LOG=off, at once', pid: pids.off, target: path.gateway(ports.off) }];
+  if (ports.offBefore !== undefined && pids.offBefore !== undefined)
+    offSides.push({
+      name: 'REQUEST_LOG=off started first, at once',
+      pid: pids.offBefore,
+      target: path.gateway(ports.offBefore),
+    });
+  const onSide = { name: 'everything on, at once', pid: pids.on, target: path.gateway(ports.on) };
+  const atOnceSaturated = await simultaneousCpu(offSides, onSide, settings);
+  const atOnceRate = Math.max(1, Math.round(slowest / 4));
+  const atOncePaced = await simultaneousCpu(offSides, onSide, {
+    ...settings,
+    warmupS: 0,
+    load: (target, connections, durationS) => runLoad(target, connections, durationS, atOnceRate),
+  });
   const probe = await runPairedProbe({
     direct: path.gateway(ports.off),
     validateDirect: path.validateGateway,
@@ -100,7 +138,13 @@ export async function telemetryAb(
     iterations: settings.probeIterations,
     maxDurationMs: 60_000,
   });
-  const problems = [...cpu.problems, ...paced.problems, ...paused.problems];
+  const problems = [
+    ...cpu.problems,
+    ...paced.problems,
+    ...paused.problems,
+    ...atOnceSaturated.problems,
+    ...atOncePaced.problems,
+  ];
   if (probe.failures > 0) problems.push(`probe: ${probe.failures} wrong: ${probe.firstFailures.join(' | ')}`);
   return {
     id: `telemetry-${path.id}`,
@@ -109,6 +153,10 @@ export async function telemetryAb(
     warmup: cpu.warmup,
     fixedRate: { ratePerSecond, ...onOffRuns(paced) },
     databasePaused: { settleMs: pausedSettleMs, ...onOffRuns(paused) },
+    atOnce: {
+      saturated: atOnceRuns(atOnceSaturated),
+      fixedRate: { ratePerSecond: atOnceRate, ...atOnceRuns(atOncePaced) },
+    },
     probe,
     problems,
   };

@@ -93,7 +93,7 @@ describe('goalLines', () => {
 });
 
 describe('goalLines: telemetry A/B', () => {
-  it('judges the saturated, fixed-rate and database-paused on ÷ off ratios and the serial latency', () => {
+  it('judges the saturated, fixed-rate, database-paused and at-once on ÷ off ratios and the serial latency', () => {
     const summary = (median: number) => ({ ratios: [median], median, min: median, max: median });
     const lines = goalLines({
       telemetry: {
@@ -121,6 +121,25 @@ describe('goalLines: telemetry A/B', () => {
               offCpuUsMedian: 216,
               onCpuUsMedian: 240,
             },
+            atOnce: {
+              saturated: {
+                runs: [],
+                ratio: summary(1.04),
+                offCpuUsMedian: 190,
+                onCpuUsMedian: 198,
+                baselinesPerRound: 2,
+                warmup: { baseline: [], measured: [] },
+              },
+              fixedRate: {
+                ratePerSecond: 250,
+                baselinesPerRound: 1,
+                warmup: { baseline: [], measured: [] },
+                runs: [],
+                ratio: summary(1.13),
+                offCpuUsMedian: 230,
+                onCpuUsMedian: 260,
+              },
+            },
             probe: probe(0),
             problems: [],
           },
@@ -131,10 +150,17 @@ describe('goalLines: telemetry A/B', () => {
       ['non-stream: CPU/request, everything on ÷ REQUEST_LOG=off (1 pairs)', '≤ 1.1×', false],
       ['non-stream: CPU/request, on ÷ off at a fixed 500 req/s each (1 pairs)', '≤ 1.1×', true],
       ["non-stream: CPU/request, on ÷ off, on's database paused during each load (1 pairs)", '≤ 1.1×', false],
+      [
+        'non-stream: CPU/request, on ÷ off loaded at once, saturated (1 rounds of 2 off gateways)',
+        '≤ 1.1×',
+        true,
+      ],
+      ['non-stream: CPU/request, on ÷ off loaded at once, 250 req/s each (1 pairs)', '≤ 1.1×', false],
       ['non-stream: serial latency, on − off', '≤ +0.05 ms', false],
     ]);
     expect(lines[1].measured).toBe('1.05× (315 vs 300 µs)');
     expect(lines[2].measured).toBe('1.11× (240 vs 216 µs)');
+    expect(lines[4].measured).toBe('1.13× (260 vs 230 µs)');
   });
 });
 

@@ -1,6 +1,6 @@
 import { BUILD_AB_GOAL_RATIO } from '../compare/build-ab';
 import { ISSUE_17_GOALS } from '../compare/comparison-paths';
-import { TELEMETRY_GOALS, type OnOffRuns } from '../compare/telemetry-ab';
+import { TELEMETRY_GOALS, type AtOnceRuns, type OnOffRuns } from '../compare/telemetry-ab';
 import type { Issue17Results } from './issue17-results';
 import { textTable } from './text-table';
 
@@ -60,6 +60,16 @@ export function goalLines(results: Issue17Results): GoalLine[] {
       onOffLine(
         `${ab.label}: CPU/request, on ÷ off, on's database paused during each load`,
         ab.databasePaused,
+      ),
+      onOffLine(
+        `${ab.label}: CPU/request, on ÷ off loaded at once, saturated`,
+        ab.atOnce.saturated,
+        atOnceUnit(ab.atOnce.saturated),
+      ),
+      onOffLine(
+        `${ab.label}: CPU/request, on ÷ off loaded at once, ${ab.atOnce.fixedRate.ratePerSecond} req/s each`,
+        ab.atOnce.fixedRate,
+        atOnceUnit(ab.atOnce.fixedRate),
       ),
     );
     lines.push({
@@ -146,10 +156,14 @@ export function goalsTable(lines: GoalLine[]): string {
   ]);
 }
 
-/** A CPU line of issue 12's A/B, with the number of pairs its median is of. */
-function onOffLine(figure: string, set: OnOffRuns): GoalLine {
+function atOnceUnit(set: AtOnceRuns): string {
+  return set.baselinesPerRound > 1 ? `rounds of ${set.baselinesPerRound} off gateways` : 'pairs';
+}
+
+/** A CPU line of issue 12's A/B, with the number of pairs (or rounds) its median is of. */
+function onOffLine(figure: string, set: OnOffRuns, unit = 'pairs'): GoalLine {
   return {
-    figure: `${figure} (${set.ratio.ratios.length} pairs)`,
+    figure: `${figure} (${set.ratio.ratios.length} ${unit})`,
     measured: `${ratio(set.ratio.median)} (${set.onCpuUsMedian.toFixed(0)} vs ${set.offCpuUsMedian.toFixed(0)} µs)`,
     goal: `≤ ${TELEMETRY_GOALS.cpuRatio}×`,
     floor: `${set.offCpuUsMedian.toFixed(0)} µs (off)`,

@@ -62,6 +62,8 @@ export async function runIssue17Sections(
       ]),
     );
     const proxyPort = await proxy.waitForAnnouncedPort();
+    // The telemetry A/B's second off gateway, started before the on one (see simultaneousCpu).
+    const offBefore = has('telemetry') ? await launchOffGateway(cpuPlan, mockPort) : undefined;
     const on = start(
       await launchGateway({
         cpus: cpuPlan.measuredCpus,
@@ -111,22 +113,18 @@ export async function runIssue17Sections(
     }
 
     if (has('telemetry')) {
-      const off = start(
-        await launchGateway({
-          cpus: cpuPlan.measuredCpus,
-          childCpus: cpuPlan.loadCpus,
-          nodeFlags: [],
-          extraEnv: { REQUEST_LOG: 'off' },
-        }),
-      );
-      await createRoutes(off, benchRoutes(mockPort));
+      const off = await launchOffGateway(cpuPlan, mockPort);
       results.telemetry = { loadGenerator: loader.name, paths: [] };
       for (const path of COMPARISON_PATHS.slice(0, 2)) {
         process.stdout.write(`· telemetry A/B ${path.label} … `);
         const ab = await telemetryAb(
           path,
-          { on: ports, off: { ...ports, gateway: off.gatewayPort } },
-          { on: on.child.pid, off: off.child.pid },
+          {
+            on: ports,
+            off: { ...ports, gateway: off.gatewayPort },
+            offBefore: offBefore && { ...ports, gateway: offBefore.gatewayPort },
+          },
+          { on: on.child.pid, off: off.child.pid, offBefore: offBefore?.child.pid },
           {
             ...interleaved,
             runs: options.telemetryRuns,
@@ -136,12 +134,13 @@ export async function runIssue17Sections(
         );
         results.telemetry.paths.push(ab);
         console.log(
-          `warm-up ${ab.warmup.baseline.length}+${ab.warmup.measured.length} chunks, on ${ab.onCpuUsMedian.toFixed(0)} µs vs off ${ab.offCpuUsMedian.toFixed(0)} µs (${ab.ratio.median.toFixed(2)}×; ${ab.databasePaused.ratio.median.toFixed(2)}× with its database paused during the load), serial +${ab.probe.addedLatencyMs.toFixed(3)} ms` +
+          `warm-up ${ab.warmup.baseline.length}+${ab.warmup.measured.length} chunks, on ${ab.onCpuUsMedian.toFixed(0)} µs vs off ${ab.offCpuUsMedian.toFixed(0)} µs (${ab.ratio.median.toFixed(2)}×; ${ab.databasePaused.ratio.median.toFixed(2)}× with its database paused during the load; at once ${ab.atOnce.saturated.ratio.median.toFixed(2)}× saturated, ${ab.atOnce.fixedRate.ratio.median.toFixed(2)}× at a fixed rate), serial +${ab.probe.addedLatencyMs.toFixed(3)} ms` +
             (ab.problems.length ? `  WRONG: ${ab.problems.join('; ')}` : ''),
         );
       }
       await off.stop();
     }
+    await offBefore?.stop();
 
     if (has('streams')) {
       const rampSeconds = Math.min(SLOW_STREAM_SECONDS, options.holdSeconds / 2);
@@ -210,6 +209,20 @@ export async function runIssue17Sections(
     if (results.manyRoutesSkipped) console.log(`note: ${results.manyRoutesSkipped}`);
   }
   return results;
+}
+
+/** The telemetry A/B's baseline: the bench routes, `REQUEST_LOG=off`, metrics on. */
+async function launchOffGateway(cpuPlan: CpuPlan, mockPort: number): Promise<GatewayHandle> {
+  const off = start(
+    await launchGateway({
+      cpus: cpuPlan.measuredCpus,
+      childCpus: cpuPlan.loadCpus,
+      nodeFlags: [],
+      extraEnv: { REQUEST_LOG: 'off' },
+    }),
+  );
+  await createRoutes(off, benchRoutes(mockPort));
+  return off;
 }
 
 function start<T extends BenchChild | GatewayHandle>(child: T): T {

@@ -14,9 +14,14 @@ export interface RatioSummary {
 }
 
 export function pairedRatios(runs: readonly PairedRun[]): RatioSummary {
-  const ratios = runs
-    .filter((run) => run.baseline > 0 && Number.isFinite(run.measured))
-    .map((run) => run.measured / run.baseline);
+  return ratioSummary(
+    runs
+      .filter((run) => run.baseline > 0 && Number.isFinite(run.measured))
+      .map((run) => run.measured / run.baseline),
+  );
+}
+
+export function ratioSummary(ratios: number[]): RatioSummary {
   return {
     ratios,
     median: ratios.length > 0 ? medianOfSorted(ratios) : Number.NaN,

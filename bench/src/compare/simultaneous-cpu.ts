@@ -1,0 +1,105 @@
+import { readCpuSeconds } from '../process/proc-stats';
+import { medianOfSorted, ratioSummary } from '../stats/paired-ratios';
+import {
+  sideRun,
+  warmUntilSteady,
+  type InterleavedResult,
+  type InterleavedSettings,
+  type Side,
+  type SideRun,
+} from './interleaved-cpu';
+
+export type SimultaneousResult = InterleavedResult & {
+  /** How many baselines each round paired the measured side with, one run each. */
+  baselinesPerRound: number;
+};
+
+/**
+ * Rounds of runs in which both sides take their load at the same time, each from its own load generator, on the
+ * same measured core; each side's CPU is its process's utime+stime over the load (and the settle time) ÷ its
+ * completed requests. Runs taken in turn meet the machine at different moments: on this machine kind one side's
+ * cost moves by up to ±30 % between runs a minute apart (a neighbour on the host, another process on the other
+ * core). Taken at once, both sides meet the same moment, so what moves one moves the other and their ratio is
+ * the gateway's own difference.
+ *
+ * Two processes of one build and settings still differ: loaded at once, the one started first cost 2–6 % more
+ * here, run after run. So a round pairs the measured side with each baseline in turn (started before and after
+ * it), and its ratio is the geometric mean of its runs' ratios: such a difference falls on both sides of it.
+ * The figure is the median of the rounds' ratios. With `warmupS`, every side is first warmed up alone until
+ * steady (`warmUntilSteady`).
+ */
+export async function simultaneousCpu(
+  baselines: readonly Side[],
+  measured: Side,
+  settings: InterleavedSettings,
+): Promise<SimultaneousResult> {
+  const problems: string[] = [];
+  const warmup = { baseline: [] as number[], measured: [] as number[] };
+  if (settings.warmupS > 0) {
+    for (const side of baselines)
+      warmup.baseline.push(
+        ...(await warmUntilSteady((s) => alone(side, s, settings, problems), settings.warmupS)),
+      );
+    warmup.measured = await warmUntilSteady((s) => alone(measured, s, settings, problems), settings.warmupS);
+  }
+  const rounds = Math.ceil(settings.runs / baselines.length);
+  const runs: InterleavedResult['runs'] = [];
+  for (let index = 0; index < rounds * baselines.length; index++) {
+    const baseline = baselines[index % baselines.length];
+    const both = <T>(run: (side: Side) => Promise<T>): Promise<[T, T]> =>
+      Promise.all([run(baseline), run(measured)]);
+    if (settings.leadInS)
+      await both((side) => settings.load(side.target, settings.connections, settings.leadInS!));
+    const cpuBefore = [readCpuSeconds(baseline.pid), readCpuSeconds(measured.pid)];
+    const outcomes = await both((side) =>
+      settings.load(side.target, settings.connections, settings.durationS),
+    );
+    await settle(settings);
+    const cpuAfter = [readCpuSeconds(baseline.pid), readCpuSeconds(measured.pid)];
+    const [baselineRun, measuredRun] = [baseline, measured].map((side, at) =>
+      sideRun(side, outcomes[at], cpuAfter[at] - cpuBefore[at], problems),
+    );
+    runs.push({
+      baselineFirst: true,
+      baseline: baselineRun,
+      measured: measuredRun,
+      ratio: measuredRun.cpuUsPerRequest / baselineRun.cpuUsPerRequest,
+    });
+  }
+  return {
+    runs,
+    warmup,
+    baselinesPerRound: baselines.length,
+    ratio: ratioSummary(roundRatios(runs, baselines.length)),
+    baselineCpuUsMedian: medianOfSorted(runs.map((run) => run.baseline.cpuUsPerRequest)),
+    measuredCpuUsMedian: medianOfSorted(runs.map((run) => run.measured.cpuUsPerRequest)),
+    problems,
+  };
+}
+
+/** Each round's ratio: the geometric mean of its `perRound` runs' ratios (rounds with a failed run left out). */
+export function roundRatios(runs: ReadonlyArray<{ ratio: number }>, perRound: number): number[] {
+  const ratios: number[] = [];
+  for (let start = 0; start + perRound <= runs.length; start += perRound) {
+    const round = runs.slice(start, start + perRound).map((run) => run.ratio);
+    if (round.every((ratio) => Number.isFinite(ratio) && ratio > 0))
+      ratios.push(Math.exp(round.reduce((sum, ratio) => sum + Math.log(ratio), 0) / perRound));
+  }
+  return ratios;
+}
+
+async function alone(
+  side: Side,
+  seconds: number,
+  settings: InterleavedSettings,
+  problems: string[],
+): Promise<SideRun> {
+  const before = readCpuSeconds(side.pid);
+  const outcome = await settings.load(side.target, settings.connections, seconds);
+  await settle(settings);
+  return sideRun(side, outcome, readCpuSeconds(side.pid) - before, problems);
+}
+
+function settle(settings: InterleavedSettings): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, settings.settleMs));
+}
