@@ -44,8 +44,15 @@ export interface SideRun {
   requests: number;
 }
 
+/** One repetition of a CPU A/B: both sides' runs and measured ÷ baseline CPU/request. */
+export interface PairedCpuRun {
+  baseline: SideRun;
+  measured: SideRun;
+  ratio: number;
+}
+
 export interface InterleavedResult {
-  runs: Array<{ baselineFirst: boolean; baseline: SideRun; measured: SideRun; ratio: number }>;
+  runs: Array<PairedCpuRun & { baselineFirst: boolean }>;
   /** CPU µs/request of each warm-up chunk, per side, until it was steady. */
   warmup: { baseline: number[]; measured: number[] };
   ratio: RatioSummary;
@@ -87,14 +94,8 @@ export async function interleavedCpu(
   settings: InterleavedSettings,
 ): Promise<InterleavedResult> {
   const problems: string[] = [];
-  const once = async (side: Side, durationS: number): Promise<SideRun> => {
-    if (settings.leadInS) await settings.load(side.target, settings.connections, settings.leadInS);
-    const load = (): Promise<LoadOutcome> => settings.load(side.target, settings.connections, durationS);
-    const before = readCpuSeconds(side.pid);
-    const outcome = await (side.aroundLoad ? side.aroundLoad(load) : load());
-    await new Promise((resolve) => setTimeout(resolve, settings.settleMs));
-    return sideRun(side, outcome, readCpuSeconds(side.pid) - before, problems);
-  };
+  const once = (side: Side, durationS: number): Promise<SideRun> =>
+    runAlone(side, durationS, settings, problems);
   const warmup = { baseline: [] as number[], measured: [] as number[] };
   if (settings.warmupS > 0) {
     warmup.baseline = await warmUntilSteady((seconds) => once(baseline, seconds), settings.warmupS);
@@ -130,6 +131,26 @@ export async function interleavedCpu(
     measuredCpuUsMedian: medianOfSorted(runs.map((run) => run.measured.cpuUsPerRequest)),
     problems,
   };
+}
+
+/** One measured run of one side on its own: its lead-in, its load (inside `aroundLoad`), the settle time. */
+export async function runAlone(
+  side: Side,
+  durationS: number,
+  settings: InterleavedSettings,
+  problems: string[],
+): Promise<SideRun> {
+  if (settings.leadInS) await settings.load(side.target, settings.connections, settings.leadInS);
+  const load = (): Promise<LoadOutcome> => settings.load(side.target, settings.connections, durationS);
+  const before = readCpuSeconds(side.pid);
+  const outcome = await (side.aroundLoad ? side.aroundLoad(load) : load());
+  await settle(settings);
+  return sideRun(side, outcome, readCpuSeconds(side.pid) - before, problems);
+}
+
+/** The settle time after a load, in which the process's CPU still counts. */
+export function settle(settings: InterleavedSettings): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, settings.settleMs));
 }
 
 /** One run's figures from its load's outcome and the CPU seconds its process used; what went wrong, to `problems`. */

@@ -1,15 +1,19 @@
 import { readCpuSeconds } from '../process/proc-stats';
 import { medianOfSorted, ratioSummary } from '../stats/paired-ratios';
 import {
+  runAlone,
+  settle,
   sideRun,
   warmUntilSteady,
   type InterleavedResult,
   type InterleavedSettings,
+  type PairedCpuRun,
   type Side,
-  type SideRun,
 } from './interleaved-cpu';
 
-export type SimultaneousResult = InterleavedResult & {
+export type SimultaneousResult = Omit<InterleavedResult, 'runs'> & {
+  /** In order: round by round, one run with each baseline. */
+  runs: PairedCpuRun[];
   /** How many baselines each round paired the measured side with, one run each. */
   baselinesPerRound: number;
 };
@@ -38,12 +42,15 @@ export async function simultaneousCpu(
   if (settings.warmupS > 0) {
     for (const side of baselines)
       warmup.baseline.push(
-        ...(await warmUntilSteady((s) => alone(side, s, settings, problems), settings.warmupS)),
+        ...(await warmUntilSteady((s) => runAlone(side, s, settings, problems), settings.warmupS)),
       );
-    warmup.measured = await warmUntilSteady((s) => alone(measured, s, settings, problems), settings.warmupS);
+    warmup.measured = await warmUntilSteady(
+      (s) => runAlone(measured, s, settings, problems),
+      settings.warmupS,
+    );
   }
   const rounds = Math.ceil(settings.runs / baselines.length);
-  const runs: InterleavedResult['runs'] = [];
+  const runs: PairedCpuRun[] = [];
   for (let index = 0; index < rounds * baselines.length; index++) {
     const baseline = baselines[index % baselines.length];
     const both = <T>(run: (side: Side) => Promise<T>): Promise<[T, T]> =>
@@ -60,7 +67,6 @@ export async function simultaneousCpu(
       sideRun(side, outcomes[at], cpuAfter[at] - cpuBefore[at], problems),
     );
     runs.push({
-      baselineFirst: true,
       baseline: baselineRun,
       measured: measuredRun,
       ratio: measuredRun.cpuUsPerRequest / baselineRun.cpuUsPerRequest,
@@ -86,20 +92,4 @@ export function roundRatios(runs: ReadonlyArray<{ ratio: number }>, perRound: nu
       ratios.push(Math.exp(round.reduce((sum, ratio) => sum + Math.log(ratio), 0) / perRound));
   }
   return ratios;
-}
-
-async function alone(
-  side: Side,
-  seconds: number,
-  settings: InterleavedSettings,
-  problems: string[],
-): Promise<SideRun> {
-  const before = readCpuSeconds(side.pid);
-  const outcome = await settings.load(side.target, settings.connections, seconds);
-  await settle(settings);
-  return sideRun(side, outcome, readCpuSeconds(side.pid) - before, problems);
-}
-
-function settle(settings: InterleavedSettings): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, settings.settleMs));
 }

@@ -4,7 +4,12 @@ import type { Ports } from '../scenarios/scenarios';
 import type { RatioSummary } from '../stats/paired-ratios';
 import { databasePausedDuring } from '../database-pause/database-pause';
 import type { ComparisonPath } from './comparison-paths';
-import { interleavedCpu, type InterleavedResult, type InterleavedSettings } from './interleaved-cpu';
+import {
+  interleavedCpu,
+  type InterleavedResult,
+  type InterleavedSettings,
+  type PairedCpuRun,
+} from './interleaved-cpu';
 import { simultaneousCpu, type SimultaneousResult } from './simultaneous-cpu';
 
 /** Issue 12's cost: everything on vs REQUEST_LOG=off (metrics still on). */
@@ -19,13 +24,13 @@ export const TELEMETRY_ON_QUEUE_SIZE = 200_000;
 
 /** One set of interleaved on/off runs: CPU/request on ÷ off, median of per-run ratios. */
 export interface OnOffRuns {
-  runs: InterleavedResult['runs'];
+  runs: PairedCpuRun[];
   ratio: RatioSummary;
   offCpuUsMedian: number;
   onCpuUsMedian: number;
 }
 
-function onOffRuns(result: Omit<InterleavedResult, 'warmup'>): OnOffRuns {
+function onOffRuns(result: InterleavedResult | SimultaneousResult): OnOffRuns {
   return {
     runs: result.runs,
     ratio: result.ratio,
