@@ -2,7 +2,8 @@ import { runLoad } from '../load/load-runner';
 import type { HttpTarget } from '../probe/http-target';
 import { readCpuSeconds } from '../process/proc-stats';
 import { runWrk } from '../wrk/wrk-runner';
-import { baselineFirst, medianOfSorted, pairedRatios, type RatioSummary } from '../stats/paired-ratios';
+import { baselineFirst } from '../stats/paired-ratios';
+import { roundFigures, roundSlot, type RoundFigures } from './cpu-rounds';
 
 /** What a load generator (wrk or autocannon) reports that the CPU figure needs. */
 export interface LoadOutcome {
@@ -51,15 +52,13 @@ export interface PairedCpuRun {
   ratio: number;
 }
 
-export interface InterleavedResult {
+export type InterleavedResult = RoundFigures & {
+  /** In order: round by round, one run with each baseline. */
   runs: Array<PairedCpuRun & { baselineFirst: boolean }>;
-  /** CPU µs/request of each warm-up chunk, per side, until it was steady. */
+  /** CPU µs/request of each warm-up chunk, per side (the baselines' one after the other), until it was steady. */
   warmup: { baseline: number[]; measured: number[] };
-  ratio: RatioSummary;
-  baselineCpuUsMedian: number;
-  measuredCpuUsMedian: number;
   problems: string[];
-}
+};
 
 export interface InterleavedSettings {
   load: LoadFn;
@@ -85,25 +84,26 @@ export interface InterleavedSettings {
 }
 
 /**
- * Repetitions of baseline and measured runs, the order alternating between repetitions; each run's CPU is
- * the measured process's utime+stime over the load (and the settle time) ÷ completed requests.
+ * Rounds of runs taken in turn, each round one pair with each baseline (see `roundFigures`); each run's CPU is the
+ * measured process's utime+stime over the load (and the settle time) ÷ completed requests. Which side of a pair
+ * runs first alternates, so that every round has both orders and every baseline runs both first and second.
+ * With `warmupS`, every side is first warmed up alone until steady (`warmUntilSteady`).
  */
 export async function interleavedCpu(
-  baseline: Side,
+  baselines: readonly Side[],
   measured: Side,
   settings: InterleavedSettings,
 ): Promise<InterleavedResult> {
   const problems: string[] = [];
   const once = (side: Side, durationS: number): Promise<SideRun> =>
     runAlone(side, durationS, settings, problems);
-  const warmup = { baseline: [] as number[], measured: [] as number[] };
-  if (settings.warmupS > 0) {
-    warmup.baseline = await warmUntilSteady((seconds) => once(baseline, seconds), settings.warmupS);
-    warmup.measured = await warmUntilSteady((seconds) => once(measured, seconds), settings.warmupS);
-  }
+  const warmup = await warmEverySide(baselines, measured, settings, problems);
   const runs: InterleavedResult['runs'] = [];
-  for (let index = 0; index < settings.runs; index++) {
-    const first = baselineFirst(index);
+  const rounds = Math.ceil(settings.runs / baselines.length);
+  for (let index = 0; index < rounds * baselines.length; index++) {
+    const { round, slot } = roundSlot(index, baselines.length);
+    const baseline = baselines[slot];
+    const first = baselineFirst(round + slot);
     let baselineRun: SideRun;
     let measuredRun: SideRun;
     if (first) {
@@ -120,17 +120,23 @@ export async function interleavedCpu(
       ratio: measuredRun.cpuUsPerRequest / baselineRun.cpuUsPerRequest,
     });
   }
-  const ratio = pairedRatios(
-    runs.map((run) => ({ measured: run.measured.cpuUsPerRequest, baseline: run.baseline.cpuUsPerRequest })),
-  );
-  return {
-    runs,
-    warmup,
-    ratio,
-    baselineCpuUsMedian: medianOfSorted(runs.map((run) => run.baseline.cpuUsPerRequest)),
-    measuredCpuUsMedian: medianOfSorted(runs.map((run) => run.measured.cpuUsPerRequest)),
-    problems,
-  };
+  return { runs, warmup, ...roundFigures(runs, baselines.length), problems };
+}
+
+/** With `warmupS`: each baseline, then the measured side, loaded alone until steady; else nothing. */
+export async function warmEverySide(
+  baselines: readonly Side[],
+  measured: Side,
+  settings: InterleavedSettings,
+  problems: string[],
+): Promise<InterleavedResult['warmup']> {
+  const warmup = { baseline: [] as number[], measured: [] as number[] };
+  if (settings.warmupS <= 0) return warmup;
+  const warm = (side: Side): Promise<number[]> =>
+    warmUntilSteady((seconds) => runAlone(side, seconds, settings, problems), settings.warmupS);
+  for (const side of baselines) warmup.baseline.push(...(await warm(side)));
+  warmup.measured = await warm(measured);
+  return warmup;
 }
 
 /** One measured run of one side on its own: its lead-in, its load (inside `aroundLoad`), the settle time. */

@@ -1,25 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
+import type { ChildProcess } from 'node:child_process';
+import { cpuSpinner as spinner, spin } from '@switchboard/testing/cpu-spinner';
 import type { HttpTarget } from '../probe/http-target';
 import type { LoadOutcome } from './interleaved-cpu';
-import { roundRatios, simultaneousCpu } from './simultaneous-cpu';
-
-/** A process that spins for the milliseconds it is sent, then answers: CPU on demand, visible in /proc. */
-const SPINNER = `process.on('message', (ms) => {
-  const end = performance.now() + ms;
-  while (performance.now() < end);
-  process.send('done');
-});`;
-
-function spinner(): ChildProcess {
-  return spawn(process.execPath, ['-e', SPINNER], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
-}
-
-function spin(child: ChildProcess, ms: number): Promise<void> {
-  const done = once(child, 'message').then(() => undefined);
-  child.send(ms);
-  return done;
-}
+import { simultaneousCpu } from './simultaneous-cpu';
 
 const targetOf = (name: string): HttpTarget => ({ port: 0, path: `/${name}`, headers: {}, body: '' });
 
@@ -27,10 +10,12 @@ describe('simultaneousCpu', () => {
   let cheap: ChildProcess;
   let dear: ChildProcess;
   let middling: ChildProcess;
-  beforeAll(() => {
+  beforeAll(async () => {
     cheap = spinner();
     dear = spinner();
     middling = spinner();
+    // Node's own start-up CPU is done before any run reads the spinners' CPU.
+    await Promise.all([cheap, dear, middling].map((child) => spin(child, 0)));
   });
   afterAll(() => {
     for (const child of [cheap, dear, middling]) child.kill();
@@ -90,6 +75,9 @@ describe('simultaneousCpu', () => {
     // Each round's figure: √(4 × 2).
     expect(result.ratio.ratios).toHaveLength(2);
     for (const ratio of result.ratio.ratios) expect(Math.abs(ratio - Math.SQRT2 * 2)).toBeLessThan(0.5);
+    // The two baselines as the measured side saw them: middling ÷ cheap ≈ 2.
+    expect(result.baselineRatio?.ratios).toHaveLength(2);
+    expect(Math.abs(result.baselineRatio!.median - 2)).toBeLessThan(0.4);
   });
 
   it('says which side completed nothing or failed', async () => {
@@ -132,15 +120,5 @@ describe('simultaneousCpu', () => {
       ...Array(result.warmup.baseline.length).fill('/cheap'),
       ...Array(result.warmup.measured.length).fill('/dear'),
     ]);
-  });
-});
-
-describe('roundRatios', () => {
-  it('takes the geometric mean of each whole round and leaves out rounds with a failed run', () => {
-    const runs = [4, 1, 2, 2, Number.NaN, 3, 9].map((ratio) => ({ ratio }));
-    const rounds = roundRatios(runs, 2);
-    expect(rounds).toHaveLength(2);
-    for (const ratio of rounds) expect(ratio).toBeCloseTo(2, 12);
-    expect(roundRatios(runs, 1).map((ratio) => Math.round(ratio * 1e9) / 1e9)).toEqual([4, 1, 2, 2, 3, 9]);
   });
 });

@@ -1,10 +1,9 @@
 import { readCpuSeconds } from '../process/proc-stats';
-import { medianOfSorted, ratioSummary } from '../stats/paired-ratios';
+import { roundFigures } from './cpu-rounds';
 import {
-  runAlone,
   settle,
   sideRun,
-  warmUntilSteady,
+  warmEverySide,
   type InterleavedResult,
   type InterleavedSettings,
   type PairedCpuRun,
@@ -14,8 +13,6 @@ import {
 export type SimultaneousResult = Omit<InterleavedResult, 'runs'> & {
   /** In order: round by round, one run with each baseline. */
   runs: PairedCpuRun[];
-  /** How many baselines each round paired the measured side with, one run each. */
-  baselinesPerRound: number;
 };
 
 /**
@@ -38,17 +35,7 @@ export async function simultaneousCpu(
   settings: InterleavedSettings,
 ): Promise<SimultaneousResult> {
   const problems: string[] = [];
-  const warmup = { baseline: [] as number[], measured: [] as number[] };
-  if (settings.warmupS > 0) {
-    for (const side of baselines)
-      warmup.baseline.push(
-        ...(await warmUntilSteady((s) => runAlone(side, s, settings, problems), settings.warmupS)),
-      );
-    warmup.measured = await warmUntilSteady(
-      (s) => runAlone(measured, s, settings, problems),
-      settings.warmupS,
-    );
-  }
+  const warmup = await warmEverySide(baselines, measured, settings, problems);
   const rounds = Math.ceil(settings.runs / baselines.length);
   const runs: PairedCpuRun[] = [];
   for (let index = 0; index < rounds * baselines.length; index++) {
@@ -72,24 +59,5 @@ export async function simultaneousCpu(
       ratio: measuredRun.cpuUsPerRequest / baselineRun.cpuUsPerRequest,
     });
   }
-  return {
-    runs,
-    warmup,
-    baselinesPerRound: baselines.length,
-    ratio: ratioSummary(roundRatios(runs, baselines.length)),
-    baselineCpuUsMedian: medianOfSorted(runs.map((run) => run.baseline.cpuUsPerRequest)),
-    measuredCpuUsMedian: medianOfSorted(runs.map((run) => run.measured.cpuUsPerRequest)),
-    problems,
-  };
-}
-
-/** Each round's ratio: the geometric mean of its `perRound` runs' ratios (rounds with a failed run left out). */
-export function roundRatios(runs: ReadonlyArray<{ ratio: number }>, perRound: number): number[] {
-  const ratios: number[] = [];
-  for (let start = 0; start + perRound <= runs.length; start += perRound) {
-    const round = runs.slice(start, start + perRound).map((run) => run.ratio);
-    if (round.every((ratio) => Number.isFinite(ratio) && ratio > 0))
-      ratios.push(Math.exp(round.reduce((sum, ratio) => sum + Math.log(ratio), 0) / perRound));
-  }
-  return ratios;
+  return { runs, warmup, ...roundFigures(runs, baselines.length), problems };
 }

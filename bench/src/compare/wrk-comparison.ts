@@ -47,7 +47,7 @@ export async function compareWithFloor(
   await check('floor', path.floor(ports), path.validateUpstream);
   await check('gateway', path.gateway(ports), path.validateGateway);
   const cpu = await interleavedCpu(
-    { name: 'floor', pid: processes.floorPid, target: path.floor(ports) },
+    [{ name: 'floor', pid: processes.floorPid, target: path.floor(ports) }],
     { name: 'gateway', pid: processes.gatewayPid, target: path.gateway(ports) },
     settings,
   );

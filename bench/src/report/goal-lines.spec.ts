@@ -93,7 +93,7 @@ describe('goalLines', () => {
 });
 
 describe('goalLines: telemetry A/B', () => {
-  it('judges the saturated, fixed-rate, database-paused and at-once on ÷ off ratios and the serial latency', () => {
+  it('judges the at-once on ÷ off ratios and the serial latency, and reports the sets taken in turn', () => {
     const summary = (median: number) => ({ ratios: [median], median, min: median, max: median });
     const lines = goalLines({
       telemetry: {
@@ -105,12 +105,16 @@ describe('goalLines: telemetry A/B', () => {
             runs: [],
             warmup: { baseline: [], measured: [] },
             ratio: summary(1.2),
+            baselinesPerRound: 2,
+            baselineRatio: summary(1.031),
             offCpuUsMedian: 200,
             onCpuUsMedian: 240,
             fixedRate: {
               ratePerSecond: 500,
               runs: [],
-              ratio: summary(1.05),
+              ratio: { ratios: [1.0, 1.05, 1.2], median: 1.05, min: 1.0, max: 1.2 },
+              baselinesPerRound: 2,
+              baselineRatio: summary(0.984),
               offCpuUsMedian: 300,
               onCpuUsMedian: 315,
             },
@@ -118,6 +122,8 @@ describe('goalLines: telemetry A/B', () => {
               settleMs: 3000,
               runs: [],
               ratio: summary(1.11),
+              baselinesPerRound: 2,
+              baselineRatio: summary(1.1),
               offCpuUsMedian: 216,
               onCpuUsMedian: 240,
             },
@@ -125,42 +131,67 @@ describe('goalLines: telemetry A/B', () => {
               saturated: {
                 runs: [],
                 ratio: summary(1.04),
+                baselinesPerRound: 2,
+                baselineRatio: summary(1.046),
                 offCpuUsMedian: 190,
                 onCpuUsMedian: 198,
-                baselinesPerRound: 2,
-                warmup: { baseline: [], measured: [] },
               },
               fixedRate: {
                 ratePerSecond: 250,
                 baselinesPerRound: 1,
-                warmup: { baseline: [], measured: [] },
                 runs: [],
                 ratio: summary(1.13),
                 offCpuUsMedian: 230,
                 onCpuUsMedian: 260,
               },
             },
-            probe: probe(0),
+            probes: [
+              { ...probe(0), addedLatencyMs: 0.03 },
+              { ...probe(0), addedLatencyMs: 0.08 },
+            ],
+            addedLatencyMs: 0.055,
             problems: [],
           },
         ],
       },
     });
     expect(lines.map((line) => [line.figure, line.goal, line.pass])).toEqual([
-      ['non-stream: CPU/request, everything on ÷ REQUEST_LOG=off (1 pairs)', '≤ 1.1×', false],
-      ['non-stream: CPU/request, on ÷ off at a fixed 500 req/s each (1 pairs)', '≤ 1.1×', true],
-      ["non-stream: CPU/request, on ÷ off, on's database paused during each load (1 pairs)", '≤ 1.1×', false],
+      // Taken in turn: reported beside the goal, not judged.
+      [
+        'non-stream: CPU/request, everything on ÷ REQUEST_LOG=off, in turn (1 rounds of 2 off gateways)',
+        '≤ 1.1×',
+        undefined,
+      ],
+      [
+        'non-stream: CPU/request, on ÷ off in turn at a fixed 500 req/s each (3 rounds of 2 off gateways)',
+        '≤ 1.1×',
+        undefined,
+      ],
+      [
+        "non-stream: CPU/request, on ÷ off in turn, on's database paused during each load (1 rounds of 2 off gateways)",
+        '≤ 1.1×',
+        undefined,
+      ],
+      // Loaded at once: judged.
       [
         'non-stream: CPU/request, on ÷ off loaded at once, saturated (1 rounds of 2 off gateways)',
         '≤ 1.1×',
         true,
       ],
       ['non-stream: CPU/request, on ÷ off loaded at once, 250 req/s each (1 pairs)', '≤ 1.1×', false],
-      ['non-stream: serial latency, on − off', '≤ +0.05 ms', false],
+      [
+        'non-stream: CPU/request, REQUEST_LOG=off started first ÷ started after (A/A, medians of the rounds)',
+        '-',
+        undefined,
+      ],
+      ['non-stream: serial latency, on − off (2 paired probes, mean of their medians)', '≤ +0.05 ms', false],
     ]);
-    expect(lines[1].measured).toBe('1.05× (315 vs 300 µs)');
-    expect(lines[2].measured).toBe('1.11× (240 vs 216 µs)');
-    expect(lines[4].measured).toBe('1.13× (260 vs 230 µs)');
+    // The sets without a second off gateway have no A/A figure.
+    expect(lines[5].measured).toBe('in turn 1.03×, fixed rate 0.98×, database paused 1.10×, at once 1.05×');
+    expect(lines[1].measured).toBe('1.05× (315 vs 300 µs; 1.00×–1.20×)');
+    expect(lines[2].measured).toBe('1.11× (240 vs 216 µs; 1.11×–1.11×)');
+    expect(lines[4].measured).toBe('1.13× (260 vs 230 µs; 1.13×–1.13×)');
+    expect(lines[6].measured).toBe('0.055 ms (0.030 ms, 0.080 ms)');
   });
 });
 

@@ -60,11 +60,13 @@ export async function runBuildAb(
     for (const path of wanted) {
       process.stdout.write(`· build A/B ${path.label} … `);
       const cpu = await interleavedCpu(
-        {
-          name: `baseline ${baseline.commit}`,
-          pid: before.child.pid,
-          target: path.gateway(ports(before.gatewayPort)),
-        },
+        [
+          {
+            name: `baseline ${baseline.commit}`,
+            pid: before.child.pid,
+            target: path.gateway(ports(before.gatewayPort)),
+          },
+        ],
         {
           name: `candidate ${candidate.commit}`,
           pid: after.child.pid,

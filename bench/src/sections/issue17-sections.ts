@@ -134,7 +134,7 @@ export async function runIssue17Sections(
         );
         results.telemetry.paths.push(ab);
         console.log(
-          `warm-up ${ab.warmup.baseline.length}+${ab.warmup.measured.length} chunks, on ${ab.onCpuUsMedian.toFixed(0)} µs vs off ${ab.offCpuUsMedian.toFixed(0)} µs (${ab.ratio.median.toFixed(2)}×; ${ab.databasePaused.ratio.median.toFixed(2)}× with its database paused during the load; at once ${ab.atOnce.saturated.ratio.median.toFixed(2)}× saturated, ${ab.atOnce.fixedRate.ratio.median.toFixed(2)}× at a fixed rate), serial +${ab.probe.addedLatencyMs.toFixed(3)} ms` +
+          `warm-up ${ab.warmup.baseline.length}+${ab.warmup.measured.length} chunks, on ${ab.onCpuUsMedian.toFixed(0)} µs vs off ${ab.offCpuUsMedian.toFixed(0)} µs (${ab.ratio.median.toFixed(2)}×; ${ab.databasePaused.ratio.median.toFixed(2)}× with its database paused during the load; at once ${ab.atOnce.saturated.ratio.median.toFixed(2)}× saturated, ${ab.atOnce.fixedRate.ratio.median.toFixed(2)}× at a fixed rate), serial +${ab.addedLatencyMs.toFixed(3)} ms` +
             (ab.problems.length ? `  WRONG: ${ab.problems.join('; ')}` : ''),
         );
       }
