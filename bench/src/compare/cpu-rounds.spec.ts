@@ -53,6 +53,19 @@ describe('roundFigures', () => {
     expect(figures.baselineCpuUsMedian).toBe(210);
   });
 
+  it('takes the median of the per-run ratios with one baseline, not the ratio of the medians', () => {
+    const figures = roundFigures([run(3, 100), run(1.1, 200), run(1.5, 100)], 1);
+    expect(figures.ratio.ratios.map((ratio) => Number(ratio.toFixed(6)))).toEqual([3, 1.1, 1.5]);
+    expect(figures.ratio.median).toBeCloseTo(1.5, 12);
+    expect([figures.ratio.min, figures.ratio.max].map((ratio) => Number(ratio.toFixed(6)))).toEqual([1.1, 3]);
+  });
+
+  it('skips runs without a usable baseline and is NaN with none', () => {
+    const noBaseline = { ratio: 5 / 0, baseline: { cpuUsPerRequest: 0 }, measured: { cpuUsPerRequest: 5 } };
+    expect(roundFigures([noBaseline], 1).ratio.median).toBeNaN();
+    expect(roundFigures([run(2, 2), noBaseline], 1).ratio.ratios).toEqual([2]);
+  });
+
   it('leaves the A/A out with one baseline', () => {
     const figures = roundFigures([run(1.2), run(1.4)], 1);
     expect(figures.baselineRatio).toBeUndefined();

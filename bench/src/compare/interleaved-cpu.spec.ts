@@ -54,22 +54,27 @@ describe('interleavedCpu', () => {
   });
   const side = (name: Name) => ({ name, pid: spinners[name].pid!, target: targetOf(name) });
   const targetOf = (name: string): HttpTarget => ({ port: 0, path: name, headers: {}, body: '' });
+  /** Three runs of 10 "requests", each load spinning its side's process for `ms` and noting the side. */
+  const spinning = (loaded: string[], ms: (name: Name) => number) => ({
+    load: async (target: HttpTarget): Promise<LoadOutcome> => {
+      loaded.push(target.path);
+      await spin(spinners[target.path as Name], ms(target.path as Name));
+      return { requests: 10, requestsPerSecond: 10, errors: 0, non2xx: 0 };
+    },
+    connections: 1,
+    durationS: 1,
+    runs: 3,
+    warmupS: 0,
+    settleMs: 0,
+  });
 
   it('runs rounds against every baseline, each round in both orders, and reads each process’s own CPU', async () => {
     const loaded: string[] = [];
-    const load = async (target: HttpTarget): Promise<LoadOutcome> => {
-      loaded.push(target.path);
-      await spin(spinners[target.path as Name], costMs[target.path as Name]);
-      return { requests: 10, requestsPerSecond: 10, errors: 0, non2xx: 0 };
-    };
-    const result = await interleavedCpu([side('/cheap'), side('/middling')], side('/dear'), {
-      load,
-      connections: 1,
-      durationS: 1,
-      runs: 3,
-      warmupS: 0,
-      settleMs: 0,
-    });
+    const result = await interleavedCpu(
+      [side('/cheap'), side('/middling')],
+      side('/dear'),
+      spinning(loaded, (name) => costMs[name]),
+    );
 
     expect(result.problems).toEqual([]);
     // Three runs asked, two baselines: two whole rounds; each baseline goes first in one and second in the other.
@@ -87,19 +92,11 @@ describe('interleavedCpu', () => {
 
   it('alternates the order pair by pair with one baseline, as before', async () => {
     const loaded: string[] = [];
-    const load = async (target: HttpTarget): Promise<LoadOutcome> => {
-      loaded.push(target.path);
-      await spin(spinners[target.path as Name], 20);
-      return { requests: 10, requestsPerSecond: 10, errors: 0, non2xx: 0 };
-    };
-    const result = await interleavedCpu([side('/cheap')], side('/dear'), {
-      load,
-      connections: 1,
-      durationS: 1,
-      runs: 3,
-      warmupS: 0,
-      settleMs: 0,
-    });
+    const result = await interleavedCpu(
+      [side('/cheap')],
+      side('/dear'),
+      spinning(loaded, () => 20),
+    );
     expect(loaded).toEqual(['/cheap', '/dear', '/dear', '/cheap', '/cheap', '/dear']);
     expect(result.ratio.ratios).toHaveLength(3);
     expect(result.baselineRatio).toBeUndefined();

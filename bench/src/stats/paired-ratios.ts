@@ -1,24 +1,10 @@
-/** One repetition of an interleaved A/B: the same figure (e.g. CPU µs/request) for both sides. */
-export interface PairedRun {
-  measured: number;
-  baseline: number;
-}
-
 export interface RatioSummary {
-  /** measured ÷ baseline per repetition, in run order. */
+  /** measured ÷ baseline per repetition (or per round of repetitions), in run order. */
   ratios: number[];
-  /** Median of the per-run ratios: noise that hits one repetition hits both of its sides. */
+  /** Median of those ratios: noise that hits one repetition hits both of its sides. */
   median: number;
   min: number;
   max: number;
-}
-
-export function pairedRatios(runs: readonly PairedRun[]): RatioSummary {
-  return ratioSummary(
-    runs
-      .filter((run) => run.baseline > 0 && Number.isFinite(run.measured))
-      .map((run) => run.measured / run.baseline),
-  );
 }
 
 export function ratioSummary(ratios: number[]): RatioSummary {
