@@ -1,5 +1,5 @@
 import { readCpuSeconds } from '../process/proc-stats';
-import { roundFigures } from './cpu-rounds';
+import { roundFigures, roundSlot } from './cpu-rounds';
 import {
   settle,
   sideRun,
@@ -39,7 +39,7 @@ export async function simultaneousCpu(
   const rounds = Math.ceil(settings.runs / baselines.length);
   const runs: PairedCpuRun[] = [];
   for (let index = 0; index < rounds * baselines.length; index++) {
-    const baseline = baselines[index % baselines.length];
+    const baseline = baselines[roundSlot(index, baselines.length).slot];
     const both = <T>(run: (side: Side) => Promise<T>): Promise<[T, T]> =>
       Promise.all([run(baseline), run(measured)]);
     if (settings.leadInS)

@@ -136,8 +136,13 @@ export function insertRequestLog(sql: SqlRunner, records: readonly RequestRecord
 function textArray(values: readonly (string | null)[], batch: RequestLogBatch, limit?: number): string {
   let rows = values.slice(batch.start, batch.length);
   if (limit !== undefined && rows.some((value) => value !== null && value.length > limit))
-    rows = rows.map((value) => (value !== null && value.length > limit ? value.slice(0, limit) : value));
+    rows = rows.map((value) => cut(value, limit));
   return wellFormedJson(rows);
+}
+
+/** A text cut to `limit` characters (none: as it is). */
+function cut(value: string | null, limit: number | undefined): string | null {
+  return limit !== undefined && value !== null && value.length > limit ? value.slice(0, limit) : value;
 }
 
 /** A number column's rows as a float8[] literal; `null` (JSON's, for NaN) is the literal's NULL. */
@@ -158,12 +163,7 @@ function repeatedTextArray(
   limit?: number,
 ): string {
   const rows = new Array<string>(batch.size);
-  for (let i = batch.start; i < batch.length; i++) {
-    const value = values[i];
-    rows[i - batch.start] = pieces.text(
-      limit !== undefined && value !== null && value.length > limit ? value.slice(0, limit) : value,
-    );
-  }
+  for (let i = batch.start; i < batch.length; i++) rows[i - batch.start] = pieces.text(cut(values[i], limit));
   return wellFormed(`[${rows.join(',')}]`);
 }
 
